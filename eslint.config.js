@@ -1,0 +1,102 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net'];
+
+// Process boundaries (DESIGN §1): only src-main/electron/** and the entry import electron; the renderer
+// talks only to window.baton through the contract; the shared contract stays free of Node and Electron.
+const noElectron = {
+  name: 'electron',
+  message: 'Only src-main/electron/** and src-main/index.ts import electron.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'drizzle/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src-main/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src-main/**/*.ts', 'src-preload/contract.ts', 'src-preload/api.ts', 'bench/**/*.ts'],
+    ignores: ['src-main/electron/**', 'src-main/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-preload/contract.ts', 'src-preload/api.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: nodeBuiltins, message: 'The contract is shared with the renderer: no Node modules.' },
+            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'The contract depends on nothing.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks only to window.baton.' },
+            { name: 'better-sqlite3', message: 'SQL lives in main.' },
+            { name: 'drizzle-orm', message: 'SQL lives in main.' },
+          ],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer has no Node.' },
+            { group: ['**/src-main/**'], message: 'The renderer talks only to window.baton.' },
+            {
+              group: ['**/src-preload/*', '!**/src-preload/contract', '!**/src-preload/api'],
+              message: 'The renderer may use only the contract and the api builder.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

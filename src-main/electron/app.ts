@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { BrowserWindow, Tray } from 'electron';
+import { app, dialog } from 'electron';
+import { version } from '../../package.json';
+import type { Core } from '../core';
+import { createCore } from '../core';
+import { findAppRoot } from '../paths';
+import { createKeychainVault } from '../vault/secret-vault';
+import { forwardEvents, registerIpc } from './ipc';
+import { createTray } from './tray';
+import { createMainWindow } from './window';
+
+export function startElectronApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  if (process.env.BATON_DATA_DIR) app.setPath('userData', process.env.BATON_DATA_DIR);
+
+  const appRoot = app.isPackaged ? process.resourcesPath : findAppRoot(import.meta.dirname);
+  let core: Core | null = null;
+  let win: BrowserWindow | null = null;
+  let tray: Tray | null = null;
+  const cleanups: (() => void)[] = [];
+
+  const showWindow = () => {
+    if (!win || win.isDestroyed()) win = createMainWindow(appRoot);
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+
+  app.on('second-instance', showWindow);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    try {
+      core = createCore({
+        dataDir: app.getPath('userData'),
+        migrationsDir: join(appRoot, 'drizzle'),
+        vault: createKeychainVault(),
+        host: 'electron',
+        version,
+      });
+    } catch (err) {
+      dialog.showErrorBox('Baton cannot start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+      return;
+    }
+    const started = core;
+    cleanups.push(
+      registerIpc(
+        started,
+        (event) => event.senderFrame?.url.startsWith(process.env.ELECTRON_RENDERER_URL ?? 'file://') ?? false,
+      ),
+      forwardEvents(started, () => win),
+    );
+    tray = createTray(appRoot, { open: showWindow, quit: () => app.quit() });
+    showWindow();
+  });
+
+  // Closing the window keeps Baton in the tray so handoff notifications still arrive.
+  app.on('window-all-closed', () => undefined);
+  app.on('activate', showWindow);
+  app.on('before-quit', () => {
+    cleanups.splice(0).forEach((fn) => fn());
+    tray?.destroy();
+    core?.close();
+    core = null;
+  });
+}

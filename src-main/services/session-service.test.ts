@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventMap, EventName } from '../../src-preload/contract';
+import { listAudit } from '../store/repos/audit-log';
+import type { tempCore as TempCore } from '../test-support/temp-core';
+import { manualClock, tempCore } from '../test-support/temp-core';
+
+describe('sessions through the contract', () => {
+  let core: ReturnType<typeof TempCore>;
+  let clock: ReturnType<typeof manualClock>;
+  const pushed: { event: EventName; payload: EventMap[EventName] }[] = [];
+
+  beforeEach(async () => {
+    clock = manualClock();
+    core = tempCore({ clock });
+    core.events.onAny((event, payload) => pushed.push({ event, payload }));
+    const created = await core.dispatch('profile:create', {
+      name: 'Jane Doe',
+      email: 'Jane@Example.com',
+      role: 'technician',
+    });
+    expect(created.ok).toBe(true);
+  });
+  afterEach(() => {
+    pushed.length = 0;
+    core.dispose();
+  });
+
+  const call = async (channel: string, input?: unknown) => {
+    const reply = await core.dispatch(channel, input);
+    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+    return reply.value as Record<string, unknown> & { id: string };
+  };
+
+  it('creates a session that exists before its first message, and announces it', async () => {
+    const session = await call('sessions:create', {});
+    expect(session).toMatchObject({
+      title: 'New session',
+      status: 'active',
+      messageCount: 0,
+      stateVersion: 0,
+      messages: [],
+    });
+    expect(pushed.map((p) => p.event)).toContain('session_created');
+    expect(listAudit(core.db, 'session', session.id).map((a) => a.action)).toEqual(['session.create']);
+  });
+
+  it('stores a note with its author, bumps state_version and names an untitled session after the first line', async () => {
+    const session = await call('sessions:create');
+    clock.advance(1000);
+    await call('messages:add', {
+      sessionId: session.id,
+      body: '  \nPrinter offline on floor 3\nSpooler restarted, no change',
+    });
+    await call('messages:add', { sessionId: session.id, body: 'Driver is v4, should be v3' });
+    const detail = await call('sessions:get', { id: session.id });
+    expect(detail).toMatchObject({ title: 'Printer offline on floor 3', messageCount: 2, stateVersion: 2 });
+    expect(detail.updatedAt).toBe(clock.now());
+    const messages = detail.messages as { body: string; authorName: string; role: string }[];
+    expect(messages.map((m) => m.body)).toEqual([
+      'Printer offline on floor 3\nSpooler restarted, no change',
+      'Driver is v4, should be v3',
+    ]);
+    expect(messages[0]).toMatchObject({ authorName: 'Jane Doe', role: 'user' });
+    expect(pushed.filter((p) => p.event === 'message_added')).toHaveLength(2);
+  });
+
+  it('refuses a message for a session that does not exist and stores nothing', async () => {
+    const reply = await core.dispatch('messages:add', { sessionId: crypto.randomUUID(), body: 'hello' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Session not found' } });
+    expect(core.sqlite.prepare('select count(*) from messages').pluck().get()).toBe(0);
+  });
+
+  it('lists newest first and pages with a keyset cursor without gaps or repeats', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      ids.push((await call('sessions:create', { title: `Ticket ${i}` })).id);
+      if (i % 2 === 0) clock.advance(10); // some share a timestamp: the id breaks the tie
+    }
+    const page1 = (await core.dispatch('sessions:list', { limit: 3 })) as {
+      ok: true;
+      value: { id: string; updatedAt: number }[];
+    };
+    const last = page1.value.at(-1)!;
+    const page2 = (await core.dispatch('sessions:list', {
+      limit: 10,
+      before: { updatedAt: last.updatedAt, id: last.id },
+    })) as {
+      ok: true;
+      value: { id: string }[];
+    };
+    const seen = [...page1.value, ...page2.value].map((s) => s.id);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen)).toEqual(new Set(ids));
+    expect(page1.value[0]!.id).toBe(ids[6]);
+  });
+
+  it('moves a session to the top of the list when a note is added', async () => {
+    const older = await call('sessions:create', { title: 'Older' });
+    clock.advance(1000);
+    await call('sessions:create', { title: 'Newer' });
+    clock.advance(1000);
+    await call('messages:add', { sessionId: older.id, body: 'still going' });
+    const list = (await core.dispatch('sessions:list', {})) as { ok: true; value: { title: string }[] };
+    expect(list.value.map((s) => s.title)).toEqual(['Older', 'Newer']);
+  });
+});
+
+describe('profile', () => {
+  it('is required before a session can be started, and can be created only once', async () => {
+    const core = tempCore();
+    try {
+      expect(await core.dispatch('profile:current', undefined)).toEqual({ ok: true, value: null });
+      expect(await core.dispatch('sessions:create', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      const created = await core.dispatch('profile:create', {
+        name: ' Sam ',
+        email: 'SAM@example.com',
+        role: 'engineer',
+      });
+      expect(created).toMatchObject({
+        ok: true,
+        value: { name: 'Sam', email: 'sam@example.com', role: 'engineer', active: true },
+      });
+      expect(
+        await core.dispatch('profile:create', { name: 'Other', email: 'o@example.com', role: 'admin' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+    } finally {
+      core.dispose();
+    }
+  });
+
+  it('survives a restart on the same data dir', async () => {
+    const first = tempCore();
+    await first.dispatch('profile:create', { name: 'Jane', email: 'jane@example.com', role: 'technician' });
+    first.close();
+    const second = tempCore({ dataDir: first.dataDir });
+    try {
+      expect(await second.dispatch('profile:current', undefined)).toMatchObject({
+        ok: true,
+        value: { name: 'Jane' },
+      });
+    } finally {
+      second.close();
+      first.dispose();
+    }
+  });
+});

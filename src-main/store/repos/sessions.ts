@@ -1,0 +1,116 @@
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import type { SessionStatus, SessionSummary } from '../../../src-preload/contract';
+import type { Db } from '../database';
+import { prepared } from '../prepared';
+import { sessions } from '../schema';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export const toSessionSummary = (row: SessionRow): SessionSummary => ({
+  id: row.id,
+  title: row.title,
+  status: row.status,
+  messageCount: row.messageCount,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+export function insertSession(
+  db: Db,
+  input: { id: string; title: string; createdById: string | null },
+  now: number,
+): SessionRow {
+  return prepared(db, 'sessions.insert', (d) =>
+    d
+      .insert(sessions)
+      .values({
+        id: sql.placeholder('id'),
+        title: sql.placeholder('title'),
+        createdById: sql.placeholder('createdById'),
+        createdAt: sql.placeholder('now'),
+        updatedAt: sql.placeholder('now'),
+      })
+      .returning()
+      .prepare(),
+  ).get({ ...input, now });
+}
+
+export function getSessionRow(db: Db, id: string): SessionRow | undefined {
+  return prepared(db, 'sessions.get', (d) =>
+    d
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
+}
+
+export interface ListSessionsQuery {
+  limit: number;
+  before?: { updatedAt: number; id: string } | undefined;
+  status?: SessionStatus | undefined;
+}
+
+/** Newest first, keyset-paged on (updated_at, id) so page 2000 costs what page 1 costs. */
+export function listSessions(db: Db, query: ListSessionsQuery): SessionSummary[] {
+  const { before, status, limit } = query;
+  const conditions = [
+    status ? eq(sessions.status, status) : undefined,
+    before
+      ? or(
+          lt(sessions.updatedAt, before.updatedAt),
+          and(eq(sessions.updatedAt, before.updatedAt), lt(sessions.id, before.id)),
+        )
+      : undefined,
+  ].filter((c) => c !== undefined);
+  if (conditions.length === 0) {
+    return prepared(db, 'sessions.newest', (d) =>
+      d
+        .select()
+        .from(sessions)
+        .orderBy(desc(sessions.updatedAt), desc(sessions.id))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+    )
+      .all({ limit })
+      .map(toSessionSummary);
+  }
+  return db
+    .select()
+    .from(sessions)
+    .where(and(...conditions))
+    .orderBy(desc(sessions.updatedAt), desc(sessions.id))
+    .limit(limit)
+    .all()
+    .map(toSessionSummary);
+}
+
+/**
+ * Records that a message was added: the count, the time, and state_version (a note drafted from
+ * the session must change when its conversation does). Returns the new count, which is the
+ * message's sequence number, or undefined when the session does not exist.
+ */
+export function bumpForNewMessage(db: Db, id: string, now: number): SessionRow | undefined {
+  return prepared(db, 'sessions.bumpForMessage', (d) =>
+    d
+      .update(sessions)
+      .set({
+        messageCount: sql`${sessions.messageCount} + 1`,
+        stateVersion: sql`${sessions.stateVersion} + 1`,
+        updatedAt: sql`${sql.placeholder('now')}`,
+      })
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .returning()
+      .prepare(),
+  ).get({ id, now });
+}
+
+export function setSessionTitle(db: Db, id: string, title: string): void {
+  prepared(db, 'sessions.setTitle', (d) =>
+    d
+      .update(sessions)
+      .set({ title: sql`${sql.placeholder('title')}` })
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ id, title });
+}

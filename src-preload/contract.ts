@@ -1,0 +1,167 @@
+// The one IPC contract between the renderer and main (DESIGN §1). Channel names are `domain:verb`;
+// each has a zod input schema (main validates every input with it) and a TypeScript output type.
+// Shared by main, the preload, the browser-host bridge and the renderer, so it imports only zod.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'NOT_FOUND',
+  'VALIDATION',
+  'CONFLICT',
+  'ALREADY_CLAIMED',
+  'FORBIDDEN',
+  'OFFLINE',
+  'PSA_FAILED',
+  'PSA_STATUS_NOT_VERIFIED',
+  'AI_FAILED',
+  'NOT_CONFIGURED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+// ---- domain shapes ------------------------------------------------------------------------------
+
+export const USER_ROLES = ['owner', 'admin', 'engineer', 'technician'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const SESSION_STATUSES = [
+  'active',
+  'paused',
+  'requesting_escalation',
+  'escalated',
+  'resolved',
+] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const MESSAGE_ROLES = ['user', 'assistant', 'system'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+
+/** Timestamps cross the contract as epoch milliseconds (UTC), as they are stored. */
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  active: boolean;
+  createdAt: number;
+}
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  status: SessionStatus;
+  messageCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Message {
+  id: string;
+  sessionId: string;
+  role: MessageRole;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  createdAt: number;
+}
+
+export interface SessionDetail extends SessionSummary {
+  problemSummary: string | null;
+  stateVersion: number;
+  createdById: string | null;
+  messages: Message[];
+}
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  dataDir: string;
+  schemaVersion: number;
+}
+
+// ---- inputs -------------------------------------------------------------------------------------
+
+const trimmed = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+export const NoInput = z.undefined().or(z.object({}).strict()).optional();
+
+export const ProfileCreateInput = z.object({
+  name: trimmed('Name', 100),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address, like jane@example.com')),
+  role: z.enum(USER_ROLES, { error: 'Choose a role: owner, admin, engineer or technician' }),
+});
+
+export const SessionsListInput = z
+  .object({
+    limit: z.number().int().min(1).max(500).default(100),
+    /** Keyset cursor: the last row of the previous page. */
+    before: z.object({ updatedAt: z.number().int(), id: z.string() }).optional(),
+    status: z.enum(SESSION_STATUSES).optional(),
+  })
+  .default({ limit: 100 });
+
+export const SessionsCreateInput = z
+  .object({ title: z.string().trim().max(200, 'Title must be at most 200 characters').optional() })
+  .default({});
+
+export const SessionIdInput = z.object({ id: z.uuid('Unknown session id') });
+
+export const MessagesAddInput = z.object({
+  sessionId: z.uuid('Unknown session id'),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Type something first')
+    .max(100_000, 'That message is too long (100,000 characters at most)'),
+});
+
+// ---- the contract -------------------------------------------------------------------------------
+
+interface ChannelDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+const channel =
+  <O>() =>
+  <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input });
+
+export const contract = {
+  'app:info': channel<AppInfo>()(NoInput),
+  'profile:current': channel<User | null>()(NoInput),
+  'profile:create': channel<User>()(ProfileCreateInput),
+  'sessions:list': channel<SessionSummary[]>()(SessionsListInput),
+  'sessions:create': channel<SessionDetail>()(SessionsCreateInput),
+  'sessions:get': channel<SessionDetail>()(SessionIdInput),
+  'messages:add': channel<Message>()(MessagesAddInput),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+// ---- push events (main → renderer) --------------------------------------------------------------
+
+export interface EventMap {
+  session_created: SessionSummary;
+  session_updated: SessionSummary;
+  message_added: Message;
+}
+export type EventName = keyof EventMap;
+export const EVENT_NAMES: EventName[] = ['session_created', 'session_updated', 'message_added'];
+/** The single Electron channel that carries every push event as `{ event, payload }`. */
+export const PUSH_CHANNEL = 'baton:event';

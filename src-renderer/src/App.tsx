@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { Toaster } from 'sonner';
+import { baton } from './api/client';
+import { FirstRunScreen } from './screens/FirstRunScreen';
+import { SessionsScreen } from './screens/SessionsScreen';
+import { useAppStore } from './stores/app-store';
+
+export function App() {
+  const phase = useAppStore((s) => s.phase);
+  const failure = useAppStore((s) => s.failure);
+  const profile = useAppStore((s) => s.profile);
+
+  useEffect(() => {
+    const { load, applySession, applyMessage } = useAppStore.getState();
+    void load();
+    const offs = [
+      baton().on('session_created', applySession),
+      baton().on('session_updated', applySession),
+      baton().on('message_added', applyMessage),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
+
+  useEffect(() => {
+    // A signal for tests and automation: the first load has settled.
+    document.body.dataset.phase = phase;
+  }, [phase]);
+
+  return (
+    <>
+      {phase === 'loading' && <div className="splash" aria-busy="true" />}
+      {phase === 'failed' && (
+        <div className="fatal" role="alert">
+          <h1>Baton could not load your data</h1>
+          <p>{failure}</p>
+        </div>
+      )}
+      {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
+      <Toaster position="bottom-right" richColors closeButton />
+    </>
+  );
+}
