@@ -10,6 +10,7 @@ CREATE TABLE `audit_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `audit_log_entity_idx` ON `audit_log` (`entity_type`,`entity_id`);--> statement-breakpoint
+CREATE INDEX `audit_log_actor_idx` ON `audit_log` (`actor_id`);--> statement-breakpoint
 CREATE TABLE `jobs` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`kind` text NOT NULL,
@@ -29,6 +30,7 @@ CREATE TABLE `jobs` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `jobs_idempotency_unique` ON `jobs` (`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `jobs_due_idx` ON `jobs` (`state`,`next_run_at`);--> statement-breakpoint
+CREATE INDEX `jobs_session_idx` ON `jobs` (`session_id`);--> statement-breakpoint
 CREATE TABLE `messages` (
 	`id` text PRIMARY KEY NOT NULL,
 	`session_id` text NOT NULL,
@@ -42,6 +44,7 @@ CREATE TABLE `messages` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `messages_session_seq_unique` ON `messages` (`session_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `messages_author_idx` ON `messages` (`author_id`);--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`title` text NOT NULL,
@@ -56,6 +59,7 @@ CREATE TABLE `sessions` (
 	FOREIGN KEY (`created_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `sessions_created_by_idx` ON `sessions` (`created_by_id`);--> statement-breakpoint
 CREATE INDEX `sessions_updated_idx` ON `sessions` (`updated_at`,`id`);--> statement-breakpoint
 CREATE INDEX `sessions_status_updated_idx` ON `sessions` (`status`,`updated_at`,`id`);--> statement-breakpoint
 CREATE TABLE `settings` (

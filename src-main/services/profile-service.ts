@@ -14,9 +14,15 @@ const CURRENT_PROFILE_KEY = 'local.currentProfileId';
 
 /** The person using this Baton. The first run creates it; every action is attributed to it. */
 export function createProfileService(db: Db, clock: Clock) {
+  // Every write asks who is acting; the answer changes only through this service.
+  let cached: User | null | undefined;
+
   function current(): User | null {
-    const id = getSetting<string>(db, CURRENT_PROFILE_KEY);
-    return id ? getUser(db, id) : null;
+    if (cached === undefined) {
+      const id = getSetting<string>(db, CURRENT_PROFILE_KEY);
+      cached = id ? getUser(db, id) : null;
+    }
+    return cached;
   }
 
   function require(): User {
@@ -26,7 +32,7 @@ export function createProfileService(db: Db, clock: Clock) {
   }
 
   function create(input: z.output<typeof ProfileCreateInput>): User {
-    return inTransaction(db, () => {
+    const created = inTransaction(db, () => {
       if (current()) throw new AppError('CONFLICT', 'This Baton already has a profile');
       if (findUserByEmail(db, input.email)) {
         throw new AppError('CONFLICT', `${input.email} is already used by another profile`, {
@@ -49,6 +55,8 @@ export function createProfileService(db: Db, clock: Clock) {
       );
       return user;
     });
+    cached = created;
+    return created;
   }
 
   return { current, require, create };

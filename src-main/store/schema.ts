@@ -37,6 +37,7 @@ export const sessions = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
+    index('sessions_created_by_idx').on(t.createdById),
     index('sessions_updated_idx').on(t.updatedAt, t.id),
     index('sessions_status_updated_idx').on(t.status, t.updatedAt, t.id),
   ],
@@ -56,7 +57,10 @@ export const messages = sqliteTable(
     /** Insertion order within a session; ties on createdAt are common. */
     seq: integer('seq').notNull(),
   },
-  (t) => [uniqueIndex('messages_session_seq_unique').on(t.sessionId, t.seq)],
+  (t) => [
+    uniqueIndex('messages_session_seq_unique').on(t.sessionId, t.seq),
+    index('messages_author_idx').on(t.authorId),
+  ],
 );
 
 export const settings = sqliteTable('settings', {
@@ -78,7 +82,10 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     details: text('details'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_actor_idx').on(t.actorId),
+  ],
 );
 
 export const jobs = sqliteTable(
@@ -103,5 +110,6 @@ export const jobs = sqliteTable(
   (t) => [
     uniqueIndex('jobs_idempotency_unique').on(t.idempotencyKey),
     index('jobs_due_idx').on(t.state, t.nextRunAt),
+    index('jobs_session_idx').on(t.sessionId),
   ],
 );

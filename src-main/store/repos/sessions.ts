@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { SessionStatus, SessionSummary } from '../../../src-preload/contract';
 import type { Db } from '../database';
 import { prepared } from '../prepared';
@@ -51,37 +51,31 @@ export interface ListSessionsQuery {
   status?: SessionStatus | undefined;
 }
 
-/** Newest first, keyset-paged on (updated_at, id) so page 2000 costs what page 1 costs. */
+/**
+ * Newest first, keyset-paged on (updated_at, id): the row-value comparison lets SQLite seek straight
+ * to the cursor in the index, so a deep page costs what the first page costs.
+ */
 export function listSessions(db: Db, query: ListSessionsQuery): SessionSummary[] {
   const { before, status, limit } = query;
-  const conditions = [
-    status ? eq(sessions.status, status) : undefined,
-    before
-      ? or(
-          lt(sessions.updatedAt, before.updatedAt),
-          and(eq(sessions.updatedAt, before.updatedAt), lt(sessions.id, before.id)),
-        )
-      : undefined,
-  ].filter((c) => c !== undefined);
-  if (conditions.length === 0) {
-    return prepared(db, 'sessions.newest', (d) =>
-      d
-        .select()
-        .from(sessions)
-        .orderBy(desc(sessions.updatedAt), desc(sessions.id))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-    )
-      .all({ limit })
-      .map(toSessionSummary);
-  }
-  return db
-    .select()
-    .from(sessions)
-    .where(and(...conditions))
-    .orderBy(desc(sessions.updatedAt), desc(sessions.id))
-    .limit(limit)
-    .all()
+  const key = `sessions.list:${status ? 'status' : 'all'}:${before ? 'after' : 'first'}`;
+  const statement = prepared(db, key, (d) =>
+    d
+      .select()
+      .from(sessions)
+      .where(
+        and(
+          status ? eq(sessions.status, sql.placeholder('status')) : undefined,
+          before
+            ? sql`(${sessions.updatedAt}, ${sessions.id}) < (${sql.placeholder('beforeUpdatedAt')}, ${sql.placeholder('beforeId')})`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(sessions.updatedAt), desc(sessions.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+  return statement
+    .all({ limit, status, beforeUpdatedAt: before?.updatedAt, beforeId: before?.id })
     .map(toSessionSummary);
 }
 

@@ -1,0 +1,44 @@
+// Where things are, and throwaway stores opened exactly as the app opens them (openStore: WAL,
+// synchronous=NORMAL, foreign keys, migrations from drizzle/).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { User } from '../../src-preload/contract';
+import { systemClock } from '../../src-main/clock';
+import { findAppRoot } from '../../src-main/paths';
+import { createProfileService } from '../../src-main/services/profile-service';
+import type { OpenedStore } from '../../src-main/store/database';
+import { openStore } from '../../src-main/store/database';
+
+export const root = findAppRoot(dirname(fileURLToPath(import.meta.url)));
+export const migrationsDir = join(root, 'drizzle');
+
+export interface TempStore extends OpenedStore {
+  dir: string;
+  /** Closes the store and deletes its folder. */
+  dispose(): void;
+}
+
+/** A new, migrated database in a fresh folder under os.tmpdir(). */
+export function openTempStore(label: string): TempStore {
+  const dir = mkdtempSync(join(tmpdir(), `baton-bench-${label}-`));
+  const store = openStore(join(dir, 'baton.db'), migrationsDir);
+  return {
+    ...store,
+    dir,
+    dispose() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The local profile every action is attributed to, created the way the app creates it. */
+export function createActor(store: OpenedStore): User {
+  return createProfileService(store.db, systemClock).create({
+    name: 'Bench Technician',
+    email: 'bench@example.com',
+    role: 'technician',
+  });
+}
