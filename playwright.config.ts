@@ -4,7 +4,8 @@ import { electronUnavailableReason } from './e2e/fixtures/electron-app';
 
 const chromium = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
 const skipElectron = electronUnavailableReason();
-if (skipElectron && process.env.TEST_WORKER_INDEX === undefined) console.log(`[e2e] electron project skipped: ${skipElectron}`);
+if (skipElectron && process.env.TEST_WORKER_INDEX === undefined)
+  console.log(`[e2e] electron project skipped: ${skipElectron}`);
 
 export default defineConfig({
   testDir: 'e2e',

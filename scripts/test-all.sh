@@ -26,14 +26,16 @@ started=$SECONDS
 step "lint"
 eslint --max-warnings 0 .
 step "format"
-prettier --check . >/dev/null && echo "all files formatted"
+prettier --check --log-level warn .
+echo "all files formatted"
 step "typecheck (node, web)"
 tsc --noEmit -p tsconfig.node.json
 tsc --noEmit -p tsconfig.web.json
 step "unit and integration tests (vitest)"
 vitest run
 step "build"
-electron-vite build >/dev/null && echo "built out/main, out/preload, out/renderer"
+electron-vite build >/dev/null
+echo "built out/main, out/preload, out/renderer"
 step "end-to-end (playwright: chromium via the browser host; electron where its binary exists)"
 playwright test
 
