@@ -78,6 +78,46 @@ export interface SessionDetail extends SessionSummary {
   messages: Message[];
 }
 
+export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** One external effect waiting in (or done by) the outbox, as the Queue screen shows it. */
+export interface JobView {
+  id: number;
+  kind: string;
+  /** What it is for, in words: "Send escalation email to 3 engineers". */
+  label: string;
+  service: string;
+  state: JobState;
+  attempts: number;
+  maxAttempts: number;
+  nextRunAt: number;
+  lastError: string | null;
+  sessionId: string | null;
+  sessionTitle: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ConnectionState {
+  /** What Baton believes: reachable services, unless the last attempts failed to connect. */
+  online: boolean;
+  /** The technician chose "Work offline": nothing is sent until they turn it off. */
+  workOffline: boolean;
+  /** Why Baton thinks it is offline (the last connection error), for the tooltip. */
+  reason: string | null;
+  since: number;
+}
+
+export interface QueueStatus {
+  connection: ConnectionState;
+  waiting: number;
+  running: number;
+  dead: number;
+  /** While draining after a reconnect: how far along. Null when idle. */
+  drain: { total: number; done: number } | null;
+}
+
 export interface AppInfo {
   version: string;
   host: 'electron' | 'browser';
@@ -126,6 +166,15 @@ export const MessagesAddInput = z.object({
     .max(100_000, 'That message is too long (100,000 characters at most)'),
 });
 
+export const QueueListInput = z
+  .object({
+    filter: z.enum(['pending', 'dead', 'done', 'all']).default('all'),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .default({ filter: 'all', limit: 200 });
+export const JobIdInput = z.object({ id: z.number().int().positive() });
+export const WorkOfflineInput = z.object({ workOffline: z.boolean() });
+
 // ---- the contract -------------------------------------------------------------------------------
 
 interface ChannelDef<I extends z.ZodType, O> {
@@ -145,6 +194,11 @@ export const contract = {
   'sessions:create': channel<SessionDetail>()(SessionsCreateInput),
   'sessions:get': channel<SessionDetail>()(SessionIdInput),
   'messages:add': channel<Message>()(MessagesAddInput),
+  'queue:status': channel<QueueStatus>()(NoInput),
+  'queue:list': channel<JobView[]>()(QueueListInput),
+  'queue:retry': channel<JobView>()(JobIdInput),
+  'queue:discard': channel<null>()(JobIdInput),
+  'connection:set-work-offline': channel<QueueStatus>()(WorkOfflineInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -160,8 +214,18 @@ export interface EventMap {
   session_created: SessionSummary;
   session_updated: SessionSummary;
   message_added: Message;
+  job_updated: JobView;
+  queue_changed: QueueStatus;
+  online_changed: ConnectionState;
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: EventName[] = ['session_created', 'session_updated', 'message_added'];
+export const EVENT_NAMES: EventName[] = [
+  'session_created',
+  'session_updated',
+  'message_added',
+  'job_updated',
+  'queue_changed',
+  'online_changed',
+];
 /** The single Electron channel that carries every push event as `{ event, payload }`. */
 export const PUSH_CHANNEL = 'baton:event';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindow, Tray } from 'electron';
-import { app, dialog } from 'electron';
+import { app, dialog, net } from 'electron';
 import { version } from '../../package.json';
 import type { Core } from '../core';
 import { createCore } from '../core';
@@ -43,6 +43,7 @@ export function startElectronApp(): void {
         vault: createKeychainVault(),
         host: 'electron',
         version,
+        diagnosticEchoUrl: process.env.BATON_DIAGNOSTIC_ECHO_URL,
       });
     } catch (err) {
       dialog.showErrorBox('Baton cannot start', err instanceof Error ? err.message : String(err));
@@ -56,6 +57,7 @@ export function startElectronApp(): void {
         (event) => event.senderFrame?.url.startsWith(process.env.ELECTRON_RENDERER_URL ?? 'file://') ?? false,
       ),
       forwardEvents(started, () => win),
+      watchOsConnectivity(started),
     );
     tray = createTray(appRoot, { open: showWindow, quit: () => app.quit() });
     showWindow();
@@ -64,10 +66,28 @@ export function startElectronApp(): void {
   // Closing the window keeps Baton in the tray so handoff notifications still arrive.
   app.on('window-all-closed', () => undefined);
   app.on('activate', showWindow);
-  app.on('before-quit', () => {
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    // Let the worker abort in-flight jobs and the store fold its WAL back before the process ends.
+    event.preventDefault();
+    quitting = true;
     cleanups.splice(0).forEach((fn) => fn());
     tray?.destroy();
-    core?.close();
+    const closing = core;
     core = null;
+    void closing.close().finally(() => app.quit());
   });
+}
+
+/** Electron knows when the OS loses its network; the outbox pauses at once instead of at the next failure. */
+function watchOsConnectivity(core: Core): () => void {
+  let last = net.isOnline();
+  if (!last) core.services.connectivity.reportOs(false);
+  const timer = setInterval(() => {
+    const online = net.isOnline();
+    if (online !== last) core.services.connectivity.reportOs(online);
+    last = online;
+  }, 3_000);
+  return () => clearInterval(timer);
 }

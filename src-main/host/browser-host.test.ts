@@ -21,7 +21,7 @@ describe('browser host', () => {
   });
   afterEach(async () => {
     await host.close();
-    core.dispose();
+    await core.dispose();
     renderer.remove();
   });
 

@@ -24,6 +24,7 @@ try {
     vault: createKeychainVault(process.env.BATON_KEYCHAIN_NAMESPACE ?? 'baton'),
     host: 'browser',
     version,
+    diagnosticEchoUrl: process.env.BATON_DIAGNOSTIC_ECHO_URL,
   });
 } catch (err) {
   console.error(`Baton could not start: ${err instanceof Error ? err.message : String(err)}`);
@@ -37,10 +38,10 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  void host.close().finally(() => {
-    core.close();
-    process.exit(0);
-  });
+  void host
+    .close()
+    .then(() => core.close())
+    .finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -20,7 +20,7 @@ describe('dispatcher envelopes', () => {
       });
       expect(await core.dispatch('profile:current', undefined)).toEqual({ ok: true, value: null });
     } finally {
-      core.dispose();
+      await core.dispose();
     }
   });
 
@@ -32,7 +32,7 @@ describe('dispatcher envelopes', () => {
         error: { code: 'NOT_FOUND' },
       });
     } finally {
-      core.dispose();
+      await core.dispose();
     }
   });
 

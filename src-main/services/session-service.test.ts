@@ -20,9 +20,9 @@ describe('sessions through the contract', () => {
     });
     expect(created.ok).toBe(true);
   });
-  afterEach(() => {
+  afterEach(async () => {
     pushed.length = 0;
-    core.dispose();
+    await core.dispose();
   });
 
   const call = async (channel: string, input?: unknown) => {
@@ -129,14 +129,14 @@ describe('profile', () => {
         error: { code: 'CONFLICT' },
       });
     } finally {
-      core.dispose();
+      await core.dispose();
     }
   });
 
   it('survives a restart on the same data dir', async () => {
     const first = tempCore();
     await first.dispatch('profile:create', { name: 'Jane', email: 'jane@example.com', role: 'technician' });
-    first.close();
+    await first.close();
     const second = tempCore({ dataDir: first.dataDir });
     try {
       expect(await second.dispatch('profile:current', undefined)).toMatchObject({
@@ -144,8 +144,8 @@ describe('profile', () => {
         value: { name: 'Jane' },
       });
     } finally {
-      second.close();
-      first.dispose();
+      await second.close();
+      await first.dispose();
     }
   });
 });

@@ -44,7 +44,12 @@ const toDetail = (row: SessionRow, messages: Message[]): SessionDetail => ({
 });
 
 /** Troubleshooting sessions and their conversation, written locally first (works offline). */
-export function createSessionService(db: Db, clock: Clock, events: CoreEvents) {
+export interface SessionEffects {
+  /** Called inside the transaction that stores a note: enqueue its external effects here. */
+  onNoteAdded?: (message: Message) => void;
+}
+
+export function createSessionService(db: Db, clock: Clock, events: CoreEvents, effects: SessionEffects = {}) {
   function list(query: ListSessionsQuery) {
     return listSessions(db, query);
   }
@@ -90,7 +95,9 @@ export function createSessionService(db: Db, clock: Clock, events: CoreEvents) {
         { id: randomUUID(), sessionId, role: 'user', authorId: actor.id, body, seq: bumped.messageCount },
         now,
       );
-      return { message: toMessage(row, actor.name), session: bumped };
+      const stored = toMessage(row, actor.name);
+      effects.onNoteAdded?.(stored);
+      return { message: stored, session: bumped };
     });
     events.emit('message_added', message);
     events.emit('session_updated', toSessionSummary(session));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
-import type { Core } from '../core';
+import type { Core, CoreOptions } from '../core';
 import { createCore } from '../core';
 import { createKeychainVault } from '../vault/secret-vault';
 
@@ -15,23 +15,23 @@ export function tempDir(prefix = 'baton-test-'): { path: string; remove(): void 
 
 /** A real core on a real SQLite file in a fresh temp dir. */
 export function tempCore(
-  options: { dataDir?: string; clock?: Clock } = {},
-): Core & { dataDir: string; dispose(): void } {
+  options: { dataDir?: string; clock?: Clock } & Partial<Omit<CoreOptions, 'dataDir' | 'clock'>> = {},
+): Core & { dataDir: string; dispose(): Promise<void> } {
   const dir = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? dir!.path;
   const core = createCore({
-    dataDir,
     migrationsDir: MIGRATIONS_DIR,
     vault: createKeychainVault(`baton-test-${process.pid}`),
     host: 'browser',
     version: '0.0.0-test',
-    ...(options.clock ? { clock: options.clock } : {}),
     log: () => undefined,
+    ...options,
+    dataDir,
   });
   return Object.assign(core, {
     dataDir,
-    dispose() {
-      core.close();
+    async dispose() {
+      await core.close();
       dir?.remove();
     },
   });
