@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import './store-writes.bench';
 import './store-reads.bench';
+import './queue.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';
 import type { BenchContext } from './lib/registry';

@@ -1,6 +1,5 @@
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
-import type { JobRow } from '../store/repos/jobs';
 import { insertJob } from '../store/repos/jobs';
 import type { JobKinds } from './job-kinds';
 
@@ -17,7 +16,12 @@ export interface EnqueueRequest {
  * Writes a job inside the caller's transaction, so the job exists if and only if the change that
  * caused it committed. Outside a transaction it refuses: that would be the bug this rule prevents.
  */
-export function enqueueJob(db: Db, kinds: JobKinds, request: EnqueueRequest, now: number): JobRow {
+export function enqueueJob(
+  db: Db,
+  kinds: JobKinds,
+  request: EnqueueRequest,
+  now: number,
+): { id: number; inserted: boolean } {
   if (!db.$client.inTransaction) {
     throw new Error(
       `enqueueJob(${request.kind}) must run inside the transaction of the change that causes it`,

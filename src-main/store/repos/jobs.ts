@@ -16,8 +16,8 @@ export interface NewJob {
   nextRunAt: number;
 }
 
-/** Inserts the job unless one with the same idempotency key exists; returns whichever is stored. */
-export function insertJob(db: Db, job: NewJob, now: number): JobRow {
+/** Inserts the job unless one with the same idempotency key exists; returns the stored job's id. */
+export function insertJob(db: Db, job: NewJob, now: number): { id: number; inserted: boolean } {
   const inserted = prepared(db, 'jobs.insert', (d) =>
     d
       .insert(jobs)
@@ -33,10 +33,10 @@ export function insertJob(db: Db, job: NewJob, now: number): JobRow {
         updatedAt: sql.placeholder('now'),
       })
       .onConflictDoNothing({ target: jobs.idempotencyKey })
-      .returning()
       .prepare(),
-  ).get({ ...job, now });
-  return inserted ?? getJobByKey(db, job.idempotencyKey)!;
+  ).run({ ...job, now });
+  if (inserted.changes === 1) return { id: Number(inserted.lastInsertRowid), inserted: true };
+  return { id: getJobByKey(db, job.idempotencyKey)!.id, inserted: false };
 }
 
 export function getJob(db: Db, id: number): JobRow | undefined {
