@@ -120,7 +120,10 @@ export class FakeHttpServer {
     if (condition()) return Promise.resolve();
     if (this.closed) return Promise.reject(new Error(`${this.name}: closed`));
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => waiter.fail(new Error(`${this.name}: timed out waiting for ${what}`)), timeoutMs);
+      const timer = setTimeout(
+        () => waiter.fail(new Error(`${this.name}: timed out waiting for ${what}`)),
+        timeoutMs,
+      );
       const waiter = {
         check: () => {
           if (!condition()) return false;
@@ -232,7 +235,11 @@ export class FakeHttpServer {
       const headers = { ...fault.headers };
       if (fault.retryAfter !== undefined) headers['Retry-After'] = retryAfterValue(fault.retryAfter);
       const faultBody = fault.body ?? this.options.faultBody?.(fault.status, request);
-      return this.send(res, request, { status: fault.status, headers, body: faultBody ?? { fault: fault.status } });
+      return this.send(res, request, {
+        status: fault.status,
+        headers,
+        body: faultBody ?? { fault: fault.status },
+      });
     }
     if (fault && 'kind' in fault) {
       if (fault.kind === 'hold' || (fault.kind === 'drop' && fault.afterApply)) await this.apply(request);
@@ -299,7 +306,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Starts a loopback fake on 127.0.0.1 (port 0 unless `opts.port`). */
-export async function startFakeServer(handler: FakeHandler, opts: FakeServerOptions = {}): Promise<FakeHttpServer> {
+export async function startFakeServer(
+  handler: FakeHandler,
+  opts: FakeServerOptions = {},
+): Promise<FakeHttpServer> {
   const server = new FakeHttpServer(handler, opts);
   await server.listen();
   return server;

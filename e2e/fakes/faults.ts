@@ -25,8 +25,7 @@ export interface RecordedRequest {
 
 /** Which requests a fault (or a wait) applies to: method and/or path (exact string or RegExp), or a predicate. */
 export type RequestMatch =
-  | { method?: string; path?: string | RegExp }
-  | ((request: RecordedRequest) => boolean);
+  { method?: string; path?: string | RegExp } | ((request: RecordedRequest) => boolean);
 
 interface FaultCommon {
   /** Only requests matching this are affected (default: every request). */
