@@ -62,7 +62,6 @@ export function createCore(options: CoreOptions) {
     ...(options.jobKinds ?? []),
   ]);
   const connectivity = createConnectivity(db, clock);
-  let queue: ReturnType<typeof createQueueService> | null = null;
   const worker = createJobWorker({
     db,
     clock,
@@ -70,14 +69,20 @@ export function createCore(options: CoreOptions) {
     http: options.http ?? createHttpClient(),
     connectivity,
     ...options.worker,
-    onJobChanged: (job) => queue?.jobChanged(job),
+    // Called only once the worker runs, after `queue` below exists.
+    onJobChanged: (job) => queue.jobChanged(job),
     log,
   });
-  queue = createQueueService({ db, clock, kinds, connectivity, events, wake: () => worker.wake() });
+  const queue = createQueueService({ db, clock, kinds, connectivity, events, wake: () => worker.wake() });
+  let closing: Promise<void> | null = null;
   /** Enqueue inside the caller's transaction; the worker is woken once the transaction is over. */
   const enqueue = (request: EnqueueRequest) => {
     const job = enqueueJob(db, kinds, request, clock.now());
-    setImmediate(() => worker.wake());
+    setImmediate(() => {
+      if (closing) return;
+      queue.jobEnqueued(job.id);
+      worker.wake();
+    });
     return job;
   };
   const profiles = createProfileService(db, clock);
@@ -117,7 +122,6 @@ export function createCore(options: CoreOptions) {
 
   if (options.startWorker !== false) worker.start();
 
-  let closing: Promise<void> | null = null;
   return {
     db,
     sqlite: store.sqlite,

@@ -88,6 +88,14 @@ export function createQueueService(deps: {
     statusChanged();
   }
 
+  /** After an enqueue's transaction is over: announce the job if it committed (a rolled-back one is gone). */
+  function jobEnqueued(id: number) {
+    const withSession = getJobWithSession(db, id);
+    if (!withSession) return;
+    events.emit('job_updated', toView(withSession));
+    statusChanged();
+  }
+
   const offConnectivity = connectivity.onChange((state, previous) => {
     const couldSend = previous.online && !previous.workOffline;
     if (!couldSend && state.online && !state.workOffline) {
@@ -162,6 +170,7 @@ export function createQueueService(deps: {
     discard,
     setWorkOffline,
     jobChanged,
+    jobEnqueued,
     dispose() {
       offConnectivity();
       if (statusTimer) clearTimeout(statusTimer);

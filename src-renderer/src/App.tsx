@@ -4,6 +4,7 @@ import { baton } from './api/client';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { SessionsScreen } from './screens/SessionsScreen';
 import { useAppStore } from './stores/app-store';
+import { useQueueStore } from './stores/queue-store';
 
 export function App() {
   const phase = useAppStore((s) => s.phase);
@@ -18,7 +19,11 @@ export function App() {
       baton().on('session_updated', applySession),
       baton().on('message_added', applyMessage),
     ];
-    return () => offs.forEach((off) => off());
+    const offQueue = useQueueStore.getState().init();
+    return () => {
+      offs.forEach((off) => off());
+      offQueue();
+    };
   }, []);
 
   useEffect(() => {
@@ -36,7 +41,8 @@ export function App() {
         </div>
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
-      <Toaster position="bottom-right" richColors closeButton />
+      {/* Clear of the status bar along the bottom of the window. */}
+      <Toaster position="bottom-right" richColors closeButton offset={{ bottom: 44, right: 24 }} />
     </>
   );
 }

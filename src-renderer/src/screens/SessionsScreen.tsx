@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import { toast } from 'sonner';
 import type { User } from '../../../src-preload/contract';
 import { StatusBadge } from '../components/StatusBadge';
+import { StatusBar } from '../components/StatusBar';
 import { TimeAgo } from '../components/TimeAgo';
+import { ViewNav } from '../components/ViewNav';
 import { useAppStore } from '../stores/app-store';
+import { QueueScreen } from './QueueScreen';
 import { SessionView } from './SessionView';
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
@@ -11,9 +14,12 @@ export const MOD_KEY = isMac ? '⌘' : 'Ctrl';
 
 export function SessionsScreen({ profile }: { profile: User }) {
   const sessions = useAppStore((s) => s.sessions);
+  const view = useAppStore((s) => s.view);
   const selectedId = useAppStore((s) => s.selectedId);
   const createSession = useAppStore((s) => s.createSession);
   const openSession = useAppStore((s) => s.openSession);
+
+  const isOpen = (id: string) => view === 'sessions' && id === selectedId;
 
   const startSession = () =>
     createSession().catch((err: Error) => toast.error(`Could not start a session: ${err.message}`));
@@ -32,7 +38,7 @@ export function SessionsScreen({ profile }: { profile: User }) {
   });
 
   return (
-    <div className="shell">
+    <div className="shell with-statusbar">
       <aside className="sidebar" aria-label="Sessions">
         <header className="sidebar-header">
           <span className="brand">
@@ -50,6 +56,7 @@ export function SessionsScreen({ profile }: { profile: User }) {
             New session
           </button>
         </header>
+        <ViewNav />
         <nav className="session-list" aria-label="Your sessions">
           {sessions.length === 0 ? (
             <p className="muted list-empty">No sessions yet.</p>
@@ -59,8 +66,8 @@ export function SessionsScreen({ profile }: { profile: User }) {
                 <li key={s.id}>
                   <button
                     type="button"
-                    className={`session-item${s.id === selectedId ? ' selected' : ''}`}
-                    aria-current={s.id === selectedId ? 'page' : undefined}
+                    className={`session-item${isOpen(s.id) ? ' selected' : ''}`}
+                    aria-current={isOpen(s.id) ? 'page' : undefined}
                     onClick={() => void open(s.id)}
                   >
                     <span className="session-item-title">{s.title}</span>
@@ -85,12 +92,15 @@ export function SessionsScreen({ profile }: { profile: User }) {
         </section>
       </aside>
       <main className="content">
-        {selectedId ? (
+        {view === 'queue' ? (
+          <QueueScreen />
+        ) : selectedId ? (
           <SessionView key={selectedId} />
         ) : (
           <EmptyState hasSessions={sessions.length > 0} onStart={() => void startSession()} />
         )}
       </main>
+      <StatusBar />
     </div>
   );
 }

@@ -2,13 +2,18 @@ import { create } from 'zustand';
 import type { Message, SessionDetail, SessionSummary, User } from '../../../src-preload/contract';
 import { baton, unwrap } from '../api/client';
 
+/** What the content area shows: the sessions (list + open session) or the outbox queue. */
+export type View = 'sessions' | 'queue';
+
 interface AppState {
+  view: View;
   phase: 'loading' | 'ready' | 'failed';
   failure: string | null;
   profile: User | null;
   sessions: SessionSummary[];
   selectedId: string | null;
   detail: SessionDetail | null;
+  setView: (view: View) => void;
   load: () => Promise<void>;
   createProfile: (input: { name: string; email: string; role: User['role'] }) => Promise<void>;
   createSession: () => Promise<void>;
@@ -23,12 +28,17 @@ const byNewest = (a: SessionSummary, b: SessionSummary) =>
   b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1);
 
 export const useAppStore = create<AppState>()((set, get) => ({
+  view: 'sessions',
   phase: 'loading',
   failure: null,
   profile: null,
   sessions: [],
   selectedId: null,
   detail: null,
+
+  setView(view) {
+    set({ view });
+  },
 
   async load() {
     try {
@@ -49,11 +59,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
   async createSession() {
     const detail = await unwrap(baton().sessions.create({}));
     get().applySession(detail);
-    set({ selectedId: detail.id, detail });
+    set({ view: 'sessions', selectedId: detail.id, detail });
   },
 
   async openSession(id) {
-    set({ selectedId: id });
+    set({ view: 'sessions', selectedId: id });
     const detail = await unwrap(baton().sessions.get({ id }));
     if (get().selectedId === id) set({ detail });
   },

@@ -1,0 +1,49 @@
+import type { View } from '../stores/app-store';
+import { useAppStore } from '../stores/app-store';
+import { useQueueStore } from '../stores/queue-store';
+import '../queue.css';
+
+/** The sidebar's switch between the sessions and the outbox queue. */
+export function ViewNav() {
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
+  const waiting = useQueueStore((s) => s.status?.waiting ?? 0);
+  const dead = useQueueStore((s) => s.status?.dead ?? 0);
+  const queueCount = waiting + dead;
+
+  const item = (target: View, label: string, count: number, countLabel: string, alert = false) => (
+    <li>
+      <button
+        type="button"
+        className={`view-nav-item${view === target ? ' selected' : ''}`}
+        aria-current={view === target ? 'page' : undefined}
+        onClick={() => setView(target)}
+      >
+        <span>{label}</span>
+        {count > 0 && (
+          <>
+            <span className={`nav-count${alert ? ' nav-count-alert' : ''}`} aria-hidden="true">
+              {count}
+            </span>
+            <span className="visually-hidden">, {countLabel}</span>
+          </>
+        )}
+      </button>
+    </li>
+  );
+
+  return (
+    <nav className="view-nav" aria-label="Views">
+      <ul>
+        {item('sessions', 'Sessions', 0, '')}
+        {item(
+          'queue',
+          'Queue',
+          queueCount,
+          dead > 0 ? `${waiting} waiting, ${dead} failed` : `${waiting} waiting`,
+          dead > 0,
+        )}
+      </ul>
+    </nav>
+  );
+}
