@@ -229,3 +229,20 @@ describe('Retry and Discard', () => {
     expect(audit).toEqual(['job.retry', 'job.discard']);
   });
 });
+
+describe('start-up', () => {
+  it('requeues jobs a crash left running and prunes sent jobs older than a week', async () => {
+    const { server, h } = await postSetup();
+    await h.core.services.worker.stop();
+    h.enqueuePosts(2);
+    const [stuck, old] = h.jobs();
+    h.core.sqlite.prepare("update jobs set state = 'running', attempts = 1 where id = ?").run(stuck!.id);
+    h.core.sqlite
+      .prepare("update jobs set state = 'done', updated_at = ? where id = ?")
+      .run(Date.now() - 8 * 86_400_000, old!.id);
+    h.core.services.worker.start();
+    await h.waitForJob(stuck!.id, ['done']);
+    expect(h.jobs().map((j) => j.id)).toEqual([stuck!.id]);
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -2,12 +2,20 @@
 // backoff and jitter (or when the server's Retry-After says), pauses while offline and probes with
 // the oldest waiting job, resumes on reconnect, requeues what a crash left running, and stops
 // cleanly by aborting in-flight work.
+import type { ConnectionState } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { HttpStatusError, NetworkError } from '../net/http';
 import type { HttpClient } from '../net/http';
 import type { Db } from '../store/database';
 import type { JobOutcome, JobRow } from '../store/repos/jobs';
-import { claimJob, finishJob, listDueJobs, nextDueAt, requeueRunningJobs } from '../store/repos/jobs';
+import {
+  claimJob,
+  finishJob,
+  listDueJobs,
+  nextDueAt,
+  pruneDoneJobs,
+  requeueRunningJobs,
+} from '../store/repos/jobs';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import type { Connectivity } from './connectivity';
@@ -35,6 +43,7 @@ export interface WorkerOptions {
 }
 
 const BATCH = 500;
+const DONE_KEPT_MS = 7 * 24 * 60 * 60_000;
 
 export function createJobWorker(options: WorkerOptions) {
   const { db, clock, kinds, http, connectivity } = options;
@@ -161,7 +170,8 @@ export function createJobWorker(options: WorkerOptions) {
     return { state: 'queued', nextRunAt: now + delay, lastError: message };
   }
 
-  const offConnectivity = connectivity.onChange((state, previous) => {
+  let offConnectivity: (() => void) | null = null;
+  const onConnectivity = (state: ConnectionState, previous: ConnectionState) => {
     const couldSend = previous.online && !previous.workOffline;
     if (!couldSend && state.online && !state.workOffline) {
       nextProbeAt = 0;
@@ -169,14 +179,17 @@ export function createJobWorker(options: WorkerOptions) {
     } else if (!state.workOffline && !state.online && previous.workOffline) {
       schedule(0); // leaving "work offline" while believed offline: probe now
     }
-  });
+  };
 
   return {
     start() {
       if (running) return;
       running = true;
+      offConnectivity = connectivity.onChange(onConnectivity);
       const requeued = requeueRunningJobs(db, clock.now());
       if (requeued > 0) options.log?.(`requeued ${requeued} job(s) left running by an earlier run`);
+      // Sent items stay visible in the Queue's Done tab for a week, then go.
+      pruneDoneJobs(db, clock.now() - DONE_KEPT_MS);
       schedule(0);
     },
     /** Call after a transaction that enqueued jobs has committed. */
@@ -188,7 +201,7 @@ export function createJobWorker(options: WorkerOptions) {
     async stop(graceMs = 5_000) {
       if (!running) return;
       running = false;
-      offConnectivity();
+      offConnectivity?.();
       if (timer) clearTimeout(timer);
       timer = null;
       inFlight.forEach((controller) => controller.abort(new Error('Baton is shutting down')));
