@@ -9,6 +9,7 @@ import { createJobKinds, defineJobKind } from '../src-main/jobs/job-kinds';
 import { createJobWorker } from '../src-main/jobs/worker';
 import { createHttpClient } from '../src-main/net/http';
 import { createSessionService } from '../src-main/services/session-service';
+import { viewsFor } from './lib/env';
 import { inTransaction } from '../src-main/store/database';
 import { createActor, openTempStore } from './lib/env';
 import { msRow, ratioRow, register } from './lib/registry';
@@ -29,8 +30,8 @@ register('queue.enqueue-in-transaction', (ctx: BenchContext) => {
   try {
     const actor = createActor(store);
     const events = new CoreEvents();
-    const plain = createSessionService(store.db, systemClock, events);
-    const withJob = createSessionService(store.db, systemClock, events, {
+    const plain = createSessionService(store.db, systemClock, events, viewsFor(store));
+    const withJob = createSessionService(store.db, systemClock, events, viewsFor(store), {
       onNoteAdded: (message) =>
         enqueueJob(
           store.db,

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import './store-writes.bench';
 import './store-reads.bench';
 import './queue.bench';
+import './search.bench';
+import './chat.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';
 import type { BenchContext } from './lib/registry';

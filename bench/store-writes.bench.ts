@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { systemClock } from '../src-main/clock';
 import { CoreEvents } from '../src-main/events';
 import { createSessionService } from '../src-main/services/session-service';
+import { viewsFor } from './lib/env';
 import { messageBody, seeded } from './lib/fixture-data';
 import { createActor, openTempStore } from './lib/env';
 import type { TempStore } from './lib/env';
@@ -15,12 +16,12 @@ const RATIO_TARGET = 3;
 const LOOP = { warmup: 500, iterations: 4_000, every: 500 };
 
 // The SQL drizzle generates for insertSession / appendAudit / bumpForNewMessage / insertMessage.
-const SESSION_COLUMNS = `"id", "title", "problem_summary", "problem_domain", "status", "state_version", "message_count", "created_by_id", "created_at", "updated_at"`;
-const INSERT_SESSION = `insert into "sessions" (${SESSION_COLUMNS}) values (?, ?, null, null, ?, ?, ?, ?, ?, ?) returning ${SESSION_COLUMNS}`;
+const SESSION_COLUMNS = `"id", "title", "problem_summary", "problem_domain", "status", "state_version", "message_count", "confidence_tier", "escalation_requested", "escalation_requested_reason", "escalation_requested_at", "created_by_id", "created_at", "updated_at"`;
+const INSERT_SESSION = `insert into "sessions" (${SESSION_COLUMNS}) values (?, ?, null, null, ?, ?, ?, null, false, null, null, ?, ?, ?) returning ${SESSION_COLUMNS}`;
 const INSERT_AUDIT = `insert into "audit_log" ("id", "at", "actor_id", "action", "entity_type", "entity_id", "details") values (null, ?, ?, ?, ?, ?, ?)`;
 const BUMP_SESSION = `update "sessions" set "state_version" = "sessions"."state_version" + 1, "message_count" = "sessions"."message_count" + 1, "updated_at" = ? where "sessions"."id" = ? returning ${SESSION_COLUMNS}`;
-const MESSAGE_COLUMNS = `"id", "session_id", "role", "author_id", "body", "created_at", "seq"`;
-const INSERT_MESSAGE = `insert into "messages" (${MESSAGE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?) returning ${MESSAGE_COLUMNS}`;
+const MESSAGE_COLUMNS = `"id", "session_id", "role", "author_id", "body", "created_at", "seq", "status", "reply_to_id", "model"`;
+const INSERT_MESSAGE = `insert into "messages" (${MESSAGE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${MESSAGE_COLUMNS}`;
 
 /** What the app's background checkpointer does (startCheckpointer), kept out of every sample. */
 const checkpoint = (store: TempStore) => () => {
@@ -45,7 +46,7 @@ register('store.create-session', (ctx: BenchContext) => {
   const store = openTempStore('create');
   try {
     const actor = createActor(store);
-    const service = createSessionService(store.db, systemClock, new CoreEvents());
+    const service = createSessionService(store.db, systemClock, new CoreEvents(), viewsFor(store));
     const insertSession = store.sqlite.prepare(INSERT_SESSION);
     const insertAudit = store.sqlite.prepare(INSERT_AUDIT);
     const raw = store.sqlite.transaction((id: string, now: number) => {
@@ -72,7 +73,7 @@ register('store.append-message', (ctx: BenchContext) => {
   const store = openTempStore('append');
   try {
     const actor = createActor(store);
-    const service = createSessionService(store.db, systemClock, new CoreEvents());
+    const service = createSessionService(store.db, systemClock, new CoreEvents(), viewsFor(store));
     // Titled sessions, so the service's first-message retitle (an extra UPDATE) never runs.
     const sessionIds = Array.from(
       { length: 32 },
@@ -87,7 +88,18 @@ register('store.append-message', (ctx: BenchContext) => {
     const raw = store.sqlite.transaction((sessionId: string, body: string, now: number) => {
       const session = bump.get(now, sessionId) as { message_count: number } | undefined;
       if (!session) throw new Error(`Session ${sessionId} not found`);
-      return insertMessage.get(randomUUID(), sessionId, 'user', actor.id, body, now, session.message_count);
+      return insertMessage.get(
+        randomUUID(),
+        sessionId,
+        'user',
+        actor.id,
+        body,
+        now,
+        session.message_count,
+        'complete',
+        null,
+        null,
+      );
     });
     const sessionOf = (i: number) => sessionIds[i % sessionIds.length] as string;
     const bodyOf = (i: number) => bodies[i % bodies.length] as string;

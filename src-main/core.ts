@@ -3,24 +3,30 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../src-preload/contract';
+import { aiReplyKind } from './ai/ai-reply-job';
+import { createAiSettings } from './ai/ai-settings';
+import { createReplyRequests } from './ai/reply-requests';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { CoreEvents } from './events';
-import type { Dispatch, Handlers } from './ipc/dispatcher';
+import type { Dispatch } from './ipc/dispatcher';
 import { createDispatcher } from './ipc/dispatcher';
+import { createHandlers } from './ipc/handlers';
 import { createConnectivity } from './jobs/connectivity';
 import type { EnqueueRequest } from './jobs/enqueue';
 import { enqueueJob } from './jobs/enqueue';
 import type { JobKind } from './jobs/job-kinds';
 import { createJobKinds } from './jobs/job-kinds';
-import { diagnosticEchoKind, DIAGNOSTIC_ECHO } from './jobs/kinds/diagnostic-echo';
+import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
 import type { WorkerOptions } from './jobs/worker';
 import { createJobWorker } from './jobs/worker';
 import type { HttpClient } from './net/http';
 import { createHttpClient } from './net/http';
+import { AI_REPLY, createMessageViews } from './services/message-views';
 import { createProfileService } from './services/profile-service';
 import { createSessionService } from './services/session-service';
+import { createWorkspaceService } from './services/workspace-service';
 import { openStore, startCheckpointer } from './store/database';
 import type { SecretVault } from './vault/secret-vault';
 
@@ -41,7 +47,9 @@ export interface CoreOptions {
   /** Start the outbox worker (default true). */
   startWorker?: boolean;
   /** Echo every note to this endpoint through the outbox (diagnostics; see diagnostic-echo.ts). */
-  diagnosticEchoUrl?: string;
+  diagnosticEchoUrl?: string | undefined;
+  /** How long an AI request may take before it counts as a timeout (default 120 s). */
+  aiTimeoutMs?: number;
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -57,23 +65,54 @@ export function createCore(options: CoreOptions) {
   const stopCheckpointer = startCheckpointer(store.sqlite);
   const events = new CoreEvents();
   const db = store.db;
+  const http = options.http ?? createHttpClient();
+
+  const connectivity = createConnectivity(db, clock);
+  const views = createMessageViews(db, connectivity);
+  const workspace = createWorkspaceService(db, clock, events);
+  const ai = createAiSettings({
+    db,
+    clock,
+    vault: options.vault,
+    fetch: http.fetch,
+    timeoutMs: options.aiTimeoutMs,
+  });
   const kinds = createJobKinds([
+    aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
     ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
     ...(options.jobKinds ?? []),
   ]);
-  const connectivity = createConnectivity(db, clock);
+
+  const announceReplyState = (messageId: string) => {
+    const view = views.one(messageId);
+    if (view) events.emit('message_updated', view);
+  };
   const worker = createJobWorker({
     db,
     clock,
     kinds,
-    http: options.http ?? createHttpClient(),
+    http,
     connectivity,
     ...options.worker,
     // Called only once the worker runs, after `queue` below exists.
-    onJobChanged: (job) => queue.jobChanged(job),
+    onJobChanged: (job) => {
+      queue.jobChanged(job);
+      if (job.kind === AI_REPLY)
+        announceReplyState((JSON.parse(job.payload) as { messageId: string }).messageId);
+    },
     log,
   });
   const queue = createQueueService({ db, clock, kinds, connectivity, events, wake: () => worker.wake() });
+  // "Waiting for connection" and "sending" follow the connection: re-announce replies still pending.
+  connectivity.onChange(() => {
+    const pending = store.sqlite
+      .prepare("select payload from jobs where kind = ? and state in ('queued', 'running')")
+      .pluck()
+      .all(AI_REPLY) as string[];
+    for (const payload of pending)
+      announceReplyState((JSON.parse(payload) as { messageId: string }).messageId);
+  });
+
   let closing: Promise<void> | null = null;
   /** Enqueue inside the caller's transaction; the worker is woken once the transaction is over. */
   const enqueue = (request: EnqueueRequest) => {
@@ -85,9 +124,22 @@ export function createCore(options: CoreOptions) {
     });
     return job;
   };
+  const replies = createReplyRequests({
+    db,
+    now: () => clock.now(),
+    views,
+    enqueue,
+    assistantAvailable: ai.isConfigured,
+    requeued: (jobId) => {
+      queue.jobEnqueued(jobId);
+      worker.wake();
+    },
+  });
   const profiles = createProfileService(db, clock);
-  const sessions = createSessionService(db, clock, events, {
+  const sessions = createSessionService(db, clock, events, views, {
+    assistantAvailable: ai.isConfigured,
     onNoteAdded: (message) => {
+      replies.requestFor(message);
       if (kinds.has(DIAGNOSTIC_ECHO)) {
         enqueue({
           kind: DIAGNOSTIC_ECHO,
@@ -99,26 +151,24 @@ export function createCore(options: CoreOptions) {
     },
   });
 
-  const handlers: Handlers = {
-    'app:info': () => ({
-      version: options.version,
-      host: options.host,
-      dataDir: options.dataDir,
-      schemaVersion: store.schemaVersion,
-    }),
-    'profile:current': () => profiles.current(),
-    'profile:create': (input) => profiles.create(input),
-    'sessions:list': (input) => sessions.list(input),
-    'sessions:create': (input) => sessions.create(profiles.require(), input),
-    'sessions:get': (input) => sessions.get(input.id),
-    'messages:add': (input) => sessions.addMessage(profiles.require(), input.sessionId, input.body),
-    'queue:status': () => queue.status(),
-    'queue:list': (input) => queue.list(input.filter, input.limit),
-    'queue:retry': (input) => queue.retry(profiles.require(), input.id),
-    'queue:discard': (input) => queue.discard(profiles.require(), input.id),
-    'connection:set-work-offline': (input) => queue.setWorkOffline(profiles.require(), input.workOffline),
+  const services = {
+    profiles,
+    sessions,
+    workspace,
+    ai,
+    replies,
+    queue,
+    connectivity,
+    worker,
+    vault: options.vault,
   };
-  const dispatch: Dispatch = createDispatcher(handlers, log);
+  const info: AppInfo = {
+    version: options.version,
+    host: options.host,
+    dataDir: options.dataDir,
+    schemaVersion: store.schemaVersion,
+  };
+  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log);
 
   if (options.startWorker !== false) worker.start();
 
@@ -128,7 +178,7 @@ export function createCore(options: CoreOptions) {
     events,
     dispatch,
     enqueue,
-    services: { profiles, sessions, queue, connectivity, worker, vault: options.vault },
+    services,
     /** Clean shutdown: stop the worker (aborting in-flight work), then fold the WAL back and close. */
     close(): Promise<void> {
       closing ??= (async () => {
@@ -141,3 +191,5 @@ export function createCore(options: CoreOptions) {
     },
   };
 }
+
+export type CoreServices = Core['services'];

@@ -61,14 +61,102 @@ export interface SessionSummary {
   updatedAt: number;
 }
 
+/** What became of the assistant reply a technician message asked for. */
+export type ReplyState = 'none' | 'waiting' | 'sending' | 'failed' | 'answered';
+
+/** A secret the redaction pass withheld from text that left the machine (never the secret itself). */
+export interface Withheld {
+  kind: string;
+  label: string;
+  preview: string;
+}
+
 export interface Message {
   id: string;
   sessionId: string;
   role: MessageRole;
   authorId: string | null;
   authorName: string | null;
+  /** For assistant messages: the display text (markers removed). */
   body: string;
   createdAt: number;
+  /** Assistant replies: streaming while tokens arrive; incomplete when the stream was cut. */
+  status: 'complete' | 'streaming' | 'incomplete';
+  /** Technician messages: the state of the reply (waiting for connection, failed with Retry…). */
+  reply: { state: ReplyState; error: string | null; jobId: number | null };
+  replyToId: string | null;
+  /** Technician messages: secrets withheld from the AI. */
+  withheld: Withheld[];
+}
+
+export const STEP_SOURCES = ['assistant', 'technician'] as const;
+export interface Step {
+  id: string;
+  sessionId: string;
+  seq: number;
+  text: string;
+  options: string[];
+  selectedOption: string | null;
+  freeText: string | null;
+  skipped: boolean;
+  hypothesisId: string | null;
+  source: (typeof STEP_SOURCES)[number];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Fact {
+  id: string;
+  sessionId: string;
+  text: string;
+  source: (typeof STEP_SOURCES)[number];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const HYPOTHESIS_STATUSES = ['untried', 'active', 'dead_end', 'solved'] as const;
+export type HypothesisStatus = (typeof HYPOTHESIS_STATUSES)[number];
+export interface Hypothesis {
+  id: string;
+  sessionId: string;
+  parentId: string | null;
+  seq: number;
+  label: string;
+  status: HypothesisStatus;
+  reason: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface EscalationRequest {
+  requested: boolean;
+  reason: string | null;
+  at: number | null;
+}
+
+export const AI_PROVIDERS = ['none', 'anthropic', 'openai-compatible'] as const;
+export type AiProviderKind = (typeof AI_PROVIDERS)[number];
+
+export interface AiSettings {
+  provider: AiProviderKind;
+  baseUrl: string;
+  model: string;
+  /** Whether a key is stored in the keychain (the key itself never leaves main). */
+  hasApiKey: boolean;
+  /** Only owners and admins change settings; everyone else reads them. */
+  canEdit: boolean;
+}
+
+export interface AiTestResult {
+  ok: boolean;
+  message: string;
+  latencyMs: number;
+}
+
+export interface SearchHit {
+  session: SessionSummary;
+  /** Where the words matched, with the matches wrapped in «» (plain text, never HTML). */
+  snippet: string;
 }
 
 export interface SessionDetail extends SessionSummary {
@@ -76,6 +164,12 @@ export interface SessionDetail extends SessionSummary {
   stateVersion: number;
   createdById: string | null;
   messages: Message[];
+  steps: Step[];
+  facts: Fact[];
+  hypotheses: Hypothesis[];
+  escalationRequest: EscalationRequest;
+  /** Whether an AI provider is set up, so the chat can say why no reply will come. */
+  assistantAvailable: boolean;
 }
 
 export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;
@@ -166,6 +260,78 @@ export const MessagesAddInput = z.object({
     .max(100_000, 'That message is too long (100,000 characters at most)'),
 });
 
+const id = (what: string) => z.uuid(`Unknown ${what} id`);
+const shortText = (label: string, max = 2_000) =>
+  z.string().trim().min(1, `${label} cannot be empty`).max(max, `${label} must be at most ${max} characters`);
+
+export const MessageIdInput = z.object({ messageId: id('message') });
+export const SessionsSearchInput = z.object({
+  query: z.string().trim().min(1, 'Type something to search for').max(200),
+  status: z.enum(SESSION_STATUSES).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const RequestEscalationInput = z.object({
+  id: id('session'),
+  reason: z.string().trim().max(500).optional(),
+});
+export const StepAddInput = z.object({
+  sessionId: id('session'),
+  text: shortText('Step'),
+  options: z.array(z.string().trim().min(1).max(200)).max(12).default([]),
+  hypothesisId: id('hypothesis').nullable().optional(),
+});
+export const StepUpdateInput = z.object({
+  id: id('step'),
+  text: shortText('Step').optional(),
+  selectedOption: z.string().trim().max(200).nullable().optional(),
+  freeText: z.string().trim().max(5_000).nullable().optional(),
+  skipped: z.boolean().optional(),
+  hypothesisId: id('hypothesis').nullable().optional(),
+});
+export const FactAddInput = z.object({ sessionId: id('session'), text: shortText('Fact') });
+export const FactUpdateInput = z.object({ id: id('fact'), text: shortText('Fact') });
+export const HypothesisAddInput = z.object({
+  sessionId: id('session'),
+  label: shortText('Hypothesis', 300),
+  parentId: id('hypothesis').nullable().optional(),
+});
+export const HypothesisUpdateInput = z
+  .object({
+    id: id('hypothesis'),
+    label: shortText('Hypothesis', 300).optional(),
+    status: z.enum(HYPOTHESIS_STATUSES).optional(),
+    reason: z.string().trim().max(1_000).nullable().optional(),
+  })
+  .refine((h) => !(h.status === 'dead_end' || h.status === 'solved') || (h.reason ?? '').length > 0, {
+    message: 'Say why: a ruled-out or confirmed hypothesis needs a reason',
+    path: ['reason'],
+  });
+export const EntityIdInput = z.object({ id: z.uuid('Unknown id') });
+
+const baseUrl = z
+  .string()
+  .trim()
+  .min(1, 'Enter the base URL')
+  .refine((value) => URL.canParse(value), 'Enter a full URL, like https://api.anthropic.com')
+  .refine((value) => {
+    const url = new URL(value);
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname))
+    );
+  }, 'Use https:// (plain http only for a server on this computer, like Ollama)');
+export const AiSettingsInput = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('none') }),
+  z.object({
+    provider: z.enum(['anthropic', 'openai-compatible']),
+    baseUrl,
+    model: z.string().trim().min(1, 'Enter the model name').max(200),
+    /** A new key to store; omitted or empty keeps the stored one. */
+    apiKey: z.string().trim().max(500).optional(),
+    clearApiKey: z.boolean().optional(),
+  }),
+]);
+
 export const QueueListInput = z
   .object({
     filter: z.enum(['pending', 'dead', 'done', 'all']).default('all'),
@@ -194,6 +360,21 @@ export const contract = {
   'sessions:create': channel<SessionDetail>()(SessionsCreateInput),
   'sessions:get': channel<SessionDetail>()(SessionIdInput),
   'messages:add': channel<Message>()(MessagesAddInput),
+  'messages:retry-reply': channel<Message>()(MessageIdInput),
+  'sessions:search': channel<SearchHit[]>()(SessionsSearchInput),
+  'sessions:request-escalation': channel<SessionDetail>()(RequestEscalationInput),
+  'steps:add': channel<Step>()(StepAddInput),
+  'steps:update': channel<Step>()(StepUpdateInput),
+  'steps:remove': channel<null>()(EntityIdInput),
+  'facts:add': channel<Fact>()(FactAddInput),
+  'facts:update': channel<Fact>()(FactUpdateInput),
+  'facts:remove': channel<null>()(EntityIdInput),
+  'hypotheses:add': channel<Hypothesis>()(HypothesisAddInput),
+  'hypotheses:update': channel<Hypothesis>()(HypothesisUpdateInput),
+  'hypotheses:remove': channel<null>()(EntityIdInput),
+  'settings:ai-get': channel<AiSettings>()(NoInput),
+  'settings:ai-save': channel<AiSettings>()(AiSettingsInput),
+  'settings:ai-test': channel<AiTestResult>()(AiSettingsInput),
   'queue:status': channel<QueueStatus>()(NoInput),
   'queue:list': channel<JobView[]>()(QueueListInput),
   'queue:retry': channel<JobView>()(JobIdInput),
@@ -214,6 +395,11 @@ export interface EventMap {
   session_created: SessionSummary;
   session_updated: SessionSummary;
   message_added: Message;
+  /** A streaming reply's display text so far (markers removed). */
+  message_delta: { sessionId: string; messageId: string; replyToId: string; text: string };
+  message_updated: Message;
+  /** Steps, facts, hypotheses or the escalation request changed: re-read the session. */
+  session_changed: { sessionId: string };
   job_updated: JobView;
   queue_changed: QueueStatus;
   online_changed: ConnectionState;
@@ -223,6 +409,9 @@ export const EVENT_NAMES: EventName[] = [
   'session_created',
   'session_updated',
   'message_added',
+  'message_delta',
+  'message_updated',
+  'session_changed',
   'job_updated',
   'queue_changed',
   'online_changed',

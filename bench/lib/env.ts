@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { User } from '../../src-preload/contract';
 import { systemClock } from '../../src-main/clock';
 import { findAppRoot } from '../../src-main/paths';
+import { createConnectivity } from '../../src-main/jobs/connectivity';
+import type { MessageViews } from '../../src-main/services/message-views';
+import { createMessageViews } from '../../src-main/services/message-views';
 import { createProfileService } from '../../src-main/services/profile-service';
 import type { OpenedStore } from '../../src-main/store/database';
 import { openStore } from '../../src-main/store/database';
@@ -41,4 +44,9 @@ export function createActor(store: OpenedStore): User {
     email: 'bench@example.com',
     role: 'technician',
   });
+}
+
+/** Message views as the app builds them (reply states need the connection state). */
+export function viewsFor(store: OpenedStore): MessageViews {
+  return createMessageViews(store.db, createConnectivity(store.db, systemClock));
 }

@@ -67,3 +67,45 @@ export function messageBody(rand: Rand, target: number, first: boolean): string 
   const space = cut.lastIndexOf(' ');
   return space >= Math.min(100, target) ? cut.slice(0, space) : cut;
 }
+
+const STEP_PROMPTS: readonly (readonly [string, readonly string[]])[] = [
+  ['Is the Print Spooler service running on the print server?', ['Running', 'Stopped']],
+  ['Does the user get the MFA prompt on their phone?', ['Yes', 'No', 'Not registered']],
+  ['Can the laptop ping the domain controller by name?', ['Yes', 'Only by IP', 'No']],
+  ['Is the mapped drive listed in net use?', ['Listed', 'Missing', 'Disconnected']],
+  ['Which Outlook profile is in use?', ['Default', 'New profile', 'Cached mode off']],
+  ['Did the backup job log a VSS error last night?', ['Yes', 'No']],
+];
+const FREE_TEXT = [
+  'Restarted it, same error afterwards.',
+  'User says it worked yesterday afternoon.',
+  'Checked twice with the user on the call.',
+];
+const MODELS = ['Dell Latitude 5440', 'HP EliteBook 840 G9', 'Lenovo ThinkPad T14', 'Surface Laptop 5'];
+const SYSTEMS = ['Windows 11 23H2', 'Windows 10 22H2', 'macOS Sonoma 14.5', 'Windows Server 2019'];
+
+/** A diagnostic step as the assistant proposes it, answered most of the time. */
+export function stepContent(rand: Rand): {
+  text: string;
+  options: string;
+  selectedOption: string | null;
+  freeText: string | null;
+} {
+  const [text, options] = pick(rand, STEP_PROMPTS);
+  return {
+    text,
+    options: JSON.stringify(options),
+    selectedOption: rand() < 0.8 ? pick(rand, options) : null,
+    freeText: rand() < 0.3 ? pick(rand, FREE_TEXT) : null,
+  };
+}
+
+const base36 = (rand: Rand, length: number): string =>
+  Array.from({ length }, () => Math.floor(rand() * 36).toString(36))
+    .join('')
+    .toUpperCase();
+
+/** A confirmed fact about the affected machine: host names and serials are the rare words of the fixture. */
+export function factContent(rand: Rand): string {
+  return `${pick(rand, MODELS)} DESKTOP-${base36(rand, 7)}, serial 5CG${base36(rand, 7)}, ${pick(rand, SYSTEMS)}`;
+}

@@ -1,15 +1,228 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
+type Text = string | RegExp;
+
+/**
+ * The open session: the conversation with the assistant (streaming replies, reply states, Retry,
+ * withheld secrets), the escalation banner and composer, and the side panel's Steps, Facts and
+ * Hypotheses. Messages are found by their text; steps and facts by their exact text; branches by
+ * their exact label.
+ */
 export class SessionPage {
   constructor(private readonly page: Page) {}
 
+  // ---- header ----
   title = () => this.page.locator('#session-title');
-  composer = () => this.page.getByLabel('Note');
-  conversation = () => this.page.getByRole('list', { name: 'Conversation' });
-  messages = () => this.conversation().locator('.message');
+  header = () => this.page.locator('.session-header');
+  /** "Active", "Parked", "Needs a senior", "Escalated" or "Resolved". */
+  statusBadge = () => this.header().locator('.badge');
+  /** aria-expanded says whether the side panel is showing. */
+  panelToggle = () => this.page.getByRole('button', { name: /^(Hide|Show) panel$/ });
 
+  // ---- conversation ----
+  conversation = () => this.page.getByRole('list', { name: 'Conversation' });
+  /** Technician, assistant and system messages (not the "thinking" row). */
+  messages = () => this.conversation().locator('.message');
+  technicianMessages = () => this.conversation().locator('.message-user');
+  assistantMessages = () => this.conversation().locator('.message-assistant');
+  message = (text: Text) => this.messages().filter({ hasText: text });
+  technicianMessage = (text: Text) => this.technicianMessages().filter({ hasText: text });
+  assistantMessage = (text: Text) => this.assistantMessages().filter({ hasText: text });
+  /** An assistant reply still streaming (aria-busy), its text growing. */
+  streamingReplies = () => this.conversation().locator('.message-assistant[aria-busy="true"]');
+  /** Shown while a reply is asked for and no text has arrived yet. */
+  thinking = () => this.conversation().getByRole('status').filter({ hasText: 'Assistant is thinking…' });
+  /** Under a technician message: "Reply will arrive when you're back online". */
+  waitingNotice = (text: Text) =>
+    this.technicianMessage(text).getByText("Reply will arrive when you're back online");
+  /** Under a technician message: "Reply failed: {error}". */
+  replyFailed = (text: Text) => this.technicianMessage(text).getByText(/^Reply failed:/);
+  retryButton = (text: Text) => this.technicianMessage(text).getByRole('button', { name: 'Retry' });
+  retry = (text: Text) => this.retryButton(text).click();
+  /** On an assistant reply cut mid-stream. */
+  incompleteNotice = (text: Text) =>
+    this.assistantMessage(text).getByText('Connection lost mid-reply — the partial answer is kept');
+  /** Present on a cut reply while its request's reply state is failed. */
+  incompleteRetryButton = (text: Text) => this.assistantMessage(text).getByRole('button', { name: 'Retry' });
+  /** Links in an assistant reply (only https ones are links; others are inert text). */
+  links = (text: Text) => this.assistantMessage(text).getByRole('link');
+  codeBlocks = (text: Text) => this.assistantMessage(text).locator('pre');
+  /** "2 secrets withheld": a disclosure button (aria-expanded). */
+  withheldBadge = (text: Text) =>
+    this.technicianMessage(text).getByRole('button', { name: /\d+ secrets? withheld/ });
+  /** "Password · S3…(9 chars)" rows, visible once the badge is expanded. */
+  withheldItems = (text: Text) => this.technicianMessage(text).locator('.withheld-details li');
+  withheldExplanation = (text: Text) =>
+    this.technicianMessage(text).getByText('These were replaced before the message left this computer');
+
+  // ---- above the composer ----
+  escalationBanner = () => this.page.getByRole('region', { name: 'Escalation suggested' });
+  escalateButton = () => this.escalationBanner().getByRole('button', { name: 'Escalate to a senior' });
+  escalate = () => this.escalateButton().click();
+  assistantUnavailable = () => this.page.getByRole('note').filter({ hasText: 'No AI assistant is set up' });
+
+  // ---- composer ----
+  composer = () => this.page.getByRole('textbox', { name: 'Message', exact: true });
+  sendButton = () => this.page.getByRole('button', { name: 'Send', exact: true });
+
+  /** Types a message and presses Enter (Shift+Enter would break the line instead). */
   async addNote(text: string) {
     await this.composer().fill(text);
     await this.composer().press('Enter');
+  }
+  send = (text: string) => this.addNote(text);
+
+  // ---- side panel ----
+  panel = () => this.page.getByRole('complementary', { name: 'Steps, facts and hypotheses' });
+  stepsSection = () => this.panel().getByRole('region', { name: 'Steps', exact: true });
+  factsSection = () => this.panel().getByRole('region', { name: 'Facts', exact: true });
+  hypothesesSection = () => this.panel().getByRole('region', { name: 'Hypotheses', exact: true });
+  /** A dialog asking "Remove this step?" / "Remove this hypothesis?". */
+  confirmDialog = (title: Text) => this.page.getByRole('alertdialog', { name: title });
+  /** Sonner toasts (errors, "Fact removed" with Undo…). */
+  toast = (text: Text) => this.page.locator('[data-sonner-toast]').filter({ hasText: text });
+
+  // ---- steps ----
+  steps = () => this.stepsSection().locator('.step-list > li');
+  step = (text: string) => this.stepsSection().getByRole('listitem', { name: text, exact: true });
+  stepOption = (text: string, option: string) =>
+    this.step(text).getByRole('radio', { name: option, exact: true });
+  stepNote = (text: string) => this.step(text).getByRole('textbox', { name: /^Note for step \d+$/ });
+  /** aria-pressed is true while the step is skipped. */
+  skipButton = (text: string) => this.step(text).getByRole('button', { name: /^Skip step/ });
+  /** "AI" or "You". */
+  stepSource = (text: string) => this.step(text).locator('.source-badge');
+  stepHypothesis = (text: string) => this.step(text).getByRole('combobox', { name: /^Hypothesis for step/ });
+  /** Field errors of the add-step form (role=alert next to the field). */
+  addStepErrors = () => this.stepsSection().getByRole('form', { name: 'Add step' }).getByRole('alert');
+
+  chooseOption = (text: string, option: string) => this.stepOption(text, option).check();
+  toggleSkip = (text: string) => this.skipButton(text).click();
+
+  /** Types the note and presses Enter (blur saves too). */
+  async setStepNote(text: string, note: string) {
+    await this.stepNote(text).fill(note);
+    await this.stepNote(text).press('Enter');
+  }
+
+  async addStep(text: string, options: string[] = [], hypothesis?: string) {
+    const toggle = this.stepsSection().getByRole('button', { name: 'New step…' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const form = this.stepsSection().getByRole('form', { name: 'Add step' });
+    await form.getByRole('textbox', { name: 'Step', exact: true }).fill(text);
+    await form.getByRole('textbox', { name: 'Options (optional)' }).fill(options.join(', '));
+    if (hypothesis)
+      await form.getByRole('combobox', { name: 'Hypothesis (optional)' }).selectOption({ label: hypothesis });
+    await form.getByRole('button', { name: 'Add step', exact: true }).click();
+  }
+
+  async editStep(text: string, next: string) {
+    await this.step(text)
+      .getByRole('button', { name: /^Edit step/ })
+      .click();
+    const field = this.step(text).getByRole('textbox', { name: /^Text of step \d+$/ });
+    await field.fill(next);
+    await field.press('Enter');
+  }
+
+  /** Removes a step, answering the confirmation. */
+  async removeStep(text: string) {
+    await this.step(text)
+      .getByRole('button', { name: /^Remove step/ })
+      .click();
+    await this.confirmDialog('Remove this step?')
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
+  }
+
+  tieStepTo = (text: string, hypothesis: string) =>
+    this.stepHypothesis(text).selectOption({ label: hypothesis });
+
+  // ---- facts ----
+  facts = () => this.factsSection().locator('.fact-list > li');
+  fact = (text: string) => this.factsSection().getByRole('listitem', { name: text, exact: true });
+  newFactField = () => this.factsSection().getByRole('textbox', { name: 'New fact' });
+  factErrors = () => this.factsSection().getByRole('alert');
+
+  async addFact(text: string) {
+    await this.newFactField().fill(text);
+    await this.factsSection().getByRole('button', { name: 'Add fact' }).click();
+  }
+
+  async editFact(text: string, next: string) {
+    await this.fact(text).getByRole('button', { name: 'Edit fact' }).click();
+    const field = this.fact(text).getByRole('textbox', { name: 'Fact', exact: true });
+    await field.fill(next);
+    await field.press('Enter');
+  }
+
+  /** Removes at once; a toast "Fact removed" offers Undo. */
+  removeFact = (text: string) => this.fact(text).getByRole('button', { name: 'Remove fact' }).click();
+  undoRemoveFact = () => this.toast('Fact removed').getByRole('button', { name: 'Undo' }).click();
+
+  // ---- hypotheses ----
+  /** A branch's own card (role=group named by its label), without its sub-branches. */
+  branch = (label: string) => this.hypothesesSection().getByRole('group', { name: label, exact: true });
+  /** The cards of a branch's direct sub-branches. */
+  subBranches = (label: string): Locator =>
+    this.hypothesesSection()
+      .locator('li.branch')
+      .filter({ has: this.page.getByRole('group', { name: label, exact: true }) })
+      .last()
+      .locator(':scope > ul > li > [role=group]');
+  /** "Untried", "Active", "Ruled out" or "Confirmed". */
+  branchStatus = (label: string) => this.branch(label).locator('.chip');
+  branchReason = (label: string) => this.branch(label).locator('.branch-reason-text');
+  /** The steps tied to the branch ("Tried on this branch"), each "text — result". */
+  branchSteps = (label: string) =>
+    this.branch(label)
+      .getByRole('list', { name: `Steps tried on ${label}` })
+      .getByRole('listitem');
+  reasonDialog = () => this.page.getByRole('alertdialog', { name: /^(Rule out|Confirm) this hypothesis\?$/ });
+  reasonField = () => this.reasonDialog().getByRole('textbox', { name: 'Reason' });
+  reasonError = () => this.reasonDialog().getByRole('alert');
+
+  markActive = (label: string) => this.branch(label).getByRole('button', { name: 'Mark active' }).click();
+  revive = (label: string) => this.branch(label).getByRole('button', { name: 'Revive' }).click();
+  reopen = (label: string) => this.branch(label).getByRole('button', { name: 'Reopen' }).click();
+
+  /** Rule out… with a reason; an empty reason leaves the dialog open with its error. */
+  async ruleOut(label: string, reason: string) {
+    await this.branch(label).getByRole('button', { name: 'Rule out…' }).click();
+    await this.reasonField().fill(reason);
+    await this.reasonDialog().getByRole('button', { name: 'Rule out', exact: true }).click();
+  }
+
+  async confirmBranch(label: string, reason: string) {
+    await this.branch(label).getByRole('button', { name: 'Confirm…' }).click();
+    await this.reasonField().fill(reason);
+    await this.reasonDialog().getByRole('button', { name: 'Confirm', exact: true }).click();
+  }
+
+  async addHypothesis(label: string) {
+    await this.hypothesesSection().getByRole('textbox', { name: 'New hypothesis' }).fill(label);
+    await this.hypothesesSection().getByRole('button', { name: 'Add hypothesis' }).click();
+  }
+
+  async addSubBranch(parent: string, label: string) {
+    await this.branch(parent).getByRole('button', { name: 'Add sub-branch' }).click();
+    await this.branch(parent)
+      .getByRole('textbox', { name: `New sub-branch of ${parent}` })
+      .fill(label);
+    await this.branch(parent).getByRole('button', { name: 'Add', exact: true }).click();
+  }
+
+  async renameBranch(label: string, next: string) {
+    await this.branch(label).getByRole('button', { name: 'Edit hypothesis' }).click();
+    const field = this.branch(label).getByRole('textbox', { name: 'Hypothesis', exact: true });
+    await field.fill(next);
+    await field.press('Enter');
+  }
+
+  async removeBranch(label: string) {
+    await this.branch(label).getByRole('button', { name: 'Remove hypothesis' }).click();
+    await this.confirmDialog('Remove this hypothesis?')
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
   }
 }

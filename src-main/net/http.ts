@@ -55,6 +55,11 @@ export interface HttpResponse {
 export interface HttpClient {
   /** Resolves for 2xx; throws HttpStatusError for other statuses and NetworkError when nobody answered. */
   request(req: HttpRequest): Promise<HttpResponse>;
+  /**
+   * A fetch for SDKs that speak their own protocol (the AI providers' streaming): same URL policy,
+   * and a failure to connect comes back as a NetworkError the SDK keeps as its error's cause.
+   */
+  fetch: typeof fetch;
 }
 
 export interface HttpClientOptions {
@@ -67,7 +72,18 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const doFetch = options.fetch ?? fetch;
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
   const now = options.now ?? Date.now;
+  const guardedFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = assertAllowedUrl(input instanceof Request ? input.url : input.toString()).toString();
+    try {
+      return await doFetch(input, init);
+    } catch (err) {
+      if (init?.signal?.aborted) throw err;
+      throw toNetworkError(err, url, false);
+    }
+  }) as typeof fetch;
+
   return {
+    fetch: guardedFetch,
     async request(req) {
       const url = assertAllowedUrl(req.url).toString();
       const timeout = AbortSignal.timeout(req.timeoutMs ?? defaultTimeoutMs);

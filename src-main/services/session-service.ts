@@ -1,22 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Message, SessionDetail, SessionsCreateInput, User } from '../../src-preload/contract';
+import { technicianAsksForSenior } from '../ai/escalation-detection';
 import type { Clock } from '../clock';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
-import { insertMessage, listMessages, toMessage } from '../store/repos/messages';
+import { listFacts } from '../store/repos/facts';
+import { listHypotheses } from '../store/repos/hypotheses';
+import type { MessageRow } from '../store/repos/messages';
+import { insertMessage } from '../store/repos/messages';
 import type { ListSessionsQuery, SessionRow } from '../store/repos/sessions';
 import {
   bumpForNewMessage,
+  flagEscalationRequest,
   getSessionRow,
   insertSession,
   listSessions,
+  setSessionStatus,
   setSessionTitle,
   toSessionSummary,
 } from '../store/repos/sessions';
+import { listSteps } from '../store/repos/steps';
+import type { MessageViews } from './message-views';
 
 export const UNTITLED_SESSION = 'New session';
 
@@ -35,29 +43,48 @@ export function titleFrom(body: string): string {
   return `${space > 40 ? cut.slice(0, space) : cut}…`;
 }
 
-const toDetail = (row: SessionRow, messages: Message[]): SessionDetail => ({
-  ...toSessionSummary(row),
-  problemSummary: row.problemSummary,
-  stateVersion: row.stateVersion,
-  createdById: row.createdById,
-  messages,
-});
-
-/** Troubleshooting sessions and their conversation, written locally first (works offline). */
 export interface SessionEffects {
-  /** Called inside the transaction that stores a note: enqueue its external effects here. */
-  onNoteAdded?: (message: Message) => void;
+  /** Called inside the transaction that stores a technician message: enqueue its external effects here. */
+  onNoteAdded?: (message: MessageRow) => void;
+  /** Whether an AI provider is configured (the chat says so when not). */
+  assistantAvailable?: () => boolean;
 }
 
-export function createSessionService(db: Db, clock: Clock, events: CoreEvents, effects: SessionEffects = {}) {
+/** Troubleshooting sessions and their conversation, written locally first (works offline). */
+export function createSessionService(
+  db: Db,
+  clock: Clock,
+  events: CoreEvents,
+  views: MessageViews,
+  effects: SessionEffects = {},
+) {
   function list(query: ListSessionsQuery) {
     return listSessions(db, query);
+  }
+
+  function detail(row: SessionRow): SessionDetail {
+    return {
+      ...toSessionSummary(row),
+      problemSummary: row.problemSummary,
+      stateVersion: row.stateVersion,
+      createdById: row.createdById,
+      messages: views.forSession(row.id),
+      steps: listSteps(db, row.id),
+      facts: listFacts(db, row.id),
+      hypotheses: listHypotheses(db, row.id),
+      escalationRequest: {
+        requested: row.escalationRequested,
+        reason: row.escalationRequestedReason,
+        at: row.escalationRequestedAt,
+      },
+      assistantAvailable: effects.assistantAvailable?.() ?? false,
+    };
   }
 
   function get(id: string): SessionDetail {
     const row = getSessionRow(db, id);
     if (!row) throw notFound('Session', id);
-    return toDetail(row, listMessages(db, id));
+    return detail(row);
   }
 
   function create(actor: User, input: z.output<typeof SessionsCreateInput>): SessionDetail {
@@ -76,13 +103,13 @@ export function createSessionService(db: Db, clock: Clock, events: CoreEvents, e
       return created;
     });
     events.emit('session_created', toSessionSummary(row));
-    return toDetail(row, []);
+    return detail(row);
   }
 
   /** The session row exists before any message is stored: a message for an unknown session is refused. */
   function addMessage(actor: User, sessionId: string, body: string): Message {
     const now = clock.now();
-    const { message, session } = inTransaction(db, () => {
+    const { stored, session } = inTransaction(db, () => {
       let bumped = bumpForNewMessage(db, sessionId, now);
       if (!bumped) throw notFound('Session', sessionId);
       if (bumped.messageCount === 1 && bumped.title === UNTITLED_SESSION) {
@@ -90,21 +117,64 @@ export function createSessionService(db: Db, clock: Clock, events: CoreEvents, e
         bumped = { ...bumped, title: titleFrom(body) };
         setSessionTitle(db, sessionId, bumped.title);
       }
+      if (!bumped.escalationRequested && technicianAsksForSenior(body)) {
+        const excerpt = body.length > 160 ? `${body.slice(0, 159)}…` : body;
+        bumped =
+          flagEscalationRequest(db, sessionId, `Technician asked for a senior: “${excerpt}”`, now) ?? bumped;
+      }
       const row = insertMessage(
         db,
         { id: randomUUID(), sessionId, role: 'user', authorId: actor.id, body, seq: bumped.messageCount },
         now,
       );
-      const stored = toMessage(row, actor.name);
-      effects.onNoteAdded?.(stored);
-      return { message: stored, session: bumped };
+      effects.onNoteAdded?.(row);
+      return { stored: row, session: bumped };
     });
+    const message = views.fromRow(stored, actor.name);
     events.emit('message_added', message);
     events.emit('session_updated', toSessionSummary(session));
+    if (session.escalationRequested) events.emit('session_changed', { sessionId });
     return message;
   }
 
-  return { list, get, create, addMessage };
+  /** The chat's "Escalate to a senior": the session waits for the escalation form (or a senior). */
+  function requestEscalation(actor: User, id: string, reason: string | undefined): SessionDetail {
+    const now = clock.now();
+    const row = inTransaction(db, () => {
+      const current = getSessionRow(db, id);
+      if (!current) throw notFound('Session', id);
+      if (current.status === 'requesting_escalation') return current;
+      if (current.status !== 'active' && current.status !== 'paused') {
+        throw new AppError('CONFLICT', `Session is already ${current.status}`, { status: current.status });
+      }
+      if (!current.escalationRequested || reason) {
+        flagEscalationRequest(
+          db,
+          id,
+          reason || current.escalationRequestedReason || 'Technician asked for a senior',
+          now,
+        );
+      }
+      const updated = setSessionStatus(db, id, 'requesting_escalation', now)!;
+      appendAudit(
+        db,
+        {
+          actorId: actor.id,
+          action: 'session.request_escalation',
+          entityType: 'session',
+          entityId: id,
+          details: { from: current.status },
+        },
+        now,
+      );
+      return updated;
+    });
+    events.emit('session_updated', toSessionSummary(row));
+    events.emit('session_changed', { sessionId: id });
+    return detail(row);
+  }
+
+  return { list, get, create, addMessage, requestEscalation };
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

@@ -32,6 +32,11 @@ export const sessions = sqliteTable(
       .default('active'),
     stateVersion: integer('state_version').notNull().default(0),
     messageCount: integer('message_count').notNull().default(0),
+    confidenceTier: text('confidence_tier', { enum: ['low', 'medium', 'high'] }),
+    /** Set by the assistant's marker or a technician asking for a senior (DESIGN §3). */
+    escalationRequested: integer('escalation_requested', { mode: 'boolean' }).notNull().default(false),
+    escalationRequestedReason: text('escalation_requested_reason'),
+    escalationRequestedAt: integer('escalation_requested_at'),
     createdById: text('created_by_id').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -56,8 +61,16 @@ export const messages = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** Insertion order within a session; ties on createdAt are common. */
     seq: integer('seq').notNull(),
+    /** Assistant replies: streaming while tokens arrive, incomplete when the stream was cut. */
+    status: text('status', { enum: ['complete', 'streaming', 'incomplete'] })
+      .notNull()
+      .default('complete'),
+    /** An assistant reply points at the technician message it answers (one reply per message). */
+    replyToId: text('reply_to_id'),
+    model: text('model'),
   },
   (t) => [
+    uniqueIndex('messages_reply_to_unique').on(t.replyToId),
     uniqueIndex('messages_session_seq_unique').on(t.sessionId, t.seq),
     index('messages_author_idx').on(t.authorId),
   ],
@@ -115,4 +128,64 @@ export const jobs = sqliteTable(
     // every enqueue (inside a user's transaction) would pay for one more index page.
     index('jobs_due_idx').on(t.state, t.nextRunAt),
   ],
+);
+
+export const steps = sqliteTable(
+  'steps',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    text: text('text').notNull(),
+    /** JSON array of the answers the step offers ("Running", "Stopped", …). */
+    options: text('options').notNull().default('[]'),
+    selectedOption: text('selected_option'),
+    freeText: text('free_text'),
+    skipped: integer('skipped', { mode: 'boolean' }).notNull().default(false),
+    hypothesisId: text('hypothesis_id').references(() => hypotheses.id, { onDelete: 'set null' }),
+    source: text('source', { enum: ['assistant', 'technician'] }).notNull(),
+    sourceMessageId: text('source_message_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('steps_session_idx').on(t.sessionId, t.seq)],
+);
+
+export const facts = sqliteTable(
+  'facts',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    source: text('source', { enum: ['assistant', 'technician'] }).notNull(),
+    sourceMessageId: text('source_message_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('facts_session_idx').on(t.sessionId, t.createdAt)],
+);
+
+/** Hypothesis branches: a tree per session, each with a status and the reason for it. */
+export const hypotheses = sqliteTable(
+  'hypotheses',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    parentId: text('parent_id'),
+    seq: integer('seq').notNull(),
+    label: text('label').notNull(),
+    status: text('status', { enum: ['untried', 'active', 'dead_end', 'solved'] })
+      .notNull()
+      .default('untried'),
+    reason: text('reason'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('hypotheses_session_idx').on(t.sessionId, t.seq)],
 );

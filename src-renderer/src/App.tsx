@@ -12,12 +12,16 @@ export function App() {
   const profile = useAppStore((s) => s.profile);
 
   useEffect(() => {
-    const { load, applySession, applyMessage } = useAppStore.getState();
+    const { load, applySession, applyMessage, replaceMessage, applyDelta, sessionChanged } =
+      useAppStore.getState();
     void load();
     const offs = [
       baton().on('session_created', applySession),
       baton().on('session_updated', applySession),
       baton().on('message_added', applyMessage),
+      baton().on('message_delta', applyDelta),
+      baton().on('message_updated', replaceMessage),
+      baton().on('session_changed', sessionChanged),
     ];
     const offQueue = useQueueStore.getState().init();
     return () => {
@@ -41,8 +45,8 @@ export function App() {
         </div>
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
-      {/* Clear of the status bar along the bottom of the window. */}
-      <Toaster position="bottom-right" richColors closeButton offset={{ bottom: 44, right: 24 }} />
+      {/* Top centre: clear of the composer, the side panel and the status bar. */}
+      <Toaster position="top-center" richColors closeButton />
     </>
   );
 }

@@ -1,20 +1,12 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import type { Message, MessageRole } from '../../../src-preload/contract';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { MessageRole } from '../../../src-preload/contract';
 import type { Db } from '../database';
 import { prepared } from '../prepared';
 import { messages, users } from '../schema';
 
-type MessageRow = typeof messages.$inferSelect;
-
-export const toMessage = (row: MessageRow, authorName: string | null): Message => ({
-  id: row.id,
-  sessionId: row.sessionId,
-  role: row.role,
-  authorId: row.authorId,
-  authorName,
-  body: row.body,
-  createdAt: row.createdAt,
-});
+export type MessageRow = typeof messages.$inferSelect;
+/** A stored message with its author's name; services turn it into the contract's Message. */
+export type MessageRecord = MessageRow & { authorName: string | null };
 
 export function insertMessage(
   db: Db,
@@ -25,6 +17,9 @@ export function insertMessage(
     authorId: string | null;
     body: string;
     seq: number;
+    status?: MessageRow['status'];
+    replyToId?: string | null;
+    model?: string | null;
   },
   now: number,
 ): MessageRow {
@@ -38,14 +33,17 @@ export function insertMessage(
         authorId: sql.placeholder('authorId'),
         body: sql.placeholder('body'),
         seq: sql.placeholder('seq'),
+        status: sql.placeholder('status'),
+        replyToId: sql.placeholder('replyToId'),
+        model: sql.placeholder('model'),
         createdAt: sql.placeholder('now'),
       })
       .returning()
       .prepare(),
-  ).get({ ...input, now });
+  ).get({ status: 'complete', replyToId: null, model: null, ...input, now });
 }
 
-export function listMessages(db: Db, sessionId: string): Message[] {
+export function listMessages(db: Db, sessionId: string): MessageRecord[] {
   return prepared(db, 'messages.bySession', (d) =>
     d
       .select({ message: messages, authorName: users.name })
@@ -56,5 +54,34 @@ export function listMessages(db: Db, sessionId: string): Message[] {
       .prepare(),
   )
     .all({ sessionId })
-    .map((r) => toMessage(r.message, r.authorName));
+    .map((r) => ({ ...r.message, authorName: r.authorName }));
+}
+
+export function getMessage(db: Db, id: string): MessageRecord | null {
+  const row = db
+    .select({ message: messages, authorName: users.name })
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.authorId))
+    .where(eq(messages.id, id))
+    .get();
+  return row ? { ...row.message, authorName: row.authorName } : null;
+}
+
+export function findReply(db: Db, replyToId: string): MessageRow | null {
+  return db.select().from(messages).where(eq(messages.replyToId, replyToId)).get() ?? null;
+}
+
+export function updateReply(
+  db: Db,
+  id: string,
+  changes: { body: string; status: MessageRow['status']; model?: string | null },
+): MessageRow | null {
+  return (
+    db
+      .update(messages)
+      .set(changes)
+      .where(and(eq(messages.id, id), eq(messages.role, 'assistant')))
+      .returning()
+      .get() ?? null
+  );
 }

@@ -108,3 +108,41 @@ export function setSessionTitle(db: Db, id: string, title: string): void {
       .prepare(),
   ).run({ id, title });
 }
+
+/** A write that changes what a note drafted from this session would say (DESIGN §3). */
+export function bumpStateVersion(db: Db, id: string, now: number): SessionRow | undefined {
+  return db
+    .update(sessions)
+    .set({ stateVersion: sql`${sessions.stateVersion} + 1`, updatedAt: now })
+    .where(eq(sessions.id, id))
+    .returning()
+    .get();
+}
+
+export function flagEscalationRequest(
+  db: Db,
+  id: string,
+  reason: string,
+  now: number,
+): SessionRow | undefined {
+  return db
+    .update(sessions)
+    .set({
+      escalationRequested: true,
+      escalationRequestedReason: reason,
+      escalationRequestedAt: now,
+      updatedAt: now,
+    })
+    .where(eq(sessions.id, id))
+    .returning()
+    .get();
+}
+
+export function setSessionStatus(
+  db: Db,
+  id: string,
+  status: SessionRow['status'],
+  now: number,
+): SessionRow | undefined {
+  return db.update(sessions).set({ status, updatedAt: now }).where(eq(sessions.id, id)).returning().get();
+}

@@ -3,7 +3,7 @@ import { useAppStore } from '../stores/app-store';
 import { useQueueStore } from '../stores/queue-store';
 import '../queue.css';
 
-/** The sidebar's switch between the sessions and the outbox queue. */
+/** The sidebar's switch between the sessions, the outbox queue and settings. */
 export function ViewNav() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
@@ -43,6 +43,7 @@ export function ViewNav() {
           dead > 0 ? `${waiting} waiting, ${dead} failed` : `${waiting} waiting`,
           dead > 0,
         )}
+        {item('settings', 'Settings', 0, '')}
       </ul>
     </nav>
   );

@@ -1,93 +1,76 @@
-import type { FormEvent, KeyboardEvent } from 'react';
-import { useEffect, useRef, useState } from 'react';
-import { toast } from 'sonner';
+import { useState } from 'react';
+import { Composer } from '../components/chat/Composer';
+import { Conversation } from '../components/chat/Conversation';
+import { PanelIcon } from '../components/chat/icons';
+import { AssistantUnavailable, EscalationBanner } from '../components/chat/Notices';
+import { PANEL_ID, SidePanel } from '../components/panel/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { TimeAgo } from '../components/TimeAgo';
 import { useAppStore } from '../stores/app-store';
+import '../chat.css';
 
+const PANEL_KEY = 'baton.sessionPanelOpen';
+/** Narrower than this (chat.css's media query), the panel overlays the chat instead. */
+const WIDE = 1180;
+
+function usePanelOpen(): [boolean, (open: boolean) => void] {
+  // Until the technician chooses, the panel starts open where it fits beside the chat.
+  const [open, setOpen] = useState(() => {
+    const stored = localStorage.getItem(PANEL_KEY);
+    return stored === null ? window.innerWidth >= WIDE : stored === 'true';
+  });
+  return [
+    open,
+    (next) => {
+      localStorage.setItem(PANEL_KEY, String(next));
+      setOpen(next);
+    },
+  ];
+}
+
+/** The troubleshooting chat: the conversation with the assistant, and the side panel of steps,
+ * facts and hypotheses. */
 export function SessionView() {
   const detail = useAppStore((s) => s.detail);
-  const addMessage = useAppStore((s) => s.addMessage);
-  const [draft, setDraft] = useState('');
-  const [sending, setSending] = useState(false);
-  const endRef = useRef<HTMLDivElement>(null);
-  const messageCount = detail?.messages.length ?? 0;
-
-  useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end' });
-  }, [messageCount]);
+  const [panelOpen, setPanelOpen] = usePanelOpen();
 
   if (!detail) return <div className="content-loading" aria-busy="true" />;
-
-  async function send(event?: FormEvent) {
-    event?.preventDefault();
-    const body = draft.trim();
-    if (!body || sending) return;
-    setSending(true);
-    try {
-      await addMessage(body);
-      setDraft('');
-    } catch (err) {
-      // The draft stays in the box so nothing typed is lost.
-      toast.error(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      setSending(false);
-    }
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void send();
-    }
-  }
+  const userMessages = detail.messages.filter((m) => m.role === 'user').length;
 
   return (
-    <section className="session-view" aria-labelledby="session-title">
-      <header className="session-header">
-        <div>
-          <h1 id="session-title">{detail.title}</h1>
-          <p className="muted">
-            Started <TimeAgo at={detail.createdAt} /> · {detail.messages.length}{' '}
-            {detail.messages.length === 1 ? 'entry' : 'entries'}
-          </p>
+    <div className={`session-layout${panelOpen ? ' with-panel' : ''}`}>
+      <section className="session-view" aria-labelledby="session-title">
+        <header className="session-header">
+          <div className="session-heading">
+            <h1 id="session-title">{detail.title}</h1>
+            <p className="muted">
+              Started <TimeAgo at={detail.createdAt} /> · {userMessages}{' '}
+              {userMessages === 1 ? 'note' : 'notes'}
+            </p>
+          </div>
+          <div className="session-header-side">
+            <StatusBadge status={detail.status} />
+            <button
+              type="button"
+              className="small panel-toggle"
+              aria-expanded={panelOpen}
+              aria-controls={PANEL_ID}
+              title={panelOpen ? 'Hide steps, facts and hypotheses' : 'Show steps, facts and hypotheses'}
+              onClick={() => setPanelOpen(!panelOpen)}
+            >
+              <PanelIcon />
+              {panelOpen ? 'Hide panel' : 'Show panel'}
+            </button>
+          </div>
+        </header>
+        <Conversation messages={detail.messages} />
+        <div className="composer-area">
+          <EscalationBanner detail={detail} />
+          {!detail.assistantAvailable && <AssistantUnavailable />}
+          <Composer />
         </div>
-        <StatusBadge status={detail.status} />
-      </header>
-      <ol className="conversation" aria-label="Conversation" aria-live="polite">
-        {detail.messages.length === 0 && (
-          <li className="conversation-empty muted">
-            Describe the problem: what the user sees, which device, what changed. Notes are saved as you go.
-          </li>
-        )}
-        {detail.messages.map((m) => (
-          <li key={m.id} className={`message message-${m.role}`}>
-            <div className="message-meta">
-              <strong>{m.role === 'assistant' ? 'Assistant' : (m.authorName ?? 'You')}</strong>
-              <TimeAgo at={m.createdAt} />
-            </div>
-            <div className="message-body">{m.body}</div>
-          </li>
-        ))}
-        <div ref={endRef} />
-      </ol>
-      <form className="composer" onSubmit={(e) => void send(e)}>
-        <label htmlFor="composer-input" className="visually-hidden">
-          Note
-        </label>
-        <textarea
-          id="composer-input"
-          rows={3}
-          value={draft}
-          placeholder="Type a note or describe the problem… (Enter to save, Shift+Enter for a new line)"
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onKeyDown}
-          autoFocus
-        />
-        <button type="submit" className="primary" disabled={sending || !draft.trim()}>
-          {sending ? 'Saving…' : 'Save'}
-        </button>
-      </form>
-    </section>
+      </section>
+      <SidePanel detail={detail} hidden={!panelOpen} />
+    </div>
   );
 }

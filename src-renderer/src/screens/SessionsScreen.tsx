@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
 import { toast } from 'sonner';
 import type { User } from '../../../src-preload/contract';
-import { StatusBadge } from '../components/StatusBadge';
+import { Sidebar } from '../components/sidebar/Sidebar';
 import { StatusBar } from '../components/StatusBar';
-import { TimeAgo } from '../components/TimeAgo';
-import { ViewNav } from '../components/ViewNav';
 import { useAppStore } from '../stores/app-store';
 import { QueueScreen } from './QueueScreen';
 import { SessionView } from './SessionView';
+import { SettingsScreen } from './SettingsScreen';
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 export const MOD_KEY = isMac ? '⌘' : 'Ctrl';
@@ -17,14 +16,9 @@ export function SessionsScreen({ profile }: { profile: User }) {
   const view = useAppStore((s) => s.view);
   const selectedId = useAppStore((s) => s.selectedId);
   const createSession = useAppStore((s) => s.createSession);
-  const openSession = useAppStore((s) => s.openSession);
-
-  const isOpen = (id: string) => view === 'sessions' && id === selectedId;
 
   const startSession = () =>
     createSession().catch((err: Error) => toast.error(`Could not start a session: ${err.message}`));
-  const open = (id: string) =>
-    openSession(id).catch((err: Error) => toast.error(`Could not open the session: ${err.message}`));
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -39,61 +33,16 @@ export function SessionsScreen({ profile }: { profile: User }) {
 
   return (
     <div className="shell with-statusbar">
-      <aside className="sidebar" aria-label="Sessions">
-        <header className="sidebar-header">
-          <span className="brand">
-            <span className="brand-mark small" aria-hidden="true">
-              B
-            </span>
-            Baton
-          </span>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void startSession()}
-            title={`New session (${MOD_KEY}+N)`}
-          >
-            New session
-          </button>
-        </header>
-        <ViewNav />
-        <nav className="session-list" aria-label="Your sessions">
-          {sessions.length === 0 ? (
-            <p className="muted list-empty">No sessions yet.</p>
-          ) : (
-            <ul>
-              {sessions.map((s) => (
-                <li key={s.id}>
-                  <button
-                    type="button"
-                    className={`session-item${isOpen(s.id) ? ' selected' : ''}`}
-                    aria-current={isOpen(s.id) ? 'page' : undefined}
-                    onClick={() => void open(s.id)}
-                  >
-                    <span className="session-item-title">{s.title}</span>
-                    <span className="session-item-meta">
-                      <StatusBadge status={s.status} />
-                      <TimeAgo at={s.updatedAt} />
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </nav>
-        <section className="profile-chip" aria-label="Signed-in profile">
-          <span className="avatar" aria-hidden="true">
-            {initials(profile.name)}
-          </span>
-          <span>
-            <strong>{profile.name}</strong>
-            <span className="muted role">{profile.role}</span>
-          </span>
-        </section>
-      </aside>
+      <Sidebar
+        profile={profile}
+        onNewSession={() => void startSession()}
+        newSessionHint={`New session (${MOD_KEY}+N)`}
+      />
       <main className="content">
         {view === 'queue' ? (
           <QueueScreen />
+        ) : view === 'settings' ? (
+          <SettingsScreen />
         ) : selectedId ? (
           <SessionView key={selectedId} />
         ) : (
@@ -124,13 +73,4 @@ function EmptyState({ hasSessions, onStart }: { hasSessions: boolean; onStart: (
       </p>
     </section>
   );
-}
-
-function initials(name: string) {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
 }

@@ -1,9 +1,26 @@
 import { create } from 'zustand';
-import type { Message, SessionDetail, SessionSummary, User } from '../../../src-preload/contract';
+import type {
+  EventMap,
+  Fact,
+  Hypothesis,
+  Message,
+  SessionDetail,
+  SessionSummary,
+  Step,
+  User,
+} from '../../../src-preload/contract';
 import { baton, unwrap } from '../api/client';
 
-/** What the content area shows: the sessions (list + open session) or the outbox queue. */
-export type View = 'sessions' | 'queue';
+/** What the content area shows: the sessions (list + open session), the outbox queue or settings. */
+export type View = 'sessions' | 'queue' | 'settings';
+
+/** The side panel's lists, updated in place from each channel's reply. */
+export interface PanelItems {
+  steps: Step;
+  facts: Fact;
+  hypotheses: Hypothesis;
+}
+export type PanelKind = keyof PanelItems;
 
 interface AppState {
   view: View;
@@ -19,75 +36,230 @@ interface AppState {
   createSession: () => Promise<void>;
   openSession: (id: string) => Promise<void>;
   addMessage: (body: string) => Promise<void>;
+  retryReply: (messageId: string) => Promise<void>;
+  requestEscalation: () => Promise<void>;
   /** Push events from main keep every open screen current without a reload. */
   applySession: (session: SessionSummary) => void;
+  /** message_added and the reply to messages:add: inserted once, never overwriting a newer copy. */
   applyMessage: (message: Message) => void;
+  /** message_updated and retry replies: the message as it is now (inserted if still unknown). */
+  replaceMessage: (message: Message) => void;
+  /** message_delta: the whole display text of a streaming reply so far. */
+  applyDelta: (delta: EventMap['message_delta']) => void;
+  /** session_changed: re-read the open session (debounced). */
+  sessionChanged: (event: EventMap['session_changed']) => void;
+  applyDetail: (detail: SessionDetail) => void;
+  applyItem: <K extends PanelKind>(kind: K, item: PanelItems[K]) => void;
+  dropItem: (kind: PanelKind, id: string) => void;
 }
 
 const byNewest = (a: SessionSummary, b: SessionSummary) =>
   b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1);
+const bySeq = (a: { seq: number; id: string }, b: { seq: number; id: string }) =>
+  a.seq - b.seq || (a.id < b.id ? -1 : 1);
+const ORDER: { [K in PanelKind]: (a: PanelItems[K], b: PanelItems[K]) => number } = {
+  steps: bySeq,
+  hypotheses: bySeq,
+  facts: (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
+};
 
-export const useAppStore = create<AppState>()((set, get) => ({
-  view: 'sessions',
-  phase: 'loading',
-  failure: null,
-  profile: null,
-  sessions: [],
-  selectedId: null,
-  detail: null,
+/** Puts a reply right after the message it answers (and after earlier answers to it). */
+function insertMessage(messages: Message[], message: Message): Message[] {
+  const anchor = message.replyToId ? messages.findIndex((m) => m.id === message.replyToId) : -1;
+  if (anchor < 0) return [...messages, message];
+  let at = anchor + 1;
+  while (at < messages.length && messages[at]!.replyToId === message.replyToId) at++;
+  return [...messages.slice(0, at), message, ...messages.slice(at)];
+}
 
-  setView(view) {
-    set({ view });
-  },
+/** Message ids touched by push events, with a counter, so a slower re-read never undoes them. */
+let eventCounter = 0;
+const touchedAt = new Map<string, number>();
+const touch = (id: string) => touchedAt.set(id, ++eventCounter);
 
-  async load() {
-    try {
-      const profile = await unwrap(baton().profile.current());
-      const sessions = profile ? await unwrap(baton().sessions.list({ limit: 200 })) : [];
-      set({ phase: 'ready', profile, sessions });
-    } catch (err) {
-      set({ phase: 'failed', failure: err instanceof Error ? err.message : String(err) });
-    }
-  },
+/** A re-read replaces the session, except messages that events changed while it was in flight. */
+function mergeDetail(prev: SessionDetail, next: SessionDetail, since: number): SessionDetail {
+  const fresh = new Map(next.messages.map((m) => [m.id, m]));
+  const previous = new Map(prev.messages.map((m) => [m.id, m]));
+  let messages = next.messages.map((m) => {
+    const mine = previous.get(m.id);
+    if (!mine) return m;
+    if ((touchedAt.get(m.id) ?? 0) > since) return mine;
+    if (mine.status === 'streaming' && m.status === 'streaming' && mine.body.length > m.body.length)
+      return mine;
+    return m;
+  });
+  for (const mine of prev.messages)
+    if (!fresh.has(mine.id) && (touchedAt.get(mine.id) ?? 0) > since)
+      messages = insertMessage(messages, mine);
+  return { ...next, messages };
+}
 
-  async createProfile(input) {
-    const profile = await unwrap(baton().profile.create(input));
-    const sessions = await unwrap(baton().sessions.list({ limit: 200 }));
-    set({ profile, sessions });
-  },
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+let refreshRequest = 0;
 
-  async createSession() {
-    const detail = await unwrap(baton().sessions.create({}));
-    get().applySession(detail);
-    set({ view: 'sessions', selectedId: detail.id, detail });
-  },
+export const useAppStore = create<AppState>()((set, get) => {
+  /** Applies a change to the open session only (events for other sessions are ignored). */
+  const patchDetail = (sessionId: string, patch: (detail: SessionDetail) => Partial<SessionDetail>) =>
+    set((state) =>
+      state.detail?.id === sessionId ? { detail: { ...state.detail, ...patch(state.detail) } } : {},
+    );
 
-  async openSession(id) {
-    set({ view: 'sessions', selectedId: id });
-    const detail = await unwrap(baton().sessions.get({ id }));
-    if (get().selectedId === id) set({ detail });
-  },
-
-  async addMessage(body) {
+  async function reread(sessionId: string) {
+    const request = ++refreshRequest;
+    const since = eventCounter;
+    const next = await unwrap(baton().sessions.get({ id: sessionId }));
     const { detail } = get();
-    if (!detail) return;
-    const message = await unwrap(baton().messages.add({ sessionId: detail.id, body }));
-    get().applyMessage(message);
-  },
+    if (request !== refreshRequest || detail?.id !== sessionId) return;
+    set({ detail: mergeDetail(detail, next, since) });
+  }
 
-  applySession(session) {
-    set((state) => ({
-      sessions: [session, ...state.sessions.filter((s) => s.id !== session.id)].sort(byNewest),
-      detail: state.detail?.id === session.id ? { ...state.detail, ...session } : state.detail,
-    }));
-  },
+  return {
+    view: 'sessions',
+    phase: 'loading',
+    failure: null,
+    profile: null,
+    sessions: [],
+    selectedId: null,
+    detail: null,
 
-  applyMessage(message) {
-    set((state) => {
-      const detail = state.detail;
-      if (!detail || detail.id !== message.sessionId || detail.messages.some((m) => m.id === message.id))
-        return {};
-      return { detail: { ...detail, messages: [...detail.messages, message] } };
-    });
-  },
-}));
+    setView(view) {
+      set({ view });
+    },
+
+    async load() {
+      try {
+        const profile = await unwrap(baton().profile.current());
+        const sessions = profile ? await unwrap(baton().sessions.list({ limit: 200 })) : [];
+        set({ phase: 'ready', profile, sessions });
+      } catch (err) {
+        set({ phase: 'failed', failure: err instanceof Error ? err.message : String(err) });
+      }
+    },
+
+    async createProfile(input) {
+      const profile = await unwrap(baton().profile.create(input));
+      const sessions = await unwrap(baton().sessions.list({ limit: 200 }));
+      set({ profile, sessions });
+    },
+
+    async createSession() {
+      const detail = await unwrap(baton().sessions.create({}));
+      get().applySession(detail);
+      set({ view: 'sessions', selectedId: detail.id, detail });
+    },
+
+    async openSession(id) {
+      set({ view: 'sessions', selectedId: id });
+      refreshRequest++;
+      const detail = await unwrap(baton().sessions.get({ id }));
+      if (get().selectedId === id) set({ detail });
+    },
+
+    async addMessage(body) {
+      const { detail } = get();
+      if (!detail) return;
+      const message = await unwrap(baton().messages.add({ sessionId: detail.id, body }));
+      get().applyMessage(message);
+    },
+
+    async retryReply(messageId) {
+      get().replaceMessage(await unwrap(baton().messages['retry-reply']({ messageId })));
+    },
+
+    async requestEscalation() {
+      const { detail } = get();
+      if (!detail) return;
+      const reason = detail.escalationRequest.reason?.slice(0, 500) || undefined;
+      const next = await unwrap(baton().sessions['request-escalation']({ id: detail.id, reason }));
+      get().applyDetail(next);
+      get().applySession(next);
+    },
+
+    applySession(session) {
+      const { messages: _m, steps: _s, facts: _f, hypotheses: _h, ...summary } = session as SessionDetail;
+      set((state) => ({
+        sessions: [summary, ...state.sessions.filter((s) => s.id !== session.id)].sort(byNewest),
+        detail: state.detail?.id === session.id ? { ...state.detail, ...summary } : state.detail,
+      }));
+    },
+
+    applyMessage(message) {
+      patchDetail(message.sessionId, (detail) => {
+        if (detail.messages.some((m) => m.id === message.id)) return {};
+        touch(message.id);
+        return { messages: insertMessage(detail.messages, message) };
+      });
+    },
+
+    replaceMessage(message) {
+      touch(message.id);
+      patchDetail(message.sessionId, (detail) => ({
+        messages: detail.messages.some((m) => m.id === message.id)
+          ? detail.messages.map((m) => (m.id === message.id ? message : m))
+          : insertMessage(detail.messages, message),
+      }));
+    },
+
+    applyDelta({ sessionId, messageId, replyToId, text }) {
+      touch(messageId);
+      patchDetail(sessionId, (detail) => {
+        const existing = detail.messages.find((m) => m.id === messageId);
+        if (existing)
+          return {
+            messages: detail.messages.map((m) =>
+              m.id === messageId ? { ...m, body: text, status: 'streaming' as const } : m,
+            ),
+          };
+        const streaming: Message = {
+          id: messageId,
+          sessionId,
+          role: 'assistant',
+          authorId: null,
+          authorName: null,
+          body: text,
+          createdAt: Date.now(),
+          status: 'streaming',
+          reply: { state: 'none', error: null, jobId: null },
+          replyToId,
+          withheld: [],
+        };
+        return { messages: insertMessage(detail.messages, streaming) };
+      });
+    },
+
+    sessionChanged({ sessionId }) {
+      if (get().selectedId !== sessionId) return;
+      if (refreshTimer) clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => {
+        refreshTimer = null;
+        if (get().selectedId === sessionId) reread(sessionId).catch(() => undefined);
+      }, 150);
+    },
+
+    applyDetail(next) {
+      const { detail } = get();
+      if (detail?.id === next.id) set({ detail: mergeDetail(detail, next, eventCounter) });
+    },
+
+    applyItem(kind, item) {
+      patchDetail(item.sessionId, (detail) => {
+        const list = detail[kind] as PanelItems[typeof kind][];
+        const next = list.some((x) => x.id === item.id)
+          ? list.map((x) => (x.id === item.id ? item : x))
+          : [...list, item];
+        return { [kind]: next.sort(ORDER[kind]) };
+      });
+    },
+
+    dropItem(kind, id) {
+      set((state) => {
+        const detail = state.detail;
+        if (!detail) return {};
+        return {
+          detail: { ...detail, [kind]: (detail[kind] as { id: string }[]).filter((x) => x.id !== id) },
+        };
+      });
+    },
+  };
+});

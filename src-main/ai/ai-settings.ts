@@ -1,0 +1,146 @@
+// Which model the assistant uses. Provider, base URL and model are plain settings; the API key lives
+// only in the OS keychain. Owners and admins change them; everyone can read them (never the key).
+import type { z } from 'zod';
+import type { AiSettings, AiSettingsInput, AiTestResult, User } from '../../src-preload/contract';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import { HttpStatusError, NetworkError } from '../net/http';
+import type { Db } from '../store/database';
+import { inTransaction } from '../store/database';
+import { appendAudit } from '../store/repos/audit-log';
+import { getSetting, putSetting } from '../store/repos/settings';
+import type { SecretVault } from '../vault/secret-vault';
+import { createAnthropicProvider } from './providers/anthropic-provider';
+import type { ChatProvider } from './providers/chat-provider';
+import { createOpenAiCompatibleProvider } from './providers/openai-provider';
+
+const AI_SETTINGS_KEY = 'ai.provider';
+const VAULT_SERVICE = 'ai';
+
+interface StoredAiSettings {
+  provider: AiSettings['provider'];
+  baseUrl: string;
+  model: string;
+}
+
+const NONE: StoredAiSettings = { provider: 'none', baseUrl: '', model: '' };
+
+export const canAdminister = (user: User) => user.role === 'owner' || user.role === 'admin';
+
+export function createAiSettings(deps: {
+  db: Db;
+  clock: Clock;
+  vault: SecretVault;
+  fetch: typeof fetch;
+  timeoutMs?: number;
+}) {
+  const { db, clock, vault } = deps;
+  const stored = () => getSetting<StoredAiSettings>(db, AI_SETTINGS_KEY) ?? NONE;
+
+  function build(settings: StoredAiSettings, apiKey: string | null): ChatProvider | null {
+    if (settings.provider === 'none') return null;
+    const config = {
+      baseUrl: settings.baseUrl,
+      model: settings.model,
+      apiKey,
+      fetch: deps.fetch,
+      timeoutMs: deps.timeoutMs,
+    };
+    return settings.provider === 'anthropic'
+      ? createAnthropicProvider(config)
+      : createOpenAiCompatibleProvider(config);
+  }
+
+  async function view(actor: User): Promise<AiSettings> {
+    const settings = stored();
+    const hasApiKey =
+      settings.provider === 'none' ? false : (await vault.get(VAULT_SERVICE, settings.provider)) !== null;
+    return { ...settings, hasApiKey, canEdit: canAdminister(actor) };
+  }
+
+  async function save(actor: User, input: z.output<typeof AiSettingsInput>): Promise<AiSettings> {
+    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    const next: StoredAiSettings =
+      input.provider === 'none'
+        ? NONE
+        : { provider: input.provider, baseUrl: input.baseUrl, model: input.model };
+    // The key first: if the keychain refuses, nothing changes.
+    if (input.provider !== 'none') {
+      if (input.clearApiKey) await vault.delete(VAULT_SERVICE, input.provider);
+      else if (input.apiKey) await vault.set(VAULT_SERVICE, input.provider, input.apiKey);
+    }
+    const previous = stored();
+    inTransaction(db, () => {
+      putSetting(db, AI_SETTINGS_KEY, next, clock.now(), actor.id);
+      appendAudit(
+        db,
+        {
+          actorId: actor.id,
+          action: 'settings.ai.update',
+          entityType: 'settings',
+          entityId: AI_SETTINGS_KEY,
+          details: {
+            from: previous,
+            to: next,
+            apiKey:
+              input.provider === 'none'
+                ? 'unchanged'
+                : input.clearApiKey
+                  ? 'removed'
+                  : input.apiKey
+                    ? 'replaced'
+                    : 'unchanged',
+          },
+        },
+        clock.now(),
+      );
+    });
+    return view(actor);
+  }
+
+  /** Tries the form's values (with the stored key unless a new one is typed) without saving them. */
+  async function test(input: z.output<typeof AiSettingsInput>): Promise<AiTestResult> {
+    if (input.provider === 'none')
+      return { ok: true, message: 'Offline drafts only: nothing to connect to.', latencyMs: 0 };
+    const apiKey = input.apiKey || (await vault.get(VAULT_SERVICE, input.provider));
+    const provider = build({ provider: input.provider, baseUrl: input.baseUrl, model: input.model }, apiKey);
+    const started = performance.now();
+    try {
+      await provider!.ping(AbortSignal.timeout(15_000));
+      const latencyMs = Math.round(performance.now() - started);
+      return {
+        ok: true,
+        message: `Connected to ${provider!.label} (${input.model}) in ${latencyMs} ms`,
+        latencyMs,
+      };
+    } catch (err) {
+      return { ok: false, message: explain(err), latencyMs: Math.round(performance.now() - started) };
+    }
+  }
+
+  return {
+    view,
+    save,
+    test,
+    isConfigured: () => stored().provider !== 'none',
+    /** The provider the ai.reply job uses now, with its key from the keychain; null when none is set up. */
+    async current(): Promise<ChatProvider | null> {
+      const settings = stored();
+      if (settings.provider === 'none') return null;
+      return build(settings, await vault.get(VAULT_SERVICE, settings.provider));
+    },
+  };
+}
+
+function explain(err: unknown): string {
+  if (err instanceof NetworkError) return `Cannot reach the AI service: ${err.message}`;
+  if (err instanceof HttpStatusError) {
+    if (err.status === 401 || err.status === 403)
+      return 'The service refused the API key (check it, and that it may use this model)';
+    if (err.status === 404) return 'The service answered, but not at that address: check the base URL';
+    return `The service answered with an error: ${err.message}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+export type AiSettingsService = ReturnType<typeof createAiSettings>;

@@ -1,0 +1,40 @@
+// Every contract channel, answered by the services. Input arrives validated (see dispatcher.ts);
+// actions are attributed to the current local profile.
+import type { AppInfo } from '../../src-preload/contract';
+import type { CoreServices } from '../core';
+import type { Db } from '../store/database';
+import { searchSessions } from '../store/repos/search';
+import type { Handlers } from './dispatcher';
+
+export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers {
+  const me = () => s.profiles.require();
+  return {
+    'app:info': () => info,
+    'profile:current': () => s.profiles.current(),
+    'profile:create': (input) => s.profiles.create(input),
+    'sessions:list': (input) => s.sessions.list(input),
+    'sessions:create': (input) => s.sessions.create(me(), input),
+    'sessions:get': (input) => s.sessions.get(input.id),
+    'sessions:search': (input) => searchSessions(db, input),
+    'sessions:request-escalation': (input) => s.sessions.requestEscalation(me(), input.id, input.reason),
+    'messages:add': (input) => s.sessions.addMessage(me(), input.sessionId, input.body),
+    'messages:retry-reply': (input) => s.replies.retry(me(), input.messageId),
+    'steps:add': (input) => s.workspace.addStep(me(), input),
+    'steps:update': (input) => s.workspace.updateStep(me(), input),
+    'steps:remove': (input) => s.workspace.removeStep(me(), input.id),
+    'facts:add': (input) => s.workspace.addFact(me(), input.sessionId, input.text),
+    'facts:update': (input) => s.workspace.updateFact(me(), input.id, input.text),
+    'facts:remove': (input) => s.workspace.removeFact(me(), input.id),
+    'hypotheses:add': (input) => s.workspace.addHypothesis(me(), input),
+    'hypotheses:update': (input) => s.workspace.updateHypothesis(me(), input),
+    'hypotheses:remove': (input) => s.workspace.removeHypothesis(me(), input.id),
+    'settings:ai-get': () => s.ai.view(me()),
+    'settings:ai-save': (input) => s.ai.save(me(), input),
+    'settings:ai-test': (input) => s.ai.test(input),
+    'queue:status': () => s.queue.status(),
+    'queue:list': (input) => s.queue.list(input.filter, input.limit),
+    'queue:retry': (input) => s.queue.retry(me(), input.id),
+    'queue:discard': (input) => s.queue.discard(me(), input.id),
+    'connection:set-work-offline': (input) => s.queue.setWorkOffline(me(), input.workOffline),
+  };
+}

@@ -1,0 +1,94 @@
+// Messages as the chat shows them: a technician message carries the state of the reply it asked
+// for (from its ai.reply job) and the secrets withheld from the AI; assistant text is display text.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Message, ReplyState } from '../../src-preload/contract';
+import type { Connectivity } from '../jobs/connectivity';
+import { redact } from '../redaction/redact';
+import type { Db } from '../store/database';
+import { prepared } from '../store/prepared';
+import type { MessageRecord, MessageRow } from '../store/repos/messages';
+import { getMessage, listMessages } from '../store/repos/messages';
+import { jobs } from '../store/schema';
+
+export const AI_REPLY = 'ai.reply';
+export const replyKey = (messageId: string) => `ai-reply:${messageId}`;
+
+interface ReplyJob {
+  id: number;
+  state: 'queued' | 'running' | 'done' | 'dead';
+  lastError: string | null;
+}
+
+export function createMessageViews(db: Db, connectivity: Connectivity) {
+  function replyJobs(sessionId: string): Map<string, ReplyJob> {
+    const rows = db
+      .select({ id: jobs.id, key: jobs.idempotencyKey, state: jobs.state, lastError: jobs.lastError })
+      .from(jobs)
+      .where(and(eq(jobs.kind, AI_REPLY), eq(jobs.sessionId, sessionId)))
+      .all();
+    return new Map(rows.map((r) => [r.key, r]));
+  }
+
+  function replyOf(job: ReplyJob | undefined): Message['reply'] {
+    if (!job) return { state: 'none', error: null, jobId: null };
+    const states: Record<ReplyJob['state'], ReplyState> = {
+      queued: connectivity.canSend() ? 'sending' : 'waiting',
+      running: 'sending',
+      done: 'answered',
+      dead: 'failed',
+    };
+    return { state: states[job.state], error: job.state === 'dead' ? job.lastError : null, jobId: job.id };
+  }
+
+  function toView(record: MessageRecord, jobsByKey: Map<string, ReplyJob>): Message {
+    const isTechnician = record.role === 'user';
+    return {
+      id: record.id,
+      sessionId: record.sessionId,
+      role: record.role,
+      authorId: record.authorId,
+      authorName: record.authorName,
+      body: record.body,
+      createdAt: record.createdAt,
+      status: record.status,
+      replyToId: record.replyToId,
+      reply: isTechnician ? replyOf(jobsByKey.get(replyKey(record.id))) : replyOf(undefined),
+      withheld: isTechnician
+        ? redact(record.body).findings.map((f) => ({ kind: f.kind, label: f.label, preview: f.preview }))
+        : [],
+    };
+  }
+
+  /** One reply job by its key (a unique index): cheap enough for the click path. */
+  function replyJobFor(messageId: string): Map<string, ReplyJob> {
+    const key = replyKey(messageId);
+    const job = prepared(db, 'views.replyJob', (d) =>
+      d
+        .select({ id: jobs.id, state: jobs.state, lastError: jobs.lastError })
+        .from(jobs)
+        .where(eq(jobs.idempotencyKey, sql.placeholder('key')))
+        .prepare(),
+    ).get({ key });
+    return new Map<string, ReplyJob>(job ? [[key, job]] : []);
+  }
+
+  return {
+    /** A message just written, without reading it back. */
+    fromRow(row: MessageRow, authorName: string | null): Message {
+      return toView(
+        { ...row, authorName },
+        row.role === 'user' ? replyJobFor(row.id) : new Map<string, ReplyJob>(),
+      );
+    },
+    forSession(sessionId: string): Message[] {
+      const jobsByKey = replyJobs(sessionId);
+      return listMessages(db, sessionId).map((m) => toView(m, jobsByKey));
+    },
+    one(messageId: string): Message | null {
+      const record = getMessage(db, messageId);
+      return record ? toView(record, replyJobs(record.sessionId)) : null;
+    },
+  };
+}
+
+export type MessageViews = ReturnType<typeof createMessageViews>;

@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef } from 'react';
+import type { Message } from '../../../../src-preload/contract';
+import { AssistantMessage, SystemMessage, TechnicianMessage } from './MessageItem';
+import { ThinkingRow } from './ReplyStatus';
+import '../../chat.css';
+
+/** Where "Assistant is thinking…" goes: after the last message of each waiting request's chain
+ * (the request itself, or an earlier partial answer to it), unless a reply is already streaming. */
+function thinkingAnchors(messages: Message[]): Set<string> {
+  const anchors = new Set<string>();
+  messages.forEach((m, index) => {
+    if (m.role !== 'user' || m.reply.state !== 'sending') return;
+    if (messages.some((r) => r.replyToId === m.id && r.status === 'streaming')) return;
+    let last = index;
+    while (messages[last + 1]?.replyToId === m.id) last++;
+    anchors.add(messages[last]!.id);
+  });
+  return anchors;
+}
+
+/** Keeps the newest text in view while the technician is at the bottom; leaves them alone when
+ * they have scrolled up to reread something (but follows their own new message). */
+function useStickToBottom(messages: Message[]) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const atBottom = useRef(true);
+  const last = messages.at(-1);
+  const signature = `${messages.length}:${last?.id}:${last?.body.length}:${last?.reply.state}`;
+  const lastId = last?.role === 'user' ? last.id : null;
+  const seenUserId = useRef(lastId);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const ownNew = lastId !== null && lastId !== seenUserId.current;
+    seenUserId.current = lastId;
+    if (list && (atBottom.current || ownNew)) list.scrollTop = list.scrollHeight;
+  }, [signature, lastId]);
+  const onScroll = () => {
+    const list = listRef.current;
+    if (list) atBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
+  };
+  return { listRef, onScroll };
+}
+
+export function Conversation({ messages }: { messages: Message[] }) {
+  const { listRef, onScroll } = useStickToBottom(messages);
+  const anchors = thinkingAnchors(messages);
+  const byId = new Map(messages.map((m) => [m.id, m]));
+
+  return (
+    <ol
+      className="conversation"
+      aria-label="Conversation"
+      aria-live="polite"
+      ref={listRef}
+      onScroll={onScroll}
+    >
+      {messages.length === 0 && (
+        <li className="conversation-empty muted">
+          Describe the problem: what the user sees, which device, what changed. Everything is saved on this
+          laptop as you go.
+        </li>
+      )}
+      {messages.map((m) => (
+        <MessageRow key={m.id} message={m} request={m.replyToId ? byId.get(m.replyToId) : undefined}>
+          {anchors.has(m.id) && <ThinkingRow />}
+        </MessageRow>
+      ))}
+    </ol>
+  );
+}
+
+function MessageRow({
+  message,
+  request,
+  children,
+}: {
+  message: Message;
+  request: Message | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {message.role === 'assistant' ? (
+        <AssistantMessage message={message} request={request} />
+      ) : message.role === 'system' ? (
+        <SystemMessage message={message} />
+      ) : (
+        <TechnicianMessage message={message} />
+      )}
+      {children}
+    </>
+  );
+}

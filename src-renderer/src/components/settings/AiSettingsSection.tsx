@@ -1,0 +1,232 @@
+import type { FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { toast } from 'sonner';
+import type { AiProviderKind, AiSettings } from '../../../../src-preload/contract';
+import { AI_PROVIDERS } from '../../../../src-preload/contract';
+import { BatonError } from '../../api/client';
+import { errorMessage } from '../../stores/queue-store';
+import { useSettingsStore } from '../../stores/settings-store';
+import type { AiForm } from './aiForm';
+import { baseUrlWarning, formFrom, keyStoredFor, PROVIDERS, toInput, withProvider } from './aiForm';
+import { ApiKeyField } from './ApiKeyField';
+import { describedBy, Field } from './Field';
+
+type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string } | null;
+
+/** The AI assistant section: loads the settings, then shows the form (read-only unless canEdit). */
+export function AiSettingsSection() {
+  const ai = useSettingsStore((s) => s.ai);
+  const failure = useSettingsStore((s) => s.aiError);
+  const loadAi = useSettingsStore((s) => s.loadAi);
+  useEffect(() => void loadAi(), [loadAi]);
+
+  if (failure)
+    return (
+      <p className="form-error" role="alert">
+        Could not read the AI settings: {failure}{' '}
+        <button type="button" className="link" onClick={() => void loadAi()}>
+          Try again
+        </button>
+      </p>
+    );
+  if (!ai)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
+  return <AiSettingsForm settings={ai} />;
+}
+
+function AiSettingsForm({ settings }: { settings: AiSettings }) {
+  const { saveAi, testAi } = useSettingsStore.getState();
+  const [form, setForm] = useState<AiForm>(() => formFrom(settings));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'saving' | 'testing' | null>(null);
+  const [test, setTest] = useState<TestLine>(null);
+  const { canEdit } = settings;
+  const input = toInput(form, settings);
+  const dirty = JSON.stringify(input) !== JSON.stringify(toInput(formFrom(settings), settings));
+  const usesModel = form.provider !== 'none';
+  const info = PROVIDERS[form.provider];
+  const warning = usesModel ? baseUrlWarning(form.provider, form.baseUrl) : null;
+
+  const update = (patch: Partial<AiForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+  };
+
+  function fail(err: unknown) {
+    if (err instanceof BatonError && err.code === 'VALIDATION') {
+      const fields = err.fieldErrors();
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setFormError(err.message);
+    } else setFormError(errorMessage(err));
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy('saving');
+    setErrors({});
+    setFormError(null);
+    try {
+      const saved = await saveAi(input);
+      setForm(formFrom(saved));
+      toast.success('AI settings saved');
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function runTest() {
+    const model = form.model.trim();
+    setBusy('testing');
+    setFormError(null);
+    setTest({ tone: 'pending', text: 'Testing the connection…' });
+    try {
+      const result = await testAi(input);
+      const connected = `Connected to ${model} in ${Math.round(result.latencyMs)} ms`;
+      setTest(
+        result.ok
+          ? { tone: 'ok', text: result.message || connected }
+          : { tone: 'error', text: result.message },
+      );
+    } catch (err) {
+      if (err instanceof BatonError && err.code === 'VALIDATION') setErrors(err.fieldErrors());
+      setTest({ tone: 'error', text: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <form className="settings-form" onSubmit={(e) => void save(e)} noValidate>
+      {!canEdit && (
+        <p className="settings-readonly" role="note">
+          Only an owner or admin can change settings.
+        </p>
+      )}
+      <fieldset className="plain" disabled={!canEdit}>
+        <fieldset className="provider-choices">
+          <legend>Provider</legend>
+          {AI_PROVIDERS.map((p) => (
+            <ProviderChoice key={p} provider={p} checked={form.provider === p} onChoose={chooseProvider} />
+          ))}
+        </fieldset>
+        {errors.provider && <p className="field-error">{errors.provider}</p>}
+
+        {usesModel && (
+          <>
+            <Field
+              id="ai-base-url"
+              label="Base URL"
+              hint={info.baseUrlHint}
+              warning={warning}
+              error={errors.baseUrl}
+            >
+              <input
+                {...describedBy('ai-base-url', { hint: info.baseUrlHint, warning, error: errors.baseUrl })}
+                type="url"
+                inputMode="url"
+                spellCheck={false}
+                value={form.baseUrl}
+                placeholder={info.defaultBaseUrl}
+                onChange={(e) => update({ baseUrl: e.target.value })}
+              />
+            </Field>
+            <Field id="ai-model" label="Model" error={errors.model}>
+              <input
+                {...describedBy('ai-model', { error: errors.model })}
+                list="ai-model-suggestions"
+                spellCheck={false}
+                autoComplete="off"
+                value={form.model}
+                placeholder={`e.g. ${info.models[0]}`}
+                onChange={(e) => update({ model: e.target.value })}
+              />
+              <datalist id="ai-model-suggestions">
+                {info.models.map((m) => (
+                  <option key={m} value={m} />
+                ))}
+              </datalist>
+            </Field>
+            <ApiKeyField
+              provider={form.provider}
+              hasApiKey={keyStoredFor(form, settings)}
+              otherProvider={settings.provider !== 'none' && form.provider !== settings.provider}
+              canEdit={canEdit}
+              value={form.apiKey}
+              action={form.keyAction}
+              error={errors.apiKey ?? errors.clearApiKey}
+              onChange={(apiKey) => update({ apiKey })}
+              onAction={(keyAction) => update({ keyAction, apiKey: '' })}
+            />
+          </>
+        )}
+
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        {canEdit && (
+          <div className="settings-actions">
+            <button type="submit" className="primary" disabled={!dirty || busy !== null}>
+              {busy === 'saving' ? 'Saving…' : 'Save'}
+            </button>
+            <button
+              type="button"
+              disabled={!usesModel || busy !== null}
+              title={usesModel ? 'Try these values without saving them' : 'Offline drafts need no connection'}
+              onClick={() => void runTest()}
+            >
+              {busy === 'testing' ? 'Testing…' : 'Test connection'}
+            </button>
+            <p role="status" className={`test-result${test ? ` test-${test.tone}` : ''}`}>
+              {test?.text}
+            </p>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+
+  function chooseProvider(provider: AiProviderKind) {
+    setForm((f) => withProvider(f, provider));
+    setErrors({});
+    setTest(null);
+  }
+}
+
+function ProviderChoice(props: {
+  provider: AiProviderKind;
+  checked: boolean;
+  onChoose: (p: AiProviderKind) => void;
+}) {
+  const { label, description } = PROVIDERS[props.provider];
+  const id = `ai-provider-${props.provider}`;
+  return (
+    <label className={`provider-choice${props.checked ? ' checked' : ''}`}>
+      <input
+        type="radio"
+        name="ai-provider"
+        value={props.provider}
+        checked={props.checked}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-desc`}
+        onChange={() => props.onChoose(props.provider)}
+      />
+      <span>
+        <span className="provider-label" id={`${id}-label`}>
+          {label}
+        </span>
+        <span className="provider-desc" id={`${id}-desc`}>
+          {description}
+        </span>
+      </span>
+    </label>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A labelled settings field. The control gets `id`; its hint and error are linked to it with
+ * aria-describedby (see describedBy) and an error also sets aria-invalid on it.
+ */
+export function Field(props: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  warning?: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field settings-field${props.error ? ' has-error' : ''}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && (
+        <span className="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      {props.warning && !props.error && (
+        <span className="field-warning" id={`${props.id}-warning`}>
+          {props.warning}
+        </span>
+      )}
+      {props.error && (
+        <span className="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The aria props for a Field's control: its hint, warning and error, and aria-invalid. */
+export function describedBy(id: string, parts: { hint?: unknown; warning?: unknown; error?: unknown }) {
+  const ids = [
+    parts.hint ? `${id}-hint` : null,
+    parts.warning && !parts.error ? `${id}-warning` : null,
+    parts.error ? `${id}-error` : null,
+  ].filter(Boolean);
+  return {
+    id,
+    'aria-describedby': ids.length ? ids.join(' ') : undefined,
+    'aria-invalid': parts.error ? true : undefined,
+  };
+}

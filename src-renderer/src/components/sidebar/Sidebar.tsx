@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import type { User } from '../../../../src-preload/contract';
+import { useSearchStore } from '../../stores/search-store';
+import { ViewNav } from '../ViewNav';
+import { SearchBox } from './SearchBox';
+import { SessionList } from './SessionList';
+import { StatusFilter } from './StatusFilter';
+import '../../sidebar.css';
+
+/** The dark column on the left: new session, search, the views, the session list, who is signed in. */
+export function Sidebar({
+  profile,
+  onNewSession,
+  newSessionHint,
+}: {
+  profile: User;
+  onNewSession: () => void;
+  newSessionHint: string;
+}) {
+  useEffect(() => useSearchStore.getState().init(), []);
+
+  return (
+    <aside className="sidebar" aria-label="Sessions">
+      <header className="sidebar-header">
+        <span className="brand">
+          <span className="brand-mark small" aria-hidden="true">
+            B
+          </span>
+          Baton
+        </span>
+        <button type="button" className="primary" onClick={onNewSession} title={newSessionHint}>
+          New session
+        </button>
+      </header>
+      <SearchBox />
+      <ViewNav />
+      <StatusFilter />
+      <SessionList />
+      <section className="profile-chip" aria-label="Signed-in profile">
+        <span className="avatar" aria-hidden="true">
+          {initials(profile.name)}
+        </span>
+        <span>
+          <strong>{profile.name}</strong>
+          <span className="muted role">{profile.role}</span>
+        </span>
+      </section>
+    </aside>
+  );
+}
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
+}

@@ -1,0 +1,46 @@
+import type { ComponentType } from 'react';
+import { AiSettingsSection } from '../components/settings/AiSettingsSection';
+import { SettingsSection } from '../components/settings/SettingsSection';
+import '../settings.css';
+
+interface SectionDef {
+  id: string;
+  title: string;
+  description: string;
+  Body: ComponentType;
+}
+
+/**
+ * The sections, in the order they appear. Each one loads and saves its own part of the settings.
+ * Still to come here: ConnectWise, Microsoft 365, Notifications, Ticket numbers, Expert contacts.
+ */
+const SECTIONS: SectionDef[] = [
+  {
+    id: 'settings-ai',
+    title: 'AI assistant',
+    description:
+      'The model that answers in sessions and drafts handoffs and notes. Secrets you paste are removed before anything is sent.',
+    Body: AiSettingsSection,
+  },
+];
+
+/** Settings: how this Baton connects to the services the team uses. */
+export function SettingsScreen() {
+  return (
+    <section className="settings-view" aria-labelledby="settings-title">
+      <header className="settings-header">
+        <h1 id="settings-title">Settings</h1>
+        <p className="muted">
+          Stored on this computer. Keys and passwords go to the system keychain and are never shown again.
+        </p>
+      </header>
+      <div className="settings-body">
+        {SECTIONS.map(({ id, title, description, Body }) => (
+          <SettingsSection key={id} id={id} title={title} description={description}>
+            <Body />
+          </SettingsSection>
+        ))}
+      </div>
+    </section>
+  );
+}
