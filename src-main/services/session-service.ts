@@ -62,16 +62,17 @@ export function createSessionService(
     return listSessions(db, query);
   }
 
-  function detail(row: SessionRow): SessionDetail {
+  /** `fresh`: a session just created has nothing to read back. */
+  function detail(row: SessionRow, fresh = false): SessionDetail {
     return {
       ...toSessionSummary(row),
       problemSummary: row.problemSummary,
       stateVersion: row.stateVersion,
       createdById: row.createdById,
-      messages: views.forSession(row.id),
-      steps: listSteps(db, row.id),
-      facts: listFacts(db, row.id),
-      hypotheses: listHypotheses(db, row.id),
+      messages: fresh ? [] : views.forSession(row.id),
+      steps: fresh ? [] : listSteps(db, row.id),
+      facts: fresh ? [] : listFacts(db, row.id),
+      hypotheses: fresh ? [] : listHypotheses(db, row.id),
       escalationRequest: {
         requested: row.escalationRequested,
         reason: row.escalationRequestedReason,
@@ -103,7 +104,7 @@ export function createSessionService(
       return created;
     });
     events.emit('session_created', toSessionSummary(row));
-    return detail(row);
+    return detail(row, true);
   }
 
   /** The session row exists before any message is stored: a message for an unknown session is refused. */

@@ -1,17 +1,18 @@
 // Full-text search over sessions (DESIGN §2): titles and problem summaries, messages, steps (with the
 // selected option and free text) and facts, kept in sync by the triggers of drizzle/0002_session_search.sql.
-// Figures below are from the bench fixture (1.25M documents: 100k sessions, 1M messages, 150k steps+facts).
+// Figures are from the bench fixture (1.25M documents: 100k sessions, 1M messages, 150k steps and facts).
 //
 // Storage. `session_search` is a contentless FTS5 table: the text already lives in its own tables, and a
 // regular FTS table would keep a second copy (+270 MB). External content was not an option: it reads one
 // content table by a stable integer rowid, and ours are four tables keyed by text uuids (VACUUM may
-// renumber implicit rowids). So `session_search_docs` maps each FTS rowid to (kind, source id), 116 MB;
+// renumber implicit rowids). So `session_search_docs` maps each FTS rowid to (kind, source id), 117 MB;
 // its ids are given out in insertion order, so the index read backwards is newest first.
 // contentless_delete=1 lets the triggers delete by rowid. detail=none: the index is only ever asked which
-// documents hold a word (single words ANDed, no phrases, NEAR or column filters; scoring and snippets
-// are done here, from the text), so it keeps document ids only: 84 MB, against 247 MB with detail=column
-// and 400 MB with detail=full, at the same measured latency. prefix='2 3': the 2-3 letter prefixes typed
-// first read one doclist instead of merging those of every matching word ("re"*: 240 ms → 0.3 ms).
+// documents hold a word (single words ANDed: no phrases, NEAR or column filters; scoring and snippets
+// are done here, from the text), so it keeps document ids only: 101 MB with its row sizes, where
+// detail=column takes 265 MB and detail=full ~420 MB, at the same measured latency. prefix='2 3': the
+// 2-3 letter prefixes typed first read one doclist instead of merging those of every word they begin
+// ("re"*: 240 ms → 0.3 ms).
 //
 // Ranking. FTS5's bm25() first counts every row holding each term (its IDF) and ORDER BY rank scores every
 // match: 45-60 ms for "the" before ranking anything, 1.4 s to order its 1.25M rows; an ORDER BY rank LIMIT
@@ -101,11 +102,12 @@ interface WindowRow {
   body: string | null;
 }
 
-// The newest :window matching documents, with their text and session (one branch per source table).
+// The newest :window matching documents older than :before, with their text and session (one branch
+// per source table).
 const WINDOW_SQL = `
   WITH wd AS MATERIALIZED (
-    SELECT d.id, d.kind, d.source_id FROM (SELECT rowid FROM session_search WHERE session_search MATCH :match
-      ORDER BY rowid DESC LIMIT :window) w
+    SELECT d.id, d.kind, d.source_id FROM (SELECT rowid FROM session_search
+      WHERE session_search MATCH :match AND rowid < :before ORDER BY rowid DESC LIMIT :window) w
     JOIN session_search_docs d ON d.id = w.rowid)
   SELECT wd.id AS docId, 0 AS kind, s.id AS sessionId, s.status AS status, s.updated_at AS updatedAt,
     s.title AS title, s.problem_summary AS body
@@ -136,29 +138,31 @@ export function searchSessions(db: Db, { query, status, limit = 50 }: SearchQuer
   const terms = parseQuery(query);
   if (terms.length === 0) return [];
   const window = status ? 2 * WINDOW : WINDOW;
-  const fetch = (match: string) =>
-    prepared(db, 'search.window', (d) =>
-      d.$client.prepare<Record<string, unknown>, WindowRow>(WINDOW_SQL),
-    ).all({
-      match,
-      window,
-    });
-  const analysed = (rows: WindowRow[]) => rows.map((row) => analyse(row, terms));
+  const statement = prepared(db, 'search.window', (d) =>
+    d.$client.prepare<Record<string, unknown>, WindowRow>(WINDOW_SQL),
+  );
+  const fetch = (match: string, size: number, before = Number.MAX_SAFE_INTEGER) =>
+    statement.all({ match, window: size, before }).map((row) => analyse(row, terms));
   try {
     // A longer prefix has no index of its own: FTS5 would first merge the doclists of all its
     // completions (30-100 ms for "cred"*, 400k documents). Instead read its indexed 3-letter stem newest
-    // first and keep the documents that have the whole prefix; only when the stem is far broader than
-    // the prefix (under a quarter kept from a full window) is the real prefix query run.
+    // first and keep the documents that have the whole prefix. A first quarter of the window tells
+    // whether the stem is far broader than the prefix (under a quarter kept): then the real prefix
+    // query is run instead; otherwise the stem is read on to a full window.
     const last = terms.length - 1;
-    const exact = terms.map(phrase);
+    const exact = terms.map(phrase).join(' AND ');
+    const kept = (docs: Doc[]) => docs.filter((doc) => doc.freq[last]! > 0);
     let docs: Doc[];
     if (terms[last]!.prefix && [...terms[last]!.token].length > INDEXED_PREFIX) {
-      const stem = `"${[...terms[last]!.token].slice(0, INDEXED_PREFIX).join('')}"*`;
-      const scanned = fetch([...exact.slice(0, last), stem].join(' AND '));
-      docs = analysed(scanned).filter((doc) => doc.freq[last]! > 0);
-      if (scanned.length === window && docs.length < window / 4) docs = analysed(fetch(exact.join(' AND ')));
+      const short = `"${[...terms[last]!.token].slice(0, INDEXED_PREFIX).join('')}"*`;
+      const stem = [...terms.slice(0, last).map(phrase), short].join(' AND ');
+      const sample = fetch(stem, window / 4);
+      docs = kept(sample);
+      const more = sample.length === window / 4;
+      if (more && docs.length < window / 16) docs = fetch(exact, window);
+      else if (more) docs.push(...kept(fetch(stem, (3 * window) / 4, sample.at(-1)!.row.docId)));
     } else {
-      docs = analysed(fetch(exact.join(' AND ')));
+      docs = fetch(exact, window);
     }
     if (status) docs = docs.filter((doc) => doc.row.status === status);
     if (docs.length === 0) return [];
@@ -270,7 +274,7 @@ function snippet(text: string, terms: readonly Term[]): string {
   let bestCover = -1;
   tokens.forEach((token, i) => {
     if (token.hit < 0) return;
-    const start = Math.max(0, i - 3);
+    const start = Math.min(Math.max(0, i - 3), Math.max(0, tokens.length - SNIPPET_WORDS));
     const cover = new Set(
       tokens.slice(start, start + SNIPPET_WORDS).flatMap((t) => (t.hit < 0 ? [] : [t.hit])),
     );
