@@ -7,6 +7,7 @@ import { DEFAULT_OPENAI_KEY, startOpenAiFake } from '../../e2e/fakes/ai/openai-f
 import type { EventMap, Message, SessionDetail } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
+import { until } from '../test-support/until';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -55,23 +56,12 @@ async function chatCore(
   const session = await call<SessionDetail>(core, 'sessions:create', {});
   const pushed: { event: keyof EventMap; payload: unknown }[] = [];
   core.events.onAny((event, payload) => pushed.push({ event, payload }));
-  const until = (predicate: () => boolean, what: string, timeoutMs = 10_000) =>
-    new Promise<void>((resolve, reject) => {
-      if (predicate()) return resolve();
-      const timer = setTimeout(() => (off(), reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
-      const off = core.events.onAny(() => {
-        if (predicate()) {
-          clearTimeout(timer);
-          off();
-          resolve();
-        }
-      });
-    });
+  const waitFor = (predicate: () => boolean, what: string) => until(core, predicate, what);
   const detail = () => call<SessionDetail>(core, 'sessions:get', { id: session.id });
   const replyState = (id: string) =>
     core.services.sessions.get(session.id).messages.find((m) => m.id === id)?.reply.state;
   const send = (body: string) => call<Message>(core, 'messages:add', { sessionId: session.id, body });
-  return { core, session, pushed, until, detail, replyState, send };
+  return { core, session, pushed, until: waitFor, detail, replyState, send };
 }
 
 async function anthropic(): Promise<AnthropicFake> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ConnectionState, EventMap, EventName } from '../../../src-preload/contract';
 import { inTransaction } from '../../store/database';
 import { tempCore } from '../../test-support/temp-core';
+import { until } from '../../test-support/until';
 import { createHttpClient } from '../../net/http';
 import { defineJobKind } from '../job-kinds';
 
@@ -66,24 +67,14 @@ export function outboxCore(options: HarnessOptions) {
       }[],
     /** Resolves when the job reaches one of the states (checked on every job event). */
     waitForJob(id: number, states: string[], timeoutMs = 10_000): Promise<void> {
-      const matches = () =>
-        states.includes(
-          (core.sqlite.prepare('select state from jobs where id = ?').pluck().get(id) as string) ?? '',
-        );
-      if (matches()) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          off();
-          reject(new Error(`job ${id} did not reach ${states.join('/')} in ${timeoutMs} ms`));
-        }, timeoutMs);
-        const off = core.events.onAny((event) => {
-          if (event === 'job_updated' && matches()) {
-            clearTimeout(timer);
-            off();
-            resolve();
-          }
-        });
-      });
+      const stateOf = () =>
+        core.sqlite.prepare('select state from jobs where id = ?').pluck().get(id) as string | undefined;
+      return until(
+        core,
+        () => states.includes(stateOf() ?? ''),
+        `job ${id} to reach ${states.join('/')}`,
+        timeoutMs,
+      );
     },
     waitForAllDone(timeoutMs = 20_000): Promise<void> {
       const pending = () =>
@@ -91,20 +82,7 @@ export function outboxCore(options: HarnessOptions) {
           .prepare("select count(*) from jobs where state in ('queued','running')")
           .pluck()
           .get() as number;
-      if (pending() === 0) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          off();
-          reject(new Error(`${pending()} jobs still pending after ${timeoutMs} ms`));
-        }, timeoutMs);
-        const off = core.events.onAny((event) => {
-          if (event === 'job_updated' && pending() === 0) {
-            clearTimeout(timer);
-            off();
-            resolve();
-          }
-        });
-      });
+      return until(core, () => pending() === 0, 'every job to finish', timeoutMs);
     },
     waitForConnection(online: boolean, timeoutMs = 10_000): Promise<void> {
       if (core.services.connectivity.state().online === online) return Promise.resolve();
