@@ -17,6 +17,8 @@ import type { EnqueueRequest } from './jobs/enqueue';
 import { enqueueJob } from './jobs/enqueue';
 import type { JobKind } from './jobs/job-kinds';
 import { createJobKinds } from './jobs/job-kinds';
+import { enrichHandoffKind } from './handoffs/enrich-job';
+import { createHandoffService } from './handoffs/handoff-service';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
 import type { WorkerOptions } from './jobs/worker';
@@ -79,6 +81,7 @@ export function createCore(options: CoreOptions) {
   });
   const kinds = createJobKinds([
     aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
+    enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
     ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
     ...(options.jobKinds ?? []),
   ]);
@@ -151,10 +154,13 @@ export function createCore(options: CoreOptions) {
     },
   });
 
+  const handoffs = createHandoffService({ db, clock, events, enqueue });
+
   const services = {
     profiles,
     sessions,
     workspace,
+    handoffs,
     ai,
     replies,
     queue,

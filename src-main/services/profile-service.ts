@@ -8,7 +8,7 @@ import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { getSetting, putSetting } from '../store/repos/settings';
-import { findUserByEmail, getUser, insertUser } from '../store/repos/users';
+import { findUserByEmail, getUser, insertUser, listUsers } from '../store/repos/users';
 
 const CURRENT_PROFILE_KEY = 'local.currentProfileId';
 
@@ -59,7 +59,47 @@ export function createProfileService(db: Db, clock: Clock) {
     return created;
   }
 
-  return { current, require, create };
+  /** Another local profile on this workstation (a shared bench machine; also how claims are tried locally). */
+  function add(actor: User, input: z.output<typeof ProfileCreateInput>): User {
+    return inTransaction(db, () => {
+      if (findUserByEmail(db, input.email)) {
+        throw new AppError('CONFLICT', `${input.email} is already used by another profile`, {
+          field: 'email',
+        });
+      }
+      const now = clock.now();
+      const user = insertUser(db, { id: randomUUID(), ...input }, now);
+      appendAudit(
+        db,
+        {
+          actorId: actor.id,
+          action: 'profile.add',
+          entityType: 'user',
+          entityId: user.id,
+          details: { role: user.role },
+        },
+        now,
+      );
+      return user;
+    });
+  }
+
+  function switchTo(id: string): User {
+    const user = getUser(db, id);
+    if (!user || !user.active) throw new AppError('NOT_FOUND', 'Profile not found');
+    inTransaction(db, () => {
+      putSetting(db, CURRENT_PROFILE_KEY, user.id, clock.now(), user.id);
+      appendAudit(
+        db,
+        { actorId: user.id, action: 'profile.switch', entityType: 'user', entityId: user.id },
+        clock.now(),
+      );
+    });
+    cached = user;
+    return user;
+  }
+
+  return { current, require, create, add, switchTo, list: () => listUsers(db) };
 }
 
 export type ProfileService = ReturnType<typeof createProfileService>;

@@ -1,7 +1,7 @@
 // The SQLite schema (drizzle). Timestamps are epoch milliseconds (UTC) everywhere.
 // Migrations are generated from this file into drizzle/ with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
   'users',
@@ -37,6 +37,10 @@ export const sessions = sqliteTable(
     escalationRequested: integer('escalation_requested', { mode: 'boolean' }).notNull().default(false),
     escalationRequestedReason: text('escalation_requested_reason'),
     escalationRequestedAt: integer('escalation_requested_at'),
+    escalationReason: text('escalation_reason'),
+    escalatedToId: text('escalated_to_id'),
+    handoffCount: integer('handoff_count').notNull().default(0),
+    escalationPackageMarkdown: text('escalation_package_markdown'),
     createdById: text('created_by_id').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -189,3 +193,69 @@ export const hypotheses = sqliteTable(
   },
   (t) => [index('hypotheses_session_idx').on(t.sessionId, t.seq)],
 );
+
+export const handoffs = sqliteTable(
+  'handoffs',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    intent: text('intent', { enum: ['park', 'escalate'] }).notNull(),
+    handedOffById: text('handed_off_by_id')
+      .notNull()
+      .references(() => users.id),
+    targetUserId: text('target_user_id').references(() => users.id),
+    priority: text('priority', { enum: ['low', 'medium', 'high', 'urgent'] }).notNull(),
+    reason: text('reason').notNull(),
+    engineerNotes: text('engineer_notes'),
+    /** JSON HandoffSnapshot, frozen at the moment of the handoff. */
+    snapshot: text('snapshot').notNull(),
+    assessmentState: text('assessment_state', { enum: ['computing', 'ready', 'unavailable'] })
+      .notNull()
+      .default('computing'),
+    aiAssessment: text('ai_assessment'),
+    /** JSON HandoffAssessment. */
+    aiAssessmentData: text('ai_assessment_data'),
+    assessmentOffline: integer('assessment_offline', { mode: 'boolean' }).notNull().default(false),
+    claimedById: text('claimed_by_id').references(() => users.id),
+    claimedAt: integer('claimed_at'),
+    psaNoteId: text('psa_note_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('handoffs_open_idx').on(t.claimedById, t.createdAt),
+    index('handoffs_session_idx').on(t.sessionId),
+  ],
+);
+
+/** Who has opened which handoff (the queue's unread dot is per person). */
+export const handoffReads = sqliteTable(
+  'handoff_reads',
+  {
+    handoffId: text('handoff_id')
+      .notNull()
+      .references(() => handoffs.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    readAt: integer('read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.handoffId, t.userId] })],
+);
+
+export const supportTickets = sqliteTable('support_tickets', {
+  id: text('id').primaryKey(),
+  /** PREFIX-YYYYMMDD-NNNN, a per-day sequence. */
+  ticketNumber: text('ticket_number').notNull().unique(),
+  sessionId: text('session_id')
+    .notNull()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  handoffId: text('handoff_id').references(() => handoffs.id, { onDelete: 'set null' }),
+  priority: text('priority', { enum: ['low', 'medium', 'high', 'urgent'] }).notNull(),
+  status: text('status', { enum: ['open', 'closed'] })
+    .notNull()
+    .default('open'),
+  escalationReason: text('escalation_reason'),
+  createdAt: integer('created_at').notNull(),
+});

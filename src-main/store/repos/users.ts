@@ -40,3 +40,7 @@ export function findUserByEmail(db: Db, email: string): User | null {
     .get();
   return row ? toUser(row) : null;
 }
+
+export function listUsers(db: Db): User[] {
+  return db.select().from(users).orderBy(users.name).all().map(toUser);
+}

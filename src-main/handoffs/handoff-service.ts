@@ -1,0 +1,241 @@
+// Escalate or park (DESIGN §3): one transaction writes the snapshot, the status change, the support
+// ticket, a first escalation package (drafted offline, so the click path never waits on AI or
+// network) and the enrichment job; claiming is a conditional write so exactly one senior wins.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  ExpertContacts,
+  Handoff,
+  HandoffConfirmation,
+  HandoffCreateInput,
+  HandoffSnapshot,
+  User,
+} from '../../src-preload/contract';
+import { draftEscalationPackage } from '../ai/drafter';
+import type { Clock } from '../clock';
+import { AppError, notFound } from '../errors';
+import type { CoreEvents } from '../events';
+import type { EnqueueRequest } from '../jobs/enqueue';
+import type { Db } from '../store/database';
+import { inTransaction } from '../store/database';
+import { appendAudit } from '../store/repos/audit-log';
+import { listFacts } from '../store/repos/facts';
+import {
+  claimHandoffRow,
+  getHandoff,
+  getHandoffRow,
+  insertHandoff,
+  listOpenHandoffs,
+  markHandoffRead,
+} from '../store/repos/handoffs';
+import { listHypotheses } from '../store/repos/hypotheses';
+import { listMessages } from '../store/repos/messages';
+import type { SessionRow } from '../store/repos/sessions';
+import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
+import { getSetting } from '../store/repos/settings';
+import { listSteps } from '../store/repos/steps';
+import { insertSupportTicket, nextTicketNumber } from '../store/repos/support-tickets';
+import { getUser } from '../store/repos/users';
+import { sessions } from '../store/schema';
+import { eq, sql } from 'drizzle-orm';
+
+export const HANDOFF_ENRICH = 'handoff.enrich';
+export const TICKET_PREFIX_KEY = 'tickets.prefix';
+export const EXPERT_CONTACTS_KEY = 'contacts.expert';
+
+const SENIOR_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
+
+export function createHandoffService(deps: {
+  db: Db;
+  clock: Clock;
+  events: CoreEvents;
+  enqueue: (request: EnqueueRequest) => { id: number };
+}) {
+  const { db, clock, events } = deps;
+
+  function snapshotOf(session: SessionRow): HandoffSnapshot {
+    return {
+      summary: session.problemSummary ?? session.title,
+      domain: session.problemDomain,
+      status: session.status,
+      stepCount: listSteps(db, session.id).length,
+      factCount: listFacts(db, session.id).length,
+      confidence: session.confidenceTier,
+      branches: listHypotheses(db, session.id).map((h) => ({
+        id: h.id,
+        parentId: h.parentId,
+        label: h.label,
+        status: h.status,
+        reason: h.reason,
+      })),
+    };
+  }
+
+  function create(actor: User, input: z.output<typeof HandoffCreateInput>): HandoffConfirmation {
+    const escalate = input.intent === 'escalate';
+    if (escalate && input.targetUserId === actor.id) {
+      throw new AppError('VALIDATION', 'Cannot escalate a session to yourself. Use park instead.', {
+        fields: [
+          { path: 'targetUserId', message: 'Cannot escalate a session to yourself. Use park instead.' },
+        ],
+      });
+    }
+    if (input.targetUserId) {
+      const target = getUser(db, input.targetUserId);
+      if (!target || !target.active || !SENIOR_ROLES.has(target.role)) {
+        throw new AppError('VALIDATION', 'Choose an active engineer, admin or owner', {
+          fields: [{ path: 'targetUserId', message: 'Choose an active engineer, admin or owner' }],
+        });
+      }
+    }
+    const now = clock.now();
+    const handoffId = randomUUID();
+    const ticketNumber = inTransaction(db, () => {
+      const session = getSessionRow(db, input.sessionId);
+      if (!session) throw notFound('Session', input.sessionId);
+      if (
+        session.status !== 'active' &&
+        session.status !== 'paused' &&
+        !(escalate && session.status === 'requesting_escalation')
+      ) {
+        throw new AppError('CONFLICT', `Session is already ${session.status}`, { status: session.status });
+      }
+      if (!escalate && session.status === 'paused')
+        throw new AppError('CONFLICT', 'Session is already paused', { status: session.status });
+      const reason = input.reason || (escalate ? '' : 'Parked for later');
+      const snapshot = snapshotOf(session);
+      insertHandoff(db, {
+        id: handoffId,
+        sessionId: session.id,
+        intent: input.intent,
+        handedOffById: actor.id,
+        targetUserId: input.targetUserId ?? null,
+        priority: input.priority,
+        reason,
+        engineerNotes: input.notes || null,
+        snapshot: JSON.stringify(snapshot),
+        createdAt: now,
+      });
+      const number = nextTicketNumber(db, getSetting<string>(db, TICKET_PREFIX_KEY) ?? 'BTN', now);
+      insertSupportTicket(
+        db,
+        {
+          id: randomUUID(),
+          ticketNumber: number,
+          sessionId: session.id,
+          handoffId,
+          priority: input.priority,
+          escalationReason: reason,
+        },
+        now,
+      );
+      const packageMarkdown = draftEscalationPackage({
+        title: session.title,
+        problemSummary: session.problemSummary,
+        status: session.status,
+        messages: listMessages(db, session.id),
+        steps: listSteps(db, session.id),
+        facts: listFacts(db, session.id),
+        hypotheses: listHypotheses(db, session.id),
+        technicianName: actor.name,
+        escalation: { reason, notes: input.notes ?? null, intent: input.intent, priority: input.priority },
+        now,
+      });
+      db.update(sessions)
+        .set({
+          status: escalate ? 'escalated' : 'paused',
+          handoffCount: sql`${sessions.handoffCount} + 1`,
+          escalationReason: escalate ? reason : session.escalationReason,
+          escalatedToId: escalate ? (input.targetUserId ?? null) : session.escalatedToId,
+          escalationPackageMarkdown: packageMarkdown,
+          updatedAt: now,
+        })
+        .where(eq(sessions.id, session.id))
+        .run();
+      appendAudit(
+        db,
+        {
+          actorId: actor.id,
+          action: `handoff.${input.intent}`,
+          entityType: 'session',
+          entityId: session.id,
+          details: { handoffId, ticketNumber: number, priority: input.priority },
+        },
+        now,
+      );
+      deps.enqueue({
+        kind: HANDOFF_ENRICH,
+        payload: { handoffId },
+        idempotencyKey: `enrich:${handoffId}`,
+        sessionId: session.id,
+      });
+      return number;
+    });
+    // Only after the commit: a rolled-back handoff announces nothing.
+    const handoff = getHandoff(db, handoffId, actor.id)!;
+    events.emit('handoff_created', handoff);
+    events.emit('session_updated', toSessionSummary(getSessionRow(db, input.sessionId)!));
+    events.emit('session_changed', { sessionId: input.sessionId });
+    return {
+      handoff,
+      ticketNumber,
+      expertContacts: getSetting<ExpertContacts>(db, EXPERT_CONTACTS_KEY) ?? null,
+    };
+  }
+
+  function claim(actor: User, id: string): Handoff {
+    if (!SENIOR_ROLES.has(actor.role))
+      throw new AppError('FORBIDDEN', 'Only engineers and admins claim handoffs');
+    const now = clock.now();
+    const won = inTransaction(db, () => {
+      const row = getHandoffRow(db, id);
+      if (!row) throw notFound('Handoff', id);
+      if (row.handedOffById === actor.id)
+        throw new AppError('FORBIDDEN', 'You cannot claim your own handoff');
+      if (!claimHandoffRow(db, id, actor.id, now)) {
+        const current = getHandoffRow(db, id)!;
+        if (current.claimedById === actor.id) return false; // the winner claiming again: idempotent
+        const winner = getUser(db, current.claimedById!);
+        throw new AppError('ALREADY_CLAIMED', `Already claimed by ${winner?.name ?? 'someone else'}`, {
+          claimedById: current.claimedById,
+          claimedByName: winner?.name ?? null,
+          claimedAt: current.claimedAt,
+        });
+      }
+      markHandoffRead(db, id, actor.id, now);
+      db.update(sessions)
+        .set({ status: 'active', escalatedToId: actor.id, updatedAt: now })
+        .where(eq(sessions.id, row.sessionId))
+        .run();
+      appendAudit(
+        db,
+        { actorId: actor.id, action: 'handoff.claim', entityType: 'handoff', entityId: id },
+        now,
+      );
+      return true;
+    });
+    const handoff = getHandoff(db, id, actor.id)!;
+    if (won) {
+      events.emit('handoff_claimed', handoff);
+      events.emit('session_updated', toSessionSummary(getSessionRow(db, handoff.sessionId)!));
+    }
+    return handoff;
+  }
+
+  function open(actor: User, id: string): Handoff {
+    if (!getHandoffRow(db, id)) throw notFound('Handoff', id);
+    markHandoffRead(db, id, actor.id, clock.now());
+    return getHandoff(db, id, actor.id)!;
+  }
+
+  return {
+    create,
+    claim,
+    open,
+    /** The escalator does not see their own handoffs; only seniors see the queue at all. */
+    list: (actor: User, sort: 'newest' | 'priority') =>
+      SENIOR_ROLES.has(actor.role) ? listOpenHandoffs(db, actor.id, sort) : [],
+  };
+}
+
+export type HandoffService = ReturnType<typeof createHandoffService>;

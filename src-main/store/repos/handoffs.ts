@@ -1,0 +1,116 @@
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Handoff, HandoffAssessment, HandoffSnapshot } from '../../../src-preload/contract';
+import type { Db } from '../database';
+import { handoffReads, handoffs, sessions, users } from '../schema';
+
+export type HandoffRow = typeof handoffs.$inferSelect;
+
+const handedOffBy = sql<string>`(select name from ${users} where ${users.id} = ${handoffs.handedOffById})`;
+const targetName = sql<
+  string | null
+>`(select name from ${users} where ${users.id} = ${handoffs.targetUserId})`;
+const claimerName = sql<
+  string | null
+>`(select name from ${users} where ${users.id} = ${handoffs.claimedById})`;
+const ticketNumber = sql<string>`(select ticket_number from support_tickets where support_tickets.handoff_id = ${handoffs.id})`;
+
+function selectViews(db: Db, viewerId: string) {
+  return db
+    .select({
+      row: handoffs,
+      sessionTitle: sessions.title,
+      handedOffByName: handedOffBy,
+      targetUserName: targetName,
+      claimedByName: claimerName,
+      ticketNumber,
+      readAt: handoffReads.readAt,
+    })
+    .from(handoffs)
+    .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
+    .leftJoin(handoffReads, and(eq(handoffReads.handoffId, handoffs.id), eq(handoffReads.userId, viewerId)));
+}
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>['all']>>[number];
+
+const toHandoff = (r: ViewRow): Handoff => ({
+  id: r.row.id,
+  sessionId: r.row.sessionId,
+  sessionTitle: r.sessionTitle,
+  intent: r.row.intent,
+  priority: r.row.priority,
+  reason: r.row.reason,
+  engineerNotes: r.row.engineerNotes,
+  handedOffById: r.row.handedOffById,
+  handedOffByName: r.handedOffByName,
+  targetUserId: r.row.targetUserId,
+  targetUserName: r.targetUserName,
+  ticketNumber: r.ticketNumber,
+  snapshot: JSON.parse(r.row.snapshot) as HandoffSnapshot,
+  assessment: {
+    state: r.row.assessmentState,
+    data: r.row.aiAssessmentData ? (JSON.parse(r.row.aiAssessmentData) as HandoffAssessment) : null,
+    draftedOffline: r.row.assessmentOffline,
+  },
+  claimedById: r.row.claimedById,
+  claimedByName: r.claimedByName,
+  claimedAt: r.row.claimedAt,
+  createdAt: r.row.createdAt,
+  unread: r.readAt === null && r.row.claimedById === null,
+});
+
+export function insertHandoff(db: Db, row: typeof handoffs.$inferInsert): void {
+  db.insert(handoffs).values(row).run();
+}
+
+export function getHandoffRow(db: Db, id: string): HandoffRow | undefined {
+  return db.select().from(handoffs).where(eq(handoffs.id, id)).get();
+}
+
+export function getHandoff(db: Db, id: string, viewerId: string): Handoff | null {
+  const row = selectViews(db, viewerId).where(eq(handoffs.id, id)).get();
+  return row ? toHandoff(row) : null;
+}
+
+const PRIORITY_RANK = sql`case ${handoffs.priority} when 'urgent' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
+
+/** Unclaimed handoffs someone else handed off, newest first (or most urgent first). */
+export function listOpenHandoffs(db: Db, viewerId: string, sort: 'newest' | 'priority'): Handoff[] {
+  return selectViews(db, viewerId)
+    .where(and(isNull(handoffs.claimedById), ne(handoffs.handedOffById, viewerId)))
+    .orderBy(
+      ...(sort === 'priority' ? [asc(PRIORITY_RANK), desc(handoffs.createdAt)] : [desc(handoffs.createdAt)]),
+    )
+    .all()
+    .map(toHandoff);
+}
+
+/** The conditional write behind "exactly one senior wins": only an unclaimed handoff is claimed. */
+export function claimHandoffRow(db: Db, id: string, userId: string, now: number): boolean {
+  return (
+    db
+      .update(handoffs)
+      .set({ claimedById: userId, claimedAt: now })
+      .where(and(eq(handoffs.id, id), isNull(handoffs.claimedById)))
+      .run().changes === 1
+  );
+}
+
+export function markHandoffRead(db: Db, handoffId: string, userId: string, now: number): void {
+  db.insert(handoffReads).values({ handoffId, userId, readAt: now }).onConflictDoNothing().run();
+}
+
+export function setAssessment(
+  db: Db,
+  id: string,
+  result: { state: HandoffRow['assessmentState']; data?: HandoffAssessment; offline?: boolean },
+): void {
+  db.update(handoffs)
+    .set({
+      assessmentState: result.state,
+      aiAssessment: result.data?.summary_prose ?? null,
+      aiAssessmentData: result.data ? JSON.stringify(result.data) : null,
+      assessmentOffline: result.offline ?? false,
+    })
+    .where(eq(handoffs.id, id))
+    .run();
+}
