@@ -212,6 +212,78 @@ export interface QueueStatus {
   drain: { total: number; done: number } | null;
 }
 
+export const HANDOFF_INTENTS = ['park', 'escalate'] as const;
+export type HandoffIntent = (typeof HANDOFF_INTENTS)[number];
+export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** What the session looked like at the moment of the handoff (DESIGN §3). */
+export interface HandoffSnapshot {
+  summary: string;
+  domain: string | null;
+  status: SessionStatus;
+  stepCount: number;
+  factCount: number;
+  confidence: 'low' | 'medium' | 'high' | null;
+  branches: {
+    id: string;
+    parentId: string | null;
+    label: string;
+    status: HypothesisStatus;
+    reason: string | null;
+  }[];
+}
+
+export interface HandoffAssessment {
+  summary_prose: string;
+  what_we_know: string[];
+  likely_cause: string;
+  suggested_steps: string[];
+  confidence: 'low' | 'medium' | 'high';
+}
+
+export interface Handoff {
+  id: string;
+  sessionId: string;
+  sessionTitle: string;
+  intent: HandoffIntent;
+  priority: Priority;
+  reason: string;
+  engineerNotes: string | null;
+  handedOffById: string;
+  handedOffByName: string;
+  targetUserId: string | null;
+  targetUserName: string | null;
+  ticketNumber: string;
+  snapshot: HandoffSnapshot;
+  /** computing until the enrichment job finishes; unavailable when it failed or timed out. */
+  assessment: {
+    state: 'computing' | 'ready' | 'unavailable';
+    data: HandoffAssessment | null;
+    draftedOffline: boolean;
+  };
+  claimedById: string | null;
+  claimedByName: string | null;
+  claimedAt: number | null;
+  createdAt: number;
+  /** For the current profile: not yet opened or claimed. */
+  unread: boolean;
+}
+
+export interface ExpertContacts {
+  name: string;
+  email: string;
+  phone: string;
+  hours: string;
+  emergencyLine: string;
+}
+
+export interface HandoffConfirmation {
+  handoff: Handoff;
+  ticketNumber: string;
+  expertContacts: ExpertContacts | null;
+}
+
 export interface AppInfo {
   version: string;
   host: 'electron' | 'browser';
@@ -332,6 +404,25 @@ export const AiSettingsInput = z.discriminatedUnion('provider', [
   }),
 ]);
 
+export const HandoffCreateInput = z
+  .object({
+    sessionId: id('session'),
+    intent: z.enum(HANDOFF_INTENTS),
+    reason: z.string().trim().max(500, 'Keep the reason under 500 characters').default(''),
+    priority: z.enum(PRIORITIES, { error: 'Choose a priority: low, medium, high or urgent' }),
+    notes: z.string().trim().max(5_000).optional(),
+    targetUserId: id('user').nullable().optional(),
+  })
+  .refine((h) => h.intent === 'park' || h.reason.length > 0, {
+    message: 'Say why you are escalating',
+    path: ['reason'],
+  });
+export const HandoffsListInput = z
+  .object({ sort: z.enum(['newest', 'priority']).default('newest') })
+  .default({ sort: 'newest' });
+export const HandoffIdInput = z.object({ id: id('handoff') });
+export const ProfileSwitchInput = z.object({ id: id('profile') });
+
 export const QueueListInput = z
   .object({
     filter: z.enum(['pending', 'dead', 'done', 'all']).default('all'),
@@ -356,6 +447,13 @@ export const contract = {
   'app:info': channel<AppInfo>()(NoInput),
   'profile:current': channel<User | null>()(NoInput),
   'profile:create': channel<User>()(ProfileCreateInput),
+  'profile:add': channel<User>()(ProfileCreateInput),
+  'profile:switch': channel<User>()(ProfileSwitchInput),
+  'users:list': channel<User[]>()(NoInput),
+  'handoffs:create': channel<HandoffConfirmation>()(HandoffCreateInput),
+  'handoffs:list': channel<Handoff[]>()(HandoffsListInput),
+  'handoffs:get': channel<Handoff>()(HandoffIdInput),
+  'handoffs:claim': channel<Handoff>()(HandoffIdInput),
   'sessions:list': channel<SessionSummary[]>()(SessionsListInput),
   'sessions:create': channel<SessionDetail>()(SessionsCreateInput),
   'sessions:get': channel<SessionDetail>()(SessionIdInput),
@@ -400,6 +498,9 @@ export interface EventMap {
   message_updated: Message;
   /** Steps, facts, hypotheses or the escalation request changed: re-read the session. */
   session_changed: { sessionId: string };
+  handoff_created: Handoff;
+  handoff_assessment_ready: Handoff;
+  handoff_claimed: Handoff;
   job_updated: JobView;
   queue_changed: QueueStatus;
   online_changed: ConnectionState;
@@ -412,6 +513,9 @@ export const EVENT_NAMES: EventName[] = [
   'message_delta',
   'message_updated',
   'session_changed',
+  'handoff_created',
+  'handoff_assessment_ready',
+  'handoff_claimed',
   'job_updated',
   'queue_changed',
   'online_changed',
