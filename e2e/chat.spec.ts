@@ -3,6 +3,7 @@ import { DEFAULT_ANTHROPIC_KEY, startAnthropicFake } from './fakes/ai/anthropic-
 import type { BatonApp, LaunchOptions } from './fixtures/test';
 import { expect, screenshotPath, test } from './fixtures/test';
 import { FirstRunPage } from './pages/first-run-page';
+import { HandoffPage } from './pages/handoff-page';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
 import { SettingsPage } from './pages/settings-page';
@@ -79,7 +80,12 @@ test('the reply streams in, its findings land in the panel, and the escalate cal
   await session.ruleOut('Modern authentication disabled', 'EnableADAL is 1 on the other laptops too');
   await expect(session.branchStatus('Modern authentication disabled')).toHaveText('Ruled out');
   await session.escalate();
-  await expect(session.statusBadge()).toHaveText('Needs a senior');
+  const handoff = new HandoffPage(app.page);
+  await expect(handoff.reason()).toHaveValue('Needs a tenant admin to review Conditional Access');
+  await handoff.submit().click();
+  await expect(handoff.confirmationTitle()).toContainText('Escalated');
+  await handoff.closeConfirmation().click();
+  await expect(session.statusBadge()).toHaveText('Escalated');
   await app.page.screenshot({ path: screenshotPath(project, 'chat-panel') });
 });
 

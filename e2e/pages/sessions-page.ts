@@ -12,7 +12,7 @@ export class SessionsPage {
 
   sidebar = () => this.page.getByRole('complementary', { name: 'Sessions' });
   emptyState = () => this.page.getByRole('heading', { name: 'No troubleshooting sessions yet' });
-  profileChip = () => this.page.getByRole('region', { name: 'Signed-in profile' });
+  profileChip = () => this.page.getByRole('button', { name: /^Profile: / });
 
   // ---- the list ----
   /** Whichever listbox is showing: "Your sessions", or "Search results" while there is a query. */

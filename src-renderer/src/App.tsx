@@ -4,6 +4,7 @@ import { baton } from './api/client';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { SessionsScreen } from './screens/SessionsScreen';
 import { useAppStore } from './stores/app-store';
+import { useHandoffStore } from './stores/handoff-store';
 import { useQueueStore } from './stores/queue-store';
 
 export function App() {
@@ -23,12 +24,24 @@ export function App() {
       baton().on('message_updated', replaceMessage),
       baton().on('session_changed', sessionChanged),
     ];
+    const handoffs = useHandoffStore.getState();
+    offs.push(
+      baton().on('handoff_created', handoffs.applyCreated),
+      baton().on('handoff_assessment_ready', handoffs.applyUpdated),
+      baton().on('handoff_claimed', handoffs.applyClaimed),
+    );
     const offQueue = useQueueStore.getState().init();
     return () => {
       offs.forEach((off) => off());
       offQueue();
     };
   }, []);
+
+  // The Handoffs nav badge needs the queue for whoever is signed in, before the screen opens.
+  const profileId = profile?.id;
+  useEffect(() => {
+    if (profileId) void useHandoffStore.getState().load();
+  }, [profileId]);
 
   useEffect(() => {
     // A signal for tests and automation: the first load has settled.

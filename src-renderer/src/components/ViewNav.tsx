@@ -1,21 +1,23 @@
 import type { View } from '../stores/app-store';
 import { useAppStore } from '../stores/app-store';
+import { useHandoffStore } from '../stores/handoff-store';
 import { useQueueStore } from '../stores/queue-store';
 import '../queue.css';
 
-/** The sidebar's switch between the sessions, the outbox queue and settings. */
+/** The sidebar's switch between the sessions, the handoffs queue, the outbox queue and settings. */
 export function ViewNav() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
   const waiting = useQueueStore((s) => s.status?.waiting ?? 0);
   const dead = useQueueStore((s) => s.status?.dead ?? 0);
   const queueCount = waiting + dead;
+  const unreadHandoffs = useHandoffStore((s) => s.queue.filter((h) => h.unread).length);
 
   const item = (target: View, label: string, count: number, countLabel: string, alert = false) => (
     <li>
       <button
         type="button"
-        className={`view-nav-item${view === target ? ' selected' : ''}`}
+        className={`view-nav-item${view === target || (target === 'handoffs' && view === 'briefing') ? ' selected' : ''}`}
         aria-current={view === target ? 'page' : undefined}
         onClick={() => setView(target)}
       >
@@ -36,6 +38,7 @@ export function ViewNav() {
     <nav className="view-nav" aria-label="Views">
       <ul>
         {item('sessions', 'Sessions', 0, '')}
+        {item('handoffs', 'Handoffs', unreadHandoffs, `${unreadHandoffs} unread`)}
         {item(
           'queue',
           'Queue',

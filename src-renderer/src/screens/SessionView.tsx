@@ -3,10 +3,12 @@ import { Composer } from '../components/chat/Composer';
 import { Conversation } from '../components/chat/Conversation';
 import { PanelIcon } from '../components/chat/icons';
 import { AssistantUnavailable, EscalationBanner } from '../components/chat/Notices';
+import { HandoffDialog } from '../components/handoff/HandoffDialog';
 import { PANEL_ID, SidePanel } from '../components/panel/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { TimeAgo } from '../components/TimeAgo';
 import { useAppStore } from '../stores/app-store';
+import { useHandoffStore } from '../stores/handoff-store';
 import '../chat.css';
 
 const PANEL_KEY = 'baton.sessionPanelOpen';
@@ -52,6 +54,14 @@ export function SessionView() {
             <StatusBadge status={detail.status} />
             <button
               type="button"
+              className="small handoff-button"
+              aria-haspopup="dialog"
+              onClick={() => useHandoffStore.getState().openForm(detail.escalationRequest.reason)}
+            >
+              Hand off…
+            </button>
+            <button
+              type="button"
               className="small panel-toggle"
               aria-expanded={panelOpen}
               aria-controls={PANEL_ID}
@@ -71,6 +81,7 @@ export function SessionView() {
         </div>
       </section>
       <SidePanel detail={detail} hidden={!panelOpen} />
+      <HandoffDialog sessionId={detail.id} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { User } from '../../../src-preload/contract';
 import { Sidebar } from '../components/sidebar/Sidebar';
 import { StatusBar } from '../components/StatusBar';
 import { useAppStore } from '../stores/app-store';
+import { BriefingScreen } from '../components/handoff/BriefingScreen';
+import { HandoffsScreen } from './HandoffsScreen';
 import { QueueScreen } from './QueueScreen';
 import { SessionView } from './SessionView';
 import { SettingsScreen } from './SettingsScreen';
@@ -41,6 +43,10 @@ export function SessionsScreen({ profile }: { profile: User }) {
       <main className="content">
         {view === 'queue' ? (
           <QueueScreen />
+        ) : view === 'handoffs' ? (
+          <HandoffsScreen />
+        ) : view === 'briefing' ? (
+          <BriefingScreen />
         ) : view === 'settings' ? (
           <SettingsScreen />
         ) : selectedId ? (

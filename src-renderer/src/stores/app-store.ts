@@ -11,8 +11,9 @@ import type {
 } from '../../../src-preload/contract';
 import { baton, unwrap } from '../api/client';
 
-/** What the content area shows: the sessions (list + open session), the outbox queue or settings. */
-export type View = 'sessions' | 'queue' | 'settings';
+/** What the content area shows: the sessions (list + open session), the outbox queue, settings, the
+ * handoffs queue, or the pick-up screen after a claim. */
+export type View = 'sessions' | 'queue' | 'settings' | 'handoffs' | 'briefing';
 
 /** The side panel's lists, updated in place from each channel's reply. */
 export interface PanelItems {

@@ -1,29 +1,14 @@
-import { useState } from 'react';
-import { toast } from 'sonner';
 import type { SessionDetail } from '../../../../src-preload/contract';
-import { useAppStore } from '../../stores/app-store';
+import { useHandoffStore } from '../../stores/handoff-store';
 import { SparkIcon } from './icons';
 
 const DONE: SessionDetail['status'][] = ['requesting_escalation', 'escalated', 'resolved'];
 
 /** Shown when the assistant (or the technician) asked for a senior and the session has not been
- * handed on yet: one button records the request (the full escalation form comes later). */
+ * handed on yet: the button opens the escalation form with the reason filled in. */
 export function EscalationBanner({ detail }: { detail: SessionDetail }) {
-  const requestEscalation = useAppStore((s) => s.requestEscalation);
-  const [busy, setBusy] = useState(false);
+  const openForm = useHandoffStore((s) => s.openForm);
   if (!detail.escalationRequest.requested || DONE.includes(detail.status)) return null;
-
-  async function escalate() {
-    setBusy(true);
-    try {
-      await requestEscalation();
-      toast.success('Marked as needing a senior');
-    } catch (err) {
-      toast.error(`Could not escalate: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <section className="escalation-banner" role="region" aria-label="Escalation suggested">
@@ -33,8 +18,13 @@ export function EscalationBanner({ detail }: { detail: SessionDetail }) {
       <p className="escalation-text">
         {detail.escalationRequest.reason?.trim() || 'The assistant suggests bringing in a senior'}
       </p>
-      <button type="button" className="primary" disabled={busy} onClick={() => void escalate()}>
-        {busy ? 'Escalating…' : 'Escalate to a senior'}
+      <button
+        type="button"
+        className="primary"
+        aria-haspopup="dialog"
+        onClick={() => openForm(detail.escalationRequest.reason)}
+      >
+        Escalate to a senior
       </button>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { User } from '../../../../src-preload/contract';
 import { useSearchStore } from '../../stores/search-store';
+import { ProfileMenu } from '../profile/ProfileMenu';
 import { ViewNav } from '../ViewNav';
 import { SearchBox } from './SearchBox';
 import { SessionList } from './SessionList';
@@ -36,24 +37,7 @@ export function Sidebar({
       <ViewNav />
       <StatusFilter />
       <SessionList />
-      <section className="profile-chip" aria-label="Signed-in profile">
-        <span className="avatar" aria-hidden="true">
-          {initials(profile.name)}
-        </span>
-        <span>
-          <strong>{profile.name}</strong>
-          <span className="muted role">{profile.role}</span>
-        </span>
-      </section>
+      <ProfileMenu profile={profile} />
     </aside>
   );
-}
-
-function initials(name: string) {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
 }

@@ -1,0 +1,58 @@
+import type { Handoff } from '../../../../src-preload/contract';
+import { TimeAgo } from '../TimeAgo';
+import { AssessmentState, IntentBadge, PriorityBadge } from './Badges';
+
+/** One waiting handoff in the queue. The title opens it read-only (the whole card is its target);
+ * Claim picks it up. */
+export function HandoffCard({
+  handoff,
+  claiming,
+  onOpen,
+  onClaim,
+}: {
+  handoff: Handoff;
+  claiming: boolean;
+  onOpen: () => void;
+  onClaim: () => void;
+}) {
+  const titleId = `handoff-${handoff.id}-title`;
+  return (
+    <li
+      className={`handoff-card card priority-edge-${handoff.priority}${handoff.unread ? ' unread' : ''}`}
+      aria-labelledby={titleId}
+    >
+      <div className="handoff-card-top">
+        {handoff.unread && (
+          <span className="unread-dot" role="img" aria-label="Unread" title="Not opened yet" />
+        )}
+        <h2 className="handoff-card-title" id={titleId}>
+          <button type="button" className="handoff-open" onClick={onOpen}>
+            {handoff.sessionTitle}
+          </button>
+        </h2>
+        <PriorityBadge priority={handoff.priority} />
+      </div>
+      <p className="handoff-card-reason">
+        <IntentBadge intent={handoff.intent} />
+        <span>{handoff.reason || <span className="muted">No reason given</span>}</span>
+      </p>
+      <div className="handoff-card-meta">
+        <span>
+          {handoff.handedOffByName} · <TimeAgo at={handoff.createdAt} />
+        </span>
+        {handoff.targetUserName && <span>for {handoff.targetUserName}</span>}
+        <span className="ticket-number">{handoff.ticketNumber}</span>
+        <AssessmentState assessment={handoff.assessment} />
+        <button
+          type="button"
+          className="primary claim-button"
+          disabled={claiming}
+          aria-label={`Claim “${handoff.sessionTitle}”`}
+          onClick={onClaim}
+        >
+          {claiming ? 'Claiming…' : 'Claim'}
+        </button>
+      </div>
+    </li>
+  );
+}

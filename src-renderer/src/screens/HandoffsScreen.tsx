@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
+import { HandoffCard } from '../components/handoff/HandoffCard';
+import { BriefingDetails } from '../components/handoff/BriefingDetails';
+import type { HandoffSort } from '../stores/handoff-store';
+import { useHandoffStore } from '../stores/handoff-store';
+import '../handoff.css';
+
+/** The team's queue of unclaimed handoffs, newest first (or by priority), kept live by push events. */
+export function HandoffsScreen() {
+  const queue = useHandoffStore((s) => s.queue);
+  const loaded = useHandoffStore((s) => s.loaded);
+  const loadError = useHandoffStore((s) => s.loadError);
+  const sort = useHandoffStore((s) => s.sort);
+  const viewing = useHandoffStore((s) => s.viewing);
+  const claiming = useHandoffStore((s) => s.claiming);
+  const { load, setSort, open, claim, closeViewing } = useHandoffStore.getState();
+
+  useEffect(() => {
+    void useHandoffStore.getState().load();
+    return () => useHandoffStore.getState().closeViewing();
+  }, []);
+
+  if (viewing) {
+    return (
+      <HandoffDetail
+        key={viewing.id}
+        claimed={Boolean(viewing.claimedById)}
+        claiming={claiming.includes(viewing.id)}
+        onBack={closeViewing}
+        onClaim={() => void claim(viewing.id)}
+      >
+        <BriefingDetails handoff={viewing} />
+      </HandoffDetail>
+    );
+  }
+
+  const unread = queue.filter((h) => h.unread).length;
+  return (
+    <section className="handoffs-view" aria-labelledby="handoffs-title">
+      <header className="handoffs-header">
+        <div>
+          <h1 id="handoffs-title">Handoffs</h1>
+          <p className="muted">
+            {queue.length === 0
+              ? 'Nothing waiting for a senior.'
+              : `${queue.length} waiting${unread ? `, ${unread} unread` : ''}`}
+          </p>
+        </div>
+        <div className="sort-toggle" role="group" aria-label="Sort handoffs">
+          {(
+            [
+              ['newest', 'Newest'],
+              ['priority', 'Priority'],
+            ] as [HandoffSort, string][]
+          ).map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={sort === value}
+              className={sort === value ? 'selected' : ''}
+              onClick={() => setSort(value)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="handoffs-body">
+        {loadError && (
+          <div className="handoffs-error" role="alert">
+            Could not load handoffs: {loadError}{' '}
+            <button type="button" className="small" onClick={() => void load()}>
+              Try again
+            </button>
+          </div>
+        )}
+        {!loaded ? (
+          <div className="content-loading" aria-busy="true" />
+        ) : queue.length === 0 && !loadError ? (
+          <div className="handoffs-empty">
+            <div className="handoffs-empty-icon" aria-hidden="true">
+              ⇄
+            </div>
+            <p>No handoffs waiting. When a technician escalates, it shows up here.</p>
+          </div>
+        ) : (
+          <ul className="handoff-list" aria-label="Waiting handoffs">
+            {queue.map((h) => (
+              <HandoffCard
+                key={h.id}
+                handoff={h}
+                claiming={claiming.includes(h.id)}
+                onOpen={() => void open(h.id)}
+                onClaim={() => void claim(h.id)}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function HandoffDetail(props: {
+  claimed: boolean;
+  claiming: boolean;
+  onBack: () => void;
+  onClaim: () => void;
+  children: ReactNode;
+}) {
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
+  return (
+    <section className="handoffs-view" aria-label="Handoff details">
+      <header className="handoffs-header">
+        <button type="button" ref={back} onClick={props.onBack}>
+          ← Back to handoffs
+        </button>
+        {!props.claimed && (
+          <button type="button" className="primary" disabled={props.claiming} onClick={props.onClaim}>
+            {props.claiming ? 'Claiming…' : 'Claim'}
+          </button>
+        )}
+      </header>
+      <div className="handoffs-body">{props.children}</div>
+    </section>
+  );
+}
