@@ -7,6 +7,7 @@ import './store-reads.bench';
 import './queue.bench';
 import './search.bench';
 import './chat.bench';
+import './handoff.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';
 import type { BenchContext } from './lib/registry';

@@ -53,15 +53,24 @@ export function createHandoffService(deps: {
 }) {
   const { db, clock, events } = deps;
 
-  function snapshotOf(session: SessionRow): HandoffSnapshot {
+  /** The session's record, read once for both the snapshot and the drafted package. */
+  function recordOf(session: SessionRow) {
+    return {
+      steps: listSteps(db, session.id),
+      facts: listFacts(db, session.id),
+      hypotheses: listHypotheses(db, session.id),
+    };
+  }
+
+  function snapshotOf(session: SessionRow, record: ReturnType<typeof recordOf>): HandoffSnapshot {
     return {
       summary: session.problemSummary ?? session.title,
       domain: session.problemDomain,
       status: session.status,
-      stepCount: listSteps(db, session.id).length,
-      factCount: listFacts(db, session.id).length,
+      stepCount: record.steps.length,
+      factCount: record.facts.length,
       confidence: session.confidenceTier,
-      branches: listHypotheses(db, session.id).map((h) => ({
+      branches: record.hypotheses.map((h) => ({
         id: h.id,
         parentId: h.parentId,
         label: h.label,
@@ -103,7 +112,8 @@ export function createHandoffService(deps: {
       if (!escalate && session.status === 'paused')
         throw new AppError('CONFLICT', 'Session is already paused', { status: session.status });
       const reason = input.reason || (escalate ? '' : 'Parked for later');
-      const snapshot = snapshotOf(session);
+      const record = recordOf(session);
+      const snapshot = snapshotOf(session, record);
       insertHandoff(db, {
         id: handoffId,
         sessionId: session.id,
@@ -134,9 +144,7 @@ export function createHandoffService(deps: {
         problemSummary: session.problemSummary,
         status: session.status,
         messages: listMessages(db, session.id),
-        steps: listSteps(db, session.id),
-        facts: listFacts(db, session.id),
-        hypotheses: listHypotheses(db, session.id),
+        ...record,
         technicianName: actor.name,
         escalation: { reason, notes: input.notes ?? null, intent: input.intent, priority: input.priority },
         now,
