@@ -268,6 +268,8 @@ export interface Handoff {
   createdAt: number;
   /** For the current profile: not yet opened or claimed. */
   unread: boolean;
+  /** Unclaimed for longer than Settings allow for its priority. */
+  overdue: boolean;
 }
 
 export interface ExpertContacts {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BrowserWindow, Tray } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, dialog, net } from 'electron';
 import { version } from '../../package.json';
 import type { Core } from '../core';
@@ -7,6 +7,7 @@ import { createCore } from '../core';
 import { findAppRoot } from '../paths';
 import { createKeychainVault } from '../vault/secret-vault';
 import { forwardEvents, registerIpc } from './ipc';
+import { watchHandoffs } from './handoff-alerts';
 import { createTray } from './tray';
 import { createMainWindow } from './window';
 
@@ -20,7 +21,7 @@ export function startElectronApp(): void {
   const appRoot = app.isPackaged ? process.resourcesPath : findAppRoot(import.meta.dirname);
   let core: Core | null = null;
   let win: BrowserWindow | null = null;
-  let tray: Tray | null = null;
+  let tray: ReturnType<typeof createTray> | null = null;
   const cleanups: (() => void)[] = [];
 
   const showWindow = () => {
@@ -59,7 +60,25 @@ export function startElectronApp(): void {
       forwardEvents(started, () => win),
       watchOsConnectivity(started),
     );
-    tray = createTray(appRoot, { open: showWindow, quit: () => app.quit() });
+    tray = createTray(appRoot, {
+      open: showWindow,
+      quit: () => app.quit(),
+      claim: (handoffId) => {
+        const me = started.services.profiles.current();
+        if (!me) return showWindow();
+        try {
+          started.services.handoffs.claim(me, handoffId);
+        } catch (err) {
+          // Someone else was quicker (or this profile may not claim): the window says so.
+          dialog.showErrorBox(
+            'Could not claim the handoff',
+            err instanceof Error ? err.message : String(err),
+          );
+        }
+        showWindow();
+      },
+    });
+    cleanups.push(watchHandoffs(started, tray, showWindow));
     showWindow();
   });
 

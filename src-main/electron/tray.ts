@@ -1,17 +1,38 @@
 import { join } from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
+import type { TrayModel } from '../handoffs/tray-menu';
 
-export function createTray(appRoot: string, actions: { open: () => void; quit: () => void }): Tray {
+export interface TrayActions {
+  open: () => void;
+  quit: () => void;
+  claim: (handoffId: string) => void;
+}
+
+export function createTray(appRoot: string, actions: TrayActions) {
   const icon = nativeImage.createFromPath(join(appRoot, 'resources', 'tray.png'));
   const tray = new Tray(icon.isEmpty() ? nativeImage.createEmpty() : icon);
-  tray.setToolTip('Baton');
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Open Baton', click: actions.open },
-      { type: 'separator' },
-      { label: 'Quit Baton', click: actions.quit },
-    ]),
-  );
   tray.on('click', actions.open);
-  return tray;
+
+  function show(model: TrayModel) {
+    const waiting: MenuItemConstructorOptions[] = model.handoffs.map((h) => ({
+      label: h.label,
+      click: () => actions.claim(h.id),
+    }));
+    if (model.more > 0) waiting.push({ label: `… ${model.more} more in Baton`, click: actions.open });
+    tray.setToolTip(model.tooltip);
+    if (process.platform === 'darwin') tray.setTitle(model.badge);
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        ...waiting,
+        ...(waiting.length ? [{ type: 'separator' as const }] : []),
+        { label: 'Open Baton', click: actions.open },
+        { type: 'separator' },
+        { label: 'Quit Baton', click: actions.quit },
+      ]),
+    );
+  }
+
+  show({ tooltip: 'Baton', badge: '', handoffs: [], more: 0 });
+  return { tray, show, destroy: () => tray.destroy() };
 }

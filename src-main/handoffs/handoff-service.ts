@@ -9,10 +9,12 @@ import type {
   HandoffConfirmation,
   HandoffCreateInput,
   HandoffSnapshot,
+  Priority,
   User,
 } from '../../src-preload/contract';
 import { draftEscalationPackage } from '../ai/drafter';
 import type { Clock } from '../clock';
+import { DEFAULT_OVERDUE_MINUTES, overdueCheck } from './tray-menu';
 import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
 import type { EnqueueRequest } from '../jobs/enqueue';
@@ -42,6 +44,7 @@ import { eq, sql } from 'drizzle-orm';
 export const HANDOFF_ENRICH = 'handoff.enrich';
 export const TICKET_PREFIX_KEY = 'tickets.prefix';
 export const EXPERT_CONTACTS_KEY = 'contacts.expert';
+export const OVERDUE_MINUTES_KEY = 'handoffs.overdueMinutes';
 
 const SENIOR_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
 
@@ -236,10 +239,16 @@ export function createHandoffService(deps: {
     return getHandoff(db, id, actor.id)!;
   }
 
+  /** Marks what has waited too long for its priority (thresholds from Settings). */
+  const withOverdue = (handoff: Handoff): Handoff => {
+    const minutes = getSetting<Record<Priority, number>>(db, OVERDUE_MINUTES_KEY) ?? DEFAULT_OVERDUE_MINUTES;
+    return { ...handoff, overdue: overdueCheck(minutes, clock.now())(handoff) };
+  };
+
   return {
     create,
-    claim,
-    open,
+    claim: (actor: User, id: string) => withOverdue(claim(actor, id)),
+    open: (actor: User, id: string) => withOverdue(open(actor, id)),
     /** The escalator does not see their own handoffs; only seniors see the queue at all. */
     list: (actor: User, sort: 'newest' | 'priority') =>
       SENIOR_ROLES.has(actor.role) ? listOpenHandoffs(db, actor.id, sort) : [],

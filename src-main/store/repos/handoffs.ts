@@ -56,6 +56,7 @@ const toHandoff = (r: ViewRow): Handoff => ({
   claimedAt: r.row.claimedAt,
   createdAt: r.row.createdAt,
   unread: r.readAt === null && r.row.claimedById === null,
+  overdue: false,
 });
 
 export function insertHandoff(db: Db, row: typeof handoffs.$inferInsert): void {

@@ -30,6 +30,11 @@ export function HandoffCard({
             {handoff.sessionTitle}
           </button>
         </h2>
+        {handoff.overdue && (
+          <span className="badge badge-overdue" title="Waiting longer than allowed for its priority">
+            Overdue
+          </span>
+        )}
         <PriorityBadge priority={handoff.priority} />
       </div>
       <p className="handoff-card-reason">

@@ -1,0 +1,49 @@
+import { Notification } from 'electron';
+import type { Core } from '../core';
+import { DEFAULT_OVERDUE_MINUTES, overdueCheck, trayModel } from '../handoffs/tray-menu';
+import type { createTray } from './tray';
+
+const SENIOR = new Set(['owner', 'admin', 'engineer']);
+
+/**
+ * Keeps the tray's list of unclaimed handoffs current for a senior, and raises an OS notification
+ * when a new one arrives (never for the person who handed it off).
+ */
+export function watchHandoffs(
+  core: Core,
+  tray: ReturnType<typeof createTray>,
+  showWindow: () => void,
+): () => void {
+  const refresh = () => {
+    const me = core.services.profiles.current();
+    const open = me && SENIOR.has(me.role) ? core.services.handoffs.list(me, 'priority') : [];
+    tray.show(trayModel(open, Date.now(), overdueCheck(DEFAULT_OVERDUE_MINUTES, Date.now())));
+  };
+  const off = core.events.onAny((event, payload) => {
+    if (event === 'handoff_created') {
+      const me = core.services.profiles.current();
+      const handoff = payload as {
+        handedOffById: string;
+        sessionTitle: string;
+        priority: string;
+        reason: string;
+      };
+      if (me && SENIOR.has(me.role) && handoff.handedOffById !== me.id && Notification.isSupported()) {
+        const note = new Notification({
+          title: `New escalation: ${handoff.sessionTitle}`,
+          body: `${handoff.priority} priority — ${handoff.reason}`,
+        });
+        note.on('click', showWindow);
+        note.show();
+      }
+    }
+    if (event.startsWith('handoff_')) refresh();
+  });
+  // Ages and overdue marks move with the clock.
+  const timer = setInterval(refresh, 60_000);
+  refresh();
+  return () => {
+    off();
+    clearInterval(timer);
+  };
+}
