@@ -35,6 +35,12 @@ test('a technician escalates; a senior sees the card, claims it and reads the br
   });
   await handoff.submit().click();
   await expect(handoff.confirmationTitle()).toContainText(/Escalated — ticket BTN-\d{8}-0001/);
+  // Nothing is set up on this machine: every channel says why it was skipped.
+  await expect(handoff.notificationLines()).toHaveText([
+    /^Microsoft Teams — skipped: no Microsoft Teams webhook is configured/,
+    /^Slack — skipped: no Slack webhook is configured/,
+    /^Email — skipped: Microsoft 365 is not connected/,
+  ]);
   await page.screenshot({ path: screenshotPath(project, 'handoff-confirmation') });
   await handoff.closeConfirmation().click();
   await expect(session.statusBadge()).toHaveText('Escalated');

@@ -17,6 +17,7 @@ import type { EnqueueRequest } from './jobs/enqueue';
 import { enqueueJob } from './jobs/enqueue';
 import type { JobKind } from './jobs/job-kinds';
 import { createJobKinds } from './jobs/job-kinds';
+import { createWebhooks } from './notify/webhooks';
 import { enrichHandoffKind } from './handoffs/enrich-job';
 import { createHandoffService } from './handoffs/handoff-service';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
@@ -79,7 +80,9 @@ export function createCore(options: CoreOptions) {
     fetch: http.fetch,
     timeoutMs: options.aiTimeoutMs,
   });
+  const webhooks = createWebhooks({ db, clock, vault: options.vault, http });
   const kinds = createJobKinds([
+    ...webhooks.kinds,
     aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
     enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
     ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
@@ -154,13 +157,20 @@ export function createCore(options: CoreOptions) {
     },
   });
 
-  const handoffs = createHandoffService({ db, clock, events, enqueue });
+  const handoffs = createHandoffService({
+    db,
+    clock,
+    events,
+    enqueue,
+    webhookConfigured: webhooks.isConfigured,
+  });
 
   const services = {
     profiles,
     sessions,
     workspace,
     handoffs,
+    webhooks,
     ai,
     replies,
     queue,

@@ -280,10 +280,21 @@ export interface ExpertContacts {
   emergencyLine: string;
 }
 
+export const NOTIFICATION_CHANNELS = ['teams', 'slack', 'email'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
 export interface HandoffConfirmation {
   handoff: Handoff;
   ticketNumber: string;
   expertContacts: ExpertContacts | null;
+  /** Each channel: queued (sent in the background) or skipped with the reason shown to the technician. */
+  notifications: { channel: NotificationChannel; state: 'queued' | 'skipped'; reason: string | null }[];
+}
+
+export interface WebhookSettings {
+  teams: { configured: boolean };
+  slack: { configured: boolean };
+  canEdit: boolean;
 }
 
 export interface AppInfo {
@@ -425,6 +436,24 @@ export const HandoffsListInput = z
 export const HandoffIdInput = z.object({ id: id('handoff') });
 export const ProfileSwitchInput = z.object({ id: id('profile') });
 
+const webhookUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value), 'Paste the whole webhook URL, starting with https://')
+  .refine((value) => {
+    const url = new URL(value);
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname))
+    );
+  }, 'Webhook URLs must use https://');
+export const WebhookSettingsInput = z.object({
+  /** A new URL to store; null removes the stored one; omitted keeps it. */
+  teams: webhookUrl.nullable().optional(),
+  slack: webhookUrl.nullable().optional(),
+});
+export const WebhookTestInput = z.object({ channel: z.enum(['teams', 'slack']) });
+
 export const QueueListInput = z
   .object({
     filter: z.enum(['pending', 'dead', 'done', 'all']).default('all'),
@@ -475,6 +504,9 @@ export const contract = {
   'settings:ai-get': channel<AiSettings>()(NoInput),
   'settings:ai-save': channel<AiSettings>()(AiSettingsInput),
   'settings:ai-test': channel<AiTestResult>()(AiSettingsInput),
+  'settings:webhooks-get': channel<WebhookSettings>()(NoInput),
+  'settings:webhooks-save': channel<WebhookSettings>()(WebhookSettingsInput),
+  'settings:webhooks-test': channel<AiTestResult>()(WebhookTestInput),
   'queue:status': channel<QueueStatus>()(NoInput),
   'queue:list': channel<JobView[]>()(QueueListInput),
   'queue:retry': channel<JobView>()(JobIdInput),

@@ -63,6 +63,9 @@ export class HandoffPage {
     this.expertContacts()
       .locator('dt', { hasText: new RegExp(`^${term}$`) })
       .locator('xpath=following-sibling::dd[1]');
+  /** One line per channel: "Microsoft Teams — sent in the background", "Slack — skipped: <reason>". */
+  notifications = () => this.dialog().getByRole('list', { name: 'Notifications' });
+  notificationLines = () => this.notifications().getByRole('listitem');
   closeConfirmation = () => this.dialog().getByRole('button', { name: 'Back to the session' });
 
   // ---- Handoffs queue ----

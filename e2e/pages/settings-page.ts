@@ -10,7 +10,9 @@ export interface AiFormValues {
   apiKey?: string;
 }
 
-/** The Settings view: the Settings nav item and, for now, its "AI assistant" section. */
+export type WebhookChannelLabel = 'Microsoft Teams' | 'Slack';
+
+/** The Settings view: the Settings nav item, its "AI assistant" and "Notifications" sections. */
 export class SettingsPage {
   constructor(private readonly page: Page) {}
 
@@ -19,7 +21,7 @@ export class SettingsPage {
   heading = () => this.page.getByRole('heading', { name: 'Settings', level: 1 });
   /** Shown instead of Save / Test connection to anyone but an owner or admin; every field is disabled. */
   readOnlyNote = () =>
-    this.page.getByRole('note').filter({ hasText: 'Only an owner or admin can change settings.' });
+    this.page.getByRole('note').filter({ hasText: 'Only an owner or admin can change settings.' }).first();
 
   // ---- AI assistant ----
   aiSection = () => this.page.getByRole('region', { name: 'AI assistant' });
@@ -46,11 +48,58 @@ export class SettingsPage {
   /** A field's VALIDATION message (role="alert" next to the field). */
   fieldError = (text: string | RegExp) => this.aiSection().getByRole('alert').filter({ hasText: text });
 
+  // ---- Notifications (Teams / Slack webhooks) ----
+  notificationsSection = () => this.page.getByRole('region', { name: 'Notifications' });
+  notificationsReadOnlyNote = () =>
+    this.notificationsSection()
+      .getByRole('note')
+      .filter({ hasText: 'Only an owner or admin can change settings.' });
+  /** One channel's block (a group named "Microsoft Teams" or "Slack"). */
+  webhookChannel = (channel: WebhookChannelLabel) =>
+    this.notificationsSection().getByRole('group', { name: channel, exact: true });
+  /** Password inputs; shown while no webhook is stored, or after "Replace". */
+  teamsWebhookUrl = () => this.notificationsSection().getByLabel('Microsoft Teams webhook URL');
+  slackWebhookUrl = () => this.notificationsSection().getByLabel('Slack webhook URL');
+  webhookUrl = (channel: WebhookChannelLabel) =>
+    channel === 'Slack' ? this.slackWebhookUrl() : this.teamsWebhookUrl();
+  /** "A webhook is stored in the system keychain" (the URL itself is never shown). */
+  webhookStoredNote = (channel: WebhookChannelLabel) =>
+    this.webhookChannel(channel).getByText('A webhook is stored in the system keychain');
+  webhookRemovalNote = (channel: WebhookChannelLabel) =>
+    this.webhookChannel(channel).getByText('The stored webhook will be removed when you save.');
+  replaceWebhookButton = (channel: WebhookChannelLabel) =>
+    this.webhookChannel(channel).getByRole('button', { name: 'Replace' });
+  /** Marks the stored webhook for removal; it is removed on Save. */
+  removeWebhookButton = (channel: WebhookChannelLabel) =>
+    this.webhookChannel(channel).getByRole('button', { name: 'Remove' });
+  undoRemoveWebhookButton = (channel: WebhookChannelLabel) =>
+    this.webhookChannel(channel).getByRole('button', { name: 'Undo' });
+  keepStoredWebhookButton = (channel: WebhookChannelLabel) =>
+    this.webhookChannel(channel).getByRole('button', { name: 'Keep the stored webhook' });
+  /** Only for a stored webhook, and only for an owner or admin. "Sending…" while in flight. */
+  sendTestButton = (channel: WebhookChannelLabel) =>
+    this.webhookChannel(channel).getByRole('button', { name: /^(Send test|Sending…)$/ });
+  /** role="status": "Sending a test message…", the success message, or the error. */
+  webhookTestResult = (channel: WebhookChannelLabel) => this.webhookChannel(channel).getByRole('status');
+  /** Sends only what changed; disabled until something did. */
+  notificationsSaveButton = () => this.notificationsSection().getByRole('button', { name: 'Save' });
+  /** A channel's VALIDATION message (role="alert" next to its field). */
+  webhookFieldError = (channel: WebhookChannelLabel) => this.webhookChannel(channel).getByRole('alert');
+
   // ---- actions ----
   open = () => this.navItem().click();
   chooseProvider = (label: AiProviderLabel) => this.provider(label).check();
   save = () => this.saveButton().click();
   testConnection = () => this.testButton().click();
+  saveNotifications = () => this.notificationsSaveButton().click();
+  sendTest = (channel: WebhookChannelLabel) => this.sendTestButton(channel).click();
+
+  /** Types a webhook URL for the channel, pressing "Replace" first when one is stored. */
+  async fillWebhook(channel: WebhookChannelLabel, url: string) {
+    if (await this.replaceWebhookButton(channel).isVisible())
+      await this.replaceWebhookButton(channel).click();
+    await this.webhookUrl(channel).fill(url);
+  }
 
   /** Fills what is given; an API key replaces a stored one. */
   async fillAi(values: AiFormValues) {

@@ -53,6 +53,8 @@ export function createHandoffService(deps: {
   clock: Clock;
   events: CoreEvents;
   enqueue: (request: EnqueueRequest) => { id: number };
+  /** Which webhook channels are set up (Teams, Slack); unset ones are skipped with a reason. */
+  webhookConfigured?: (channel: 'teams' | 'slack') => boolean;
 }) {
   const { db, clock, events } = deps;
 
@@ -180,8 +182,26 @@ export function createHandoffService(deps: {
         idempotencyKey: `enrich:${handoffId}`,
         sessionId: session.id,
       });
+      // Each notification is its own job, written with the handoff: never sent for a rolled-back one.
+      for (const channel of ['teams', 'slack'] as const) {
+        if (!deps.webhookConfigured?.(channel)) continue;
+        deps.enqueue({
+          kind: `notify.${channel}`,
+          payload: { handoffId },
+          idempotencyKey: `notify:${channel}:${handoffId}`,
+          sessionId: session.id,
+        });
+      }
       return number;
     });
+    const label = { teams: 'Microsoft Teams', slack: 'Slack' } as const;
+    const notifications: HandoffConfirmation['notifications'] = (['teams', 'slack'] as const).map(
+      (channel) =>
+        deps.webhookConfigured?.(channel)
+          ? { channel, state: 'queued', reason: null }
+          : { channel, state: 'skipped', reason: `no ${label[channel]} webhook is configured in Settings` },
+    );
+    notifications.push({ channel: 'email', state: 'skipped', reason: 'Microsoft 365 is not connected' });
     // Only after the commit: a rolled-back handoff announces nothing.
     const handoff = getHandoff(db, handoffId, actor.id)!;
     events.emit('handoff_created', handoff);
@@ -191,6 +211,7 @@ export function createHandoffService(deps: {
       handoff,
       ticketNumber,
       expertContacts: getSetting<ExpertContacts>(db, EXPERT_CONTACTS_KEY) ?? null,
+      notifications,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AiSettingsSection } from '../components/settings/AiSettingsSection';
 import { SettingsSection } from '../components/settings/SettingsSection';
+import { WebhooksSection } from '../components/settings/WebhooksSection';
 import '../settings.css';
 
 interface SectionDef {
@@ -12,7 +13,7 @@ interface SectionDef {
 
 /**
  * The sections, in the order they appear. Each one loads and saves its own part of the settings.
- * Still to come here: ConnectWise, Microsoft 365, Notifications, Ticket numbers, Expert contacts.
+ * Still to come here: ConnectWise, Microsoft 365, Ticket numbers, Expert contacts.
  */
 const SECTIONS: SectionDef[] = [
   {
@@ -21,6 +22,13 @@ const SECTIONS: SectionDef[] = [
     description:
       'The model that answers in sessions and drafts handoffs and notes. Secrets you paste are removed before anything is sent.',
     Body: AiSettingsSection,
+  },
+  {
+    id: 'settings-notifications',
+    title: 'Notifications',
+    description:
+      'Where an escalation is announced. Each webhook posts to one channel; its URL is a secret and is never shown again.',
+    Body: WebhooksSection,
   },
 ];
 

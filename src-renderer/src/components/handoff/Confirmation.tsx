@@ -1,6 +1,12 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useEffect, useRef } from 'react';
-import type { HandoffConfirmation } from '../../../../src-preload/contract';
+import type { HandoffConfirmation, NotificationChannel } from '../../../../src-preload/contract';
+
+const CHANNEL_LABELS: Record<NotificationChannel, string> = {
+  teams: 'Microsoft Teams',
+  slack: 'Slack',
+  email: 'Email',
+};
 
 /** What the escalation dialog shows once the handoff is committed. */
 export function Confirmation({
@@ -10,7 +16,7 @@ export function Confirmation({
   confirmation: HandoffConfirmation;
   onClose: () => void;
 }) {
-  const { handoff, ticketNumber, expertContacts } = confirmation;
+  const { handoff, ticketNumber, expertContacts, notifications } = confirmation;
   const escalated = handoff.intent === 'escalate';
   const done = useRef<HTMLButtonElement>(null);
   useEffect(() => done.current?.focus(), []);
@@ -30,6 +36,16 @@ export function Confirmation({
             : "The team has been notified; you'll see who picks it up."
           : 'The session is parked with everything you noted. Resume it from the session whenever you are ready.'}
       </AlertDialog.Description>
+      {notifications.length > 0 && (
+        <ul className="handoff-notifications" aria-label="Notifications">
+          {notifications.map(({ channel, state, reason }) => (
+            <li key={channel} className={`notification-${state}`}>
+              {CHANNEL_LABELS[channel]} —{' '}
+              {state === 'queued' ? 'sent in the background' : `skipped: ${reason ?? 'not configured'}`}
+            </li>
+          ))}
+        </ul>
+      )}
       {expertContacts && (
         <section className="expert-contacts" aria-labelledby="expert-contacts-title">
           <h3 id="expert-contacts-title">Expert contacts</h3>

@@ -1,0 +1,85 @@
+// What a handoff says in Teams and Slack. Teams answers 200/202 even when the Workflow later fails
+// on a malformed card (API-NOTES), so the card's shape is checked here before it is sent.
+import type { Handoff } from '../../src-preload/contract';
+import { redact } from '../redaction/redact';
+
+export function handoffHeadline(h: Pick<Handoff, 'intent' | 'sessionTitle'>): string {
+  return `${h.intent === 'escalate' ? 'New escalation' : 'Parked session'}: ${h.sessionTitle}`;
+}
+
+function handoffLines(h: Handoff): string[] {
+  return [
+    `Priority: ${h.priority} · Ticket ${h.ticketNumber}`,
+    `Reason: ${h.reason || '—'}`,
+    `From: ${h.handedOffByName}${h.targetUserName ? ` → ${h.targetUserName}` : ''}`,
+  ].map((line) => redact(line).text);
+}
+
+export interface AdaptiveCardMessage {
+  type: 'message';
+  attachments: {
+    contentType: 'application/vnd.microsoft.card.adaptive';
+    contentUrl: null;
+    content: Record<string, unknown>;
+  }[];
+}
+
+export function teamsMessage(h: Handoff): AdaptiveCardMessage {
+  const body = [
+    {
+      type: 'TextBlock',
+      text: redact(handoffHeadline(h)).text,
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+    },
+    ...handoffLines(h).map((text) => ({ type: 'TextBlock', text, wrap: true })),
+  ];
+  const message: AdaptiveCardMessage = {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.2',
+          body,
+        },
+      },
+    ],
+  };
+  assertAdaptiveCard(message);
+  return message;
+}
+
+/** The shape Teams Workflows accept; anything else is refused before it leaves the machine. */
+export function assertAdaptiveCard(message: AdaptiveCardMessage): void {
+  const [attachment] = message.attachments;
+  const content = attachment?.content as { type?: unknown; version?: unknown; body?: unknown } | undefined;
+  const ok =
+    message.type === 'message' &&
+    message.attachments.length === 1 &&
+    attachment?.contentType === 'application/vnd.microsoft.card.adaptive' &&
+    content?.type === 'AdaptiveCard' &&
+    typeof content.version === 'string' &&
+    Array.isArray(content.body) &&
+    content.body.length > 0 &&
+    content.body.every(
+      (block: { type?: unknown; text?: unknown }) =>
+        block.type === 'TextBlock' && typeof block.text === 'string' && block.text.length > 0,
+    );
+  if (!ok) throw new Error('The Teams card is malformed');
+}
+
+export function slackMessage(h: Handoff): { text: string; blocks: unknown[] } {
+  const headline = redact(handoffHeadline(h)).text;
+  return {
+    text: headline,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${headline.replace(/[*_~`]/g, '')}*` } },
+      { type: 'section', text: { type: 'mrkdwn', text: handoffLines(h).join('\n') } },
+    ],
+  };
+}

@@ -1,0 +1,134 @@
+// Teams and Slack notifications of a handoff: the webhook URLs are secrets (they let anyone post),
+// so they live in the keychain; Settings keeps only whether each is configured. Each post is its
+// own outbox job, enqueued with the handoff; an unconfigured channel is skipped with a reason.
+import { z } from 'zod';
+import type { AiTestResult, User, WebhookSettings, WebhookSettingsInput } from '../../src-preload/contract';
+import { canAdminister } from '../ai/ai-settings';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
+import type { HttpClient } from '../net/http';
+import { HttpStatusError, NetworkError } from '../net/http';
+import type { Db } from '../store/database';
+import { inTransaction } from '../store/database';
+import { appendAudit } from '../store/repos/audit-log';
+import { getHandoff, getHandoffRow } from '../store/repos/handoffs';
+import { getSetting, putSetting } from '../store/repos/settings';
+import type { SecretVault } from '../vault/secret-vault';
+import { slackMessage, teamsMessage } from './webhook-messages';
+
+export type WebhookChannel = 'teams' | 'slack';
+const VAULT_SERVICE = 'webhooks';
+const configuredKey = (channel: WebhookChannel) => `notifications.${channel}.configured`;
+export const notifyKind = (channel: WebhookChannel) => `notify.${channel}`;
+
+export function createWebhooks(deps: { db: Db; clock: Clock; vault: SecretVault; http: HttpClient }) {
+  const { db, clock, vault } = deps;
+  const isConfigured = (channel: WebhookChannel) => getSetting<boolean>(db, configuredKey(channel)) ?? false;
+
+  function view(actor: User): WebhookSettings {
+    return {
+      teams: { configured: isConfigured('teams') },
+      slack: { configured: isConfigured('slack') },
+      canEdit: canAdminister(actor),
+    };
+  }
+
+  async function save(actor: User, input: z.output<typeof WebhookSettingsInput>): Promise<WebhookSettings> {
+    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    for (const channel of ['teams', 'slack'] as const) {
+      const value = input[channel];
+      if (value === undefined) continue;
+      if (value === null) await vault.delete(VAULT_SERVICE, channel);
+      else await vault.set(VAULT_SERVICE, channel, value);
+      inTransaction(db, () => {
+        putSetting(db, configuredKey(channel), value !== null, clock.now(), actor.id);
+        appendAudit(
+          db,
+          {
+            actorId: actor.id,
+            action: `settings.webhook.${value === null ? 'remove' : 'replace'}`,
+            entityType: 'settings',
+            entityId: channel,
+          },
+          clock.now(),
+        );
+      });
+    }
+    return view(actor);
+  }
+
+  async function post(channel: WebhookChannel, body: unknown, signal?: AbortSignal): Promise<void> {
+    const url = await vault.get(VAULT_SERVICE, channel);
+    if (!url)
+      throw new PermanentJobError(`No ${channel === 'teams' ? 'Teams' : 'Slack'} webhook is configured`);
+    try {
+      const res = await deps.http.request({ url, method: 'POST', json: body, signal });
+      // Slack answers "ok"; anything else in a 200 is its way of saying no.
+      if (channel === 'slack' && res.text.trim() !== 'ok')
+        throw new PermanentJobError(`Slack refused the message: ${res.text.slice(0, 200)}`);
+    } catch (err) {
+      // Slack's plain-text refusals (invalid_payload, channel_not_found…) will not change on a retry.
+      if (err instanceof HttpStatusError && channel === 'slack' && err.status === 400) {
+        throw new PermanentJobError(`Slack refused the message: ${err.body.slice(0, 200)}`);
+      }
+      throw err;
+    }
+  }
+
+  async function test(channel: WebhookChannel): Promise<AiTestResult> {
+    const started = performance.now();
+    const sample =
+      channel === 'teams' ? teamsTestMessage() : { text: 'Baton test message: notifications are working.' };
+    try {
+      await post(channel, sample, AbortSignal.timeout(15_000));
+      const latencyMs = Math.round(performance.now() - started);
+      return { ok: true, message: `Test message delivered in ${latencyMs} ms`, latencyMs };
+    } catch (err) {
+      const message =
+        err instanceof NetworkError
+          ? `Cannot reach the webhook: ${err.message}`
+          : err instanceof Error
+            ? err.message
+            : String(err);
+      return { ok: false, message, latencyMs: Math.round(performance.now() - started) };
+    }
+  }
+
+  const kinds = (['teams', 'slack'] as const).map((channel) =>
+    defineJobKind({
+      kind: notifyKind(channel),
+      service: channel,
+      payload: z.object({ handoffId: z.uuid() }),
+      describe: () => `${channel === 'teams' ? 'Teams' : 'Slack'} notification of a handoff`,
+      async run({ handoffId }, ctx) {
+        const row = getHandoffRow(db, handoffId);
+        const handoff = row && getHandoff(db, handoffId, row.handedOffById);
+        if (!handoff) return;
+        await post(channel, channel === 'teams' ? teamsMessage(handoff) : slackMessage(handoff), ctx.signal);
+      },
+    }),
+  );
+
+  return { view, save, test, isConfigured, kinds };
+}
+
+function teamsTestMessage() {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.2',
+          body: [{ type: 'TextBlock', text: 'Baton test message: notifications are working.', wrap: true }],
+        },
+      },
+    ],
+  };
+}
+
+export type Webhooks = ReturnType<typeof createWebhooks>;

@@ -1,0 +1,295 @@
+import type { FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { toast } from 'sonner';
+import type { WebhookSettings } from '../../../../src-preload/contract';
+import { BatonError } from '../../api/client';
+import { errorMessage } from '../../stores/queue-store';
+import type { WebhookChannel, WebhookSettingsDraft } from '../../stores/webhooks-store';
+import { useWebhooksStore } from '../../stores/webhooks-store';
+import { describedBy, Field } from './Field';
+
+const CHANNELS: { channel: WebhookChannel; label: string; placeholder: string; hint: string }[] = [
+  {
+    channel: 'teams',
+    label: 'Microsoft Teams',
+    placeholder: 'https://…webhook.office.com/…',
+    hint: 'From a Teams workflow or incoming webhook for the channel the team watches.',
+  },
+  {
+    channel: 'slack',
+    label: 'Slack',
+    placeholder: 'https://hooks.slack.com/services/…',
+    hint: 'From a Slack app’s incoming webhook for the channel the team watches.',
+  },
+];
+
+/** What happens to a stored webhook on save: kept, replaced by the typed URL, or removed. */
+type Action = 'keep' | 'replace' | 'remove';
+interface ChannelForm {
+  /** Typed here, sent with a save, never read back. */
+  url: string;
+  action: Action;
+}
+type Form = Record<WebhookChannel, ChannelForm>;
+type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string };
+
+const EMPTY: Form = { teams: { url: '', action: 'keep' }, slack: { url: '', action: 'keep' } };
+
+/** Only what changed: a new URL, null to remove a stored one, nothing to keep it. */
+function toInput(form: Form, settings: WebhookSettings): WebhookSettingsDraft {
+  const input: WebhookSettingsDraft = {};
+  for (const { channel } of CHANNELS) {
+    const { configured } = settings[channel];
+    const { url, action } = form[channel];
+    if (configured && action === 'remove') input[channel] = null;
+    else if ((!configured || action === 'replace') && url.trim()) input[channel] = url;
+  }
+  return input;
+}
+
+/** The Notifications section: loads which webhooks are stored, then shows the form. */
+export function WebhooksSection() {
+  const webhooks = useWebhooksStore((s) => s.webhooks);
+  const failure = useWebhooksStore((s) => s.error);
+  const load = useWebhooksStore((s) => s.load);
+  useEffect(() => void load(), [load]);
+
+  if (failure)
+    return (
+      <p className="form-error" role="alert">
+        Could not read the notification settings: {failure}{' '}
+        <button type="button" className="link" onClick={() => void load()}>
+          Try again
+        </button>
+      </p>
+    );
+  if (!webhooks)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
+  return <WebhooksForm settings={webhooks} />;
+}
+
+function WebhooksForm({ settings }: { settings: WebhookSettings }) {
+  const { save, test } = useWebhooksStore.getState();
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [testing, setTesting] = useState<WebhookChannel | null>(null);
+  const [tests, setTests] = useState<Partial<Record<WebhookChannel, TestLine>>>({});
+  const { canEdit } = settings;
+  const input = toInput(form, settings);
+  const dirty = Object.keys(input).length > 0;
+  const busy = saving || testing !== null;
+
+  const update = (channel: WebhookChannel, patch: Partial<ChannelForm>) => {
+    setForm((f) => ({ ...f, [channel]: { ...f[channel], ...patch } }));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== channel)));
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setErrors({});
+    setFormError(null);
+    try {
+      await save(input);
+      setForm(EMPTY);
+      setTests({});
+      toast.success('Notification settings saved');
+    } catch (err) {
+      if (err instanceof BatonError && err.code === 'VALIDATION') {
+        const fields = err.fieldErrors();
+        setErrors(fields);
+        if (!fields.teams && !fields.slack) setFormError(err.message);
+      } else setFormError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function runTest(channel: WebhookChannel) {
+    setTesting(channel);
+    setTests((t) => ({ ...t, [channel]: { tone: 'pending', text: 'Sending a test message…' } }));
+    try {
+      const result = await test(channel);
+      const line: TestLine = result.ok
+        ? { tone: 'ok', text: result.message || `Test message sent in ${Math.round(result.latencyMs)} ms` }
+        : { tone: 'error', text: result.message };
+      setTests((t) => ({ ...t, [channel]: line }));
+    } catch (err) {
+      setTests((t) => ({ ...t, [channel]: { tone: 'error', text: errorMessage(err) } }));
+    } finally {
+      setTesting(null);
+    }
+  }
+
+  return (
+    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
+      {!canEdit && (
+        <p className="settings-readonly" role="note">
+          Only an owner or admin can change settings.
+        </p>
+      )}
+      <fieldset className="plain" disabled={!canEdit}>
+        {CHANNELS.map((c) => (
+          <WebhookField
+            key={c.channel}
+            {...c}
+            configured={settings[c.channel].configured}
+            canEdit={canEdit}
+            value={form[c.channel]}
+            error={errors[c.channel]}
+            test={tests[c.channel]}
+            testing={testing === c.channel}
+            busy={busy}
+            onChange={(patch) => update(c.channel, patch)}
+            onTest={() => void runTest(c.channel)}
+          />
+        ))}
+
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        {canEdit && (
+          <div className="settings-actions">
+            <button type="submit" className="primary" disabled={!dirty || busy}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}
+
+/**
+ * One channel's webhook. The URL is a secret: typed into a password field and kept by main in the
+ * system keychain, never shown again; with one stored, the choice is to replace or remove it.
+ */
+function WebhookField(props: {
+  channel: WebhookChannel;
+  label: string;
+  placeholder: string;
+  hint: string;
+  configured: boolean;
+  canEdit: boolean;
+  value: ChannelForm;
+  error: string | undefined;
+  test: TestLine | undefined;
+  testing: boolean;
+  busy: boolean;
+  onChange: (patch: Partial<ChannelForm>) => void;
+  onTest: () => void;
+}) {
+  const { channel, label, configured, canEdit, value, error, test } = props;
+  const id = `webhook-${channel}`;
+  const stored = configured && value.action !== 'replace';
+  const removing = value.action === 'remove';
+
+  return (
+    <div className="webhook-channel" role="group" aria-label={label}>
+      {stored ? (
+        <div className={`field settings-field${error ? ' has-error' : ''}`}>
+          <span className="field-label" id={`${id}-label`}>
+            {label} webhook
+          </span>
+          <div
+            className={`key-stored${removing ? ' removing' : ''}`}
+            role="group"
+            aria-labelledby={`${id}-label`}
+          >
+            <span className="key-stored-text">
+              <span className="key-icon" aria-hidden="true">
+                {removing ? '×' : '✓'}
+              </span>
+              {removing
+                ? 'The stored webhook will be removed when you save.'
+                : 'A webhook is stored in the system keychain'}
+            </span>
+            {canEdit &&
+              (removing ? (
+                <button type="button" className="small" onClick={() => props.onChange({ action: 'keep' })}>
+                  Undo
+                </button>
+              ) : (
+                <span className="key-actions">
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={props.busy}
+                    title="Send a test message through the stored webhook"
+                    onClick={props.onTest}
+                  >
+                    {props.testing ? 'Sending…' : 'Send test'}
+                  </button>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => props.onChange({ action: 'replace', url: '' })}
+                  >
+                    Replace
+                  </button>
+                  <button
+                    type="button"
+                    className="small danger-quiet"
+                    onClick={() => props.onChange({ action: 'remove', url: '' })}
+                  >
+                    Remove
+                  </button>
+                </span>
+              ))}
+          </div>
+          {error && (
+            <span className="field-error" role="alert">
+              {error}
+            </span>
+          )}
+        </div>
+      ) : (
+        <Field
+          id={id}
+          label={`${label} webhook URL`}
+          hint={
+            configured
+              ? 'The new URL replaces the stored one when you save. It is never shown again.'
+              : `${props.hint} Stored in the system keychain when you save, and never shown again.`
+          }
+          error={error}
+        >
+          <div className="key-input-row">
+            <input
+              {...describedBy(id, { hint: true, error })}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus={configured}
+              value={value.url}
+              placeholder={canEdit ? props.placeholder : 'Not configured'}
+              onChange={(event) => props.onChange({ url: event.target.value })}
+            />
+            {configured && (
+              <button
+                type="button"
+                className="small"
+                onClick={() => props.onChange({ action: 'keep', url: '' })}
+              >
+                Keep the stored webhook
+              </button>
+            )}
+          </div>
+        </Field>
+      )}
+      {configured && canEdit && (
+        <p role="status" className={`test-result webhook-test-result${test ? ` test-${test.tone}` : ''}`}>
+          {test?.text}
+        </p>
+      )}
+    </div>
+  );
+}
