@@ -49,7 +49,7 @@ export class SettingsPage {
   fieldError = (text: string | RegExp) => this.aiSection().getByRole('alert').filter({ hasText: text });
 
   // ---- Notifications (Teams / Slack webhooks) ----
-  notificationsSection = () => this.page.getByRole('region', { name: 'Notifications' });
+  notificationsSection = () => this.page.getByRole('region', { name: 'Notifications', exact: true });
   notificationsReadOnlyNote = () =>
     this.notificationsSection()
       .getByRole('note')
