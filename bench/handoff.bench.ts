@@ -11,6 +11,7 @@ import { enrichHandoffKind } from '../src-main/handoffs/enrich-job';
 import { createHandoffService } from '../src-main/handoffs/handoff-service';
 import { enqueueJob } from '../src-main/jobs/enqueue';
 import { createJobKinds } from '../src-main/jobs/job-kinds';
+import { createBell } from '../src-main/notify/bell';
 import { openStore } from '../src-main/store/database';
 import { listFacts } from '../src-main/store/repos/facts';
 import { listHypotheses } from '../src-main/store/repos/hypotheses';
@@ -33,6 +34,7 @@ register('handoff.escalate', (ctx: BenchContext) => {
     try {
       const events = new CoreEvents();
       const kinds = createJobKinds([
+        createBell({ db: store.db, clock: systemClock, events }).kind,
         enrichHandoffKind({
           db: store.db,
           clock: systemClock,

@@ -52,8 +52,14 @@ test('a technician escalates; a senior sees the card, claims it and reads the br
   await ada.navItem().click();
   await expect(ada.card('Shared mailbox not appearing in Outlook for the finance team')).toBeVisible();
 
-  // Sam, on the first workstation, sees the card in his queue and claims it first.
+  // Sam, on the first workstation, is told by the bell, sees the card in his queue and claims it first.
   await handoff.switchProfile('Sam Senior');
+  const sessions = new SessionsPage(page);
+  await expect(sessions.bellButton()).toHaveAccessibleName('Notifications, 1 unread');
+  await sessions.bellButton().click();
+  await expect(sessions.bellItem(/^New escalation: Shared mailbox/)).toBeVisible();
+  await page.screenshot({ path: screenshotPath(project, 'bell') });
+  await sessions.bellButton().click();
   await handoff.navItem().click();
   const title = 'Shared mailbox not appearing in Outlook for the finance team';
   await expect(handoff.card(title)).toBeVisible();

@@ -17,6 +17,7 @@ import type { EnqueueRequest } from './jobs/enqueue';
 import { enqueueJob } from './jobs/enqueue';
 import type { JobKind } from './jobs/job-kinds';
 import { createJobKinds } from './jobs/job-kinds';
+import { createBell } from './notify/bell';
 import { createWebhooks } from './notify/webhooks';
 import { enrichHandoffKind } from './handoffs/enrich-job';
 import { createHandoffService } from './handoffs/handoff-service';
@@ -81,7 +82,9 @@ export function createCore(options: CoreOptions) {
     timeoutMs: options.aiTimeoutMs,
   });
   const webhooks = createWebhooks({ db, clock, vault: options.vault, http });
+  const bell = createBell({ db, clock, events });
   const kinds = createJobKinds([
+    bell.kind,
     ...webhooks.kinds,
     aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
     enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
@@ -171,6 +174,7 @@ export function createCore(options: CoreOptions) {
     workspace,
     handoffs,
     webhooks,
+    bell,
     ai,
     replies,
     queue,

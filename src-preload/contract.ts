@@ -291,6 +291,15 @@ export interface HandoffConfirmation {
   notifications: { channel: NotificationChannel; state: 'queued' | 'skipped'; reason: string | null }[];
 }
 
+export interface BellNotification {
+  id: string;
+  title: string;
+  body: string;
+  handoffId: string | null;
+  read: boolean;
+  createdAt: number;
+}
+
 export interface WebhookSettings {
   teams: { configured: boolean };
   slack: { configured: boolean };
@@ -452,6 +461,8 @@ export const WebhookSettingsInput = z.object({
   teams: webhookUrl.nullable().optional(),
   slack: webhookUrl.nullable().optional(),
 });
+export const MarkReadInput = z.object({ ids: z.array(z.uuid()).max(500).optional() }).default({});
+
 export const WebhookTestInput = z.object({ channel: z.enum(['teams', 'slack']) });
 
 export const QueueListInput = z
@@ -504,6 +515,8 @@ export const contract = {
   'settings:ai-get': channel<AiSettings>()(NoInput),
   'settings:ai-save': channel<AiSettings>()(AiSettingsInput),
   'settings:ai-test': channel<AiTestResult>()(AiSettingsInput),
+  'notifications:list': channel<{ items: BellNotification[]; unread: number }>()(NoInput),
+  'notifications:mark-read': channel<{ unread: number }>()(MarkReadInput),
   'settings:webhooks-get': channel<WebhookSettings>()(NoInput),
   'settings:webhooks-save': channel<WebhookSettings>()(WebhookSettingsInput),
   'settings:webhooks-test': channel<AiTestResult>()(WebhookTestInput),
@@ -532,6 +545,8 @@ export interface EventMap {
   message_updated: Message;
   /** Steps, facts, hypotheses or the escalation request changed: re-read the session. */
   session_changed: { sessionId: string };
+  /** The bell changed for someone on this machine: re-read it. */
+  notifications_changed: { userIds: string[] };
   handoff_created: Handoff;
   handoff_assessment_ready: Handoff;
   handoff_claimed: Handoff;
@@ -547,6 +562,7 @@ export const EVENT_NAMES: EventName[] = [
   'message_delta',
   'message_updated',
   'session_changed',
+  'notifications_changed',
   'handoff_created',
   'handoff_assessment_ready',
   'handoff_claimed',

@@ -12,6 +12,10 @@ export class SessionsPage {
 
   sidebar = () => this.page.getByRole('complementary', { name: 'Sessions' });
   emptyState = () => this.page.getByRole('heading', { name: 'No troubleshooting sessions yet' });
+  /** The in-app bell: its name carries the unread count ("Notifications, 1 unread"). */
+  bellButton = () => this.sidebar().getByRole('button', { name: /^Notifications/ });
+  bellPanel = () => this.page.getByRole('dialog', { name: 'Notifications list' });
+  bellItem = (text: string | RegExp) => this.bellPanel().getByRole('button').filter({ hasText: text });
   profileChip = () => this.page.getByRole('button', { name: /^Profile: / });
 
   // ---- the list ----

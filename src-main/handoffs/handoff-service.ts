@@ -183,6 +183,12 @@ export function createHandoffService(deps: {
         sessionId: session.id,
       });
       // Each notification is its own job, written with the handoff: never sent for a rolled-back one.
+      deps.enqueue({
+        kind: 'notify.in_app',
+        payload: { handoffId },
+        idempotencyKey: `notify:in_app:${handoffId}`,
+        sessionId: session.id,
+      });
       for (const channel of ['teams', 'slack'] as const) {
         if (!deps.webhookConfigured?.(channel)) continue;
         deps.enqueue({

@@ -38,6 +38,8 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'settings:ai-get': () => s.ai.view(me()),
     'settings:ai-save': (input) => s.ai.save(me(), input),
     'settings:ai-test': (input) => s.ai.test(input),
+    'notifications:list': () => s.bell.list(me()),
+    'notifications:mark-read': (input) => s.bell.markRead(me(), input.ids),
     'settings:webhooks-get': () => s.webhooks.view(me()),
     'settings:webhooks-save': (input) => s.webhooks.save(me(), input),
     'settings:webhooks-test': (input) => s.webhooks.test(input.channel),

@@ -259,3 +259,23 @@ export const supportTickets = sqliteTable('support_tickets', {
   escalationReason: text('escalation_reason'),
   createdAt: integer('created_at').notNull(),
 });
+
+/** The in-app bell: one row per person to tell, so each has their own unread state. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    handoffId: text('handoff_id').references(() => handoffs.id, { onDelete: 'cascade' }),
+    readAt: integer('read_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_user_handoff_unique').on(t.userId, t.handoffId),
+  ],
+);

@@ -3,6 +3,7 @@ import type { User } from '../../../../src-preload/contract';
 import { useSearchStore } from '../../stores/search-store';
 import { ProfileMenu } from '../profile/ProfileMenu';
 import { ViewNav } from '../ViewNav';
+import { Bell } from './Bell';
 import { SearchBox } from './SearchBox';
 import { SessionList } from './SessionList';
 import { StatusFilter } from './StatusFilter';
@@ -29,6 +30,7 @@ export function Sidebar({
           </span>
           Baton
         </span>
+        <Bell />
         <button type="button" className="primary" onClick={onNewSession} title={newSessionHint}>
           New session
         </button>
