@@ -10,6 +10,7 @@ import type { AiForm } from './aiForm';
 import { baseUrlWarning, formFrom, keyStoredFor, PROVIDERS, toInput, withProvider } from './aiForm';
 import { ApiKeyField } from './ApiKeyField';
 import { describedBy, Field } from './Field';
+import { SectionLoader } from './SectionLoader';
 
 type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string } | null;
 
@@ -20,22 +21,11 @@ export function AiSettingsSection() {
   const loadAi = useSettingsStore((s) => s.loadAi);
   useEffect(() => void loadAi(), [loadAi]);
 
-  if (failure)
-    return (
-      <p className="form-error" role="alert">
-        Could not read the AI settings: {failure}{' '}
-        <button type="button" className="link" onClick={() => void loadAi()}>
-          Try again
-        </button>
-      </p>
-    );
-  if (!ai)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
-  return <AiSettingsForm settings={ai} />;
+  return (
+    <SectionLoader value={ai} failure={failure} what="the AI settings" retry={() => void loadAi()}>
+      {(settings) => <AiSettingsForm settings={settings} />}
+    </SectionLoader>
+  );
 }
 
 function AiSettingsForm({ settings }: { settings: AiSettings }) {

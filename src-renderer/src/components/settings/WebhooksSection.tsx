@@ -7,6 +7,7 @@ import { errorMessage } from '../../stores/queue-store';
 import type { WebhookChannel, WebhookSettingsDraft } from '../../stores/webhooks-store';
 import { useWebhooksStore } from '../../stores/webhooks-store';
 import { describedBy, Field } from './Field';
+import { SectionLoader } from './SectionLoader';
 
 const CHANNELS: { channel: WebhookChannel; label: string; placeholder: string; hint: string }[] = [
   {
@@ -54,22 +55,16 @@ export function WebhooksSection() {
   const load = useWebhooksStore((s) => s.load);
   useEffect(() => void load(), [load]);
 
-  if (failure)
-    return (
-      <p className="form-error" role="alert">
-        Could not read the notification settings: {failure}{' '}
-        <button type="button" className="link" onClick={() => void load()}>
-          Try again
-        </button>
-      </p>
-    );
-  if (!webhooks)
-    return (
-      <p className="muted" aria-busy="true">
-        Loading…
-      </p>
-    );
-  return <WebhooksForm settings={webhooks} />;
+  return (
+    <SectionLoader
+      value={webhooks}
+      failure={failure}
+      what="the notification settings"
+      retry={() => void load()}
+    >
+      {(settings) => <WebhooksForm settings={settings} />}
+    </SectionLoader>
+  );
 }
 
 function WebhooksForm({ settings }: { settings: WebhookSettings }) {
