@@ -47,6 +47,7 @@ register('handoff.escalate', (ctx: BenchContext) => {
         clock: systemClock,
         events,
         enqueue: (request) => enqueueJob(store.db, kinds, request, systemClock.now()),
+        channels: { webhookConfigured: () => false, emailConnected: () => false },
       });
       const actor: User = insertUser(
         store.db,

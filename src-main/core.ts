@@ -20,7 +20,10 @@ import { createJobKinds } from './jobs/job-kinds';
 import { createBell } from './notify/bell';
 import { createWebhooks } from './notify/webhooks';
 import { enrichHandoffKind } from './handoffs/enrich-job';
+import type { AnnounceChannels } from './handoffs/handoff-notifications';
 import { createHandoffService } from './handoffs/handoff-service';
+import { createHandoffSettings } from './handoffs/handoff-settings';
+import { createOverdueWatch } from './handoffs/overdue-watch';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
 import type { WorkerOptions } from './jobs/worker';
@@ -160,19 +163,21 @@ export function createCore(options: CoreOptions) {
     },
   });
 
-  const handoffs = createHandoffService({
-    db,
-    clock,
-    events,
-    enqueue,
+  const announceChannels: AnnounceChannels = {
     webhookConfigured: webhooks.isConfigured,
-  });
+    emailConnected: () => false,
+  };
+  const handoffs = createHandoffService({ db, clock, events, enqueue, channels: announceChannels });
+  const handoffSettings = createHandoffSettings({ db, clock });
+  const overdueWatch = createOverdueWatch({ db, clock, events, enqueue, channels: announceChannels, log });
 
   const services = {
     profiles,
     sessions,
     workspace,
     handoffs,
+    handoffSettings,
+    overdueWatch,
     webhooks,
     bell,
     ai,
@@ -190,7 +195,10 @@ export function createCore(options: CoreOptions) {
   };
   const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log);
 
-  if (options.startWorker !== false) worker.start();
+  if (options.startWorker !== false) {
+    worker.start();
+    overdueWatch.start();
+  }
 
   return {
     db,
@@ -202,6 +210,7 @@ export function createCore(options: CoreOptions) {
     /** Clean shutdown: stop the worker (aborting in-flight work), then fold the WAL back and close. */
     close(): Promise<void> {
       closing ??= (async () => {
+        overdueWatch.stop();
         await worker.stop();
         queue.dispose();
         stopCheckpointer();

@@ -170,6 +170,8 @@ export interface SessionDetail extends SessionSummary {
   escalationRequest: EscalationRequest;
   /** Whether an AI provider is set up, so the chat can say why no reply will come. */
   assistantAvailable: boolean;
+  /** Who parked it and when, while it is parked (only they resume it from the session). */
+  parked: { handoffId: string; byId: string; byName: string; at: number } | null;
 }
 
 export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;
@@ -303,6 +305,15 @@ export interface BellNotification {
 export interface WebhookSettings {
   teams: { configured: boolean };
   slack: { configured: boolean };
+  canEdit: boolean;
+}
+
+/** Escalation settings: ticket numbers, who to call, how long a handoff may wait unclaimed. */
+export interface HandoffSettings {
+  ticketPrefix: string;
+  expertContacts: ExpertContacts | null;
+  /** Minutes a handoff may wait unclaimed, per priority, before it is marked overdue and re-announced. */
+  overdueMinutes: Record<Priority, number>;
   canEdit: boolean;
 }
 
@@ -463,6 +474,45 @@ export const WebhookSettingsInput = z.object({
 });
 export const MarkReadInput = z.object({ ids: z.array(z.uuid()).max(500).optional() }).default({});
 
+const contactLine = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} is at most ${max} characters`);
+const overdueMinutes = (label: string) =>
+  z
+    .number({ error: `${label}: enter a number of minutes` })
+    .int(`${label}: whole minutes only`)
+    .min(1, `${label}: at least 1 minute`)
+    .max(43_200, `${label}: at most 30 days (43,200 minutes)`);
+export const HandoffSettingsInput = z.object({
+  ticketPrefix: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9]{1,7}$/, 'Use 2–8 letters or digits, starting with a letter (for example BTN)'),
+  /** null clears them; the confirmation then says none are set. */
+  expertContacts: z
+    .object({
+      name: contactLine('Name', 100),
+      email: z
+        .string()
+        .trim()
+        .max(200)
+        .refine(
+          (v) => v === '' || z.email().safeParse(v).success,
+          'Enter an email address like name@example.com',
+        ),
+      phone: contactLine('Phone', 50),
+      hours: contactLine('Hours', 100),
+      emergencyLine: contactLine('Emergency line', 50),
+    })
+    .nullable(),
+  overdueMinutes: z.object({
+    urgent: overdueMinutes('Urgent'),
+    high: overdueMinutes('High'),
+    medium: overdueMinutes('Medium'),
+    low: overdueMinutes('Low'),
+  }),
+});
+
 export const WebhookTestInput = z.object({ channel: z.enum(['teams', 'slack']) });
 
 export const QueueListInput = z
@@ -496,6 +546,8 @@ export const contract = {
   'handoffs:list': channel<Handoff[]>()(HandoffsListInput),
   'handoffs:get': channel<Handoff>()(HandoffIdInput),
   'handoffs:claim': channel<Handoff>()(HandoffIdInput),
+  /** The parker picks their parked session up again (closes the park handoff; not a claim). */
+  'handoffs:resume': channel<SessionSummary>()(SessionIdInput),
   'sessions:list': channel<SessionSummary[]>()(SessionsListInput),
   'sessions:create': channel<SessionDetail>()(SessionsCreateInput),
   'sessions:get': channel<SessionDetail>()(SessionIdInput),
@@ -520,6 +572,8 @@ export const contract = {
   'settings:webhooks-get': channel<WebhookSettings>()(NoInput),
   'settings:webhooks-save': channel<WebhookSettings>()(WebhookSettingsInput),
   'settings:webhooks-test': channel<AiTestResult>()(WebhookTestInput),
+  'settings:handoffs-get': channel<HandoffSettings>()(NoInput),
+  'settings:handoffs-save': channel<HandoffSettings>()(HandoffSettingsInput),
   'queue:status': channel<QueueStatus>()(NoInput),
   'queue:list': channel<JobView[]>()(QueueListInput),
   'queue:retry': channel<JobView>()(JobIdInput),
@@ -550,6 +604,10 @@ export interface EventMap {
   handoff_created: Handoff;
   handoff_assessment_ready: Handoff;
   handoff_claimed: Handoff;
+  /** Left the queue without a claim (its parker resumed the session). */
+  handoff_closed: { id: string; sessionId: string };
+  /** Passed its priority's threshold unclaimed: marked overdue and announced again. */
+  handoff_overdue: { id: string };
   job_updated: JobView;
   queue_changed: QueueStatus;
   online_changed: ConnectionState;
@@ -566,6 +624,8 @@ export const EVENT_NAMES: EventName[] = [
   'handoff_created',
   'handoff_assessment_ready',
   'handoff_claimed',
+  'handoff_closed',
+  'handoff_overdue',
   'job_updated',
   'queue_changed',
   'online_changed',

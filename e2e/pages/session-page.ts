@@ -19,6 +19,10 @@ export class SessionPage {
   /** aria-expanded says whether the side panel is showing. */
   panelToggle = () => this.page.getByRole('button', { name: /^(Hide|Show) panel$/ });
 
+  /** While parked: "Parked by you 5 min ago" (with Resume) or "Parked by {name} …". */
+  parkedBanner = () => this.page.getByRole('region', { name: 'Parked' });
+  resumeButton = () => this.parkedBanner().getByRole('button', { name: 'Resume session' });
+
   // ---- conversation ----
   conversation = () => this.page.getByRole('list', { name: 'Conversation' });
   /** Technician, assistant and system messages (not the "thinking" row). */

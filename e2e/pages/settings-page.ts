@@ -86,6 +86,20 @@ export class SettingsPage {
   /** A channel's VALIDATION message (role="alert" next to its field). */
   webhookFieldError = (channel: WebhookChannelLabel) => this.webhookChannel(channel).getByRole('alert');
 
+  // ---- Escalations (ticket prefix, expert contact, overdue thresholds) ----
+  escalationsSection = () => this.page.getByRole('region', { name: 'Escalations', exact: true });
+  ticketPrefix = () => this.escalationsSection().getByLabel('Support ticket prefix');
+  /** Name, Email, Phone, Hours, Emergency line. */
+  expertField = (label: 'Name' | 'Email' | 'Phone' | 'Hours' | 'Emergency line') =>
+    this.escalationsSection()
+      .getByRole('group', { name: 'Expert contact' })
+      .getByLabel(label, { exact: true });
+  overdueMinutes = (priority: 'Urgent' | 'High' | 'Medium' | 'Low') =>
+    this.escalationsSection().getByLabel(`${priority} (minutes)`);
+  escalationsFieldError = (text: string | RegExp) =>
+    this.escalationsSection().getByRole('alert').filter({ hasText: text });
+  escalationsSaveButton = () => this.escalationsSection().getByRole('button', { name: 'Save' });
+
   // ---- actions ----
   open = () => this.navItem().click();
   chooseProvider = (label: AiProviderLabel) => this.provider(label).check();

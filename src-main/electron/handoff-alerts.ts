@@ -1,6 +1,6 @@
 import { Notification } from 'electron';
 import type { Core } from '../core';
-import { DEFAULT_OVERDUE_MINUTES, overdueCheck, trayModel } from '../handoffs/tray-menu';
+import { trayModel } from '../handoffs/tray-menu';
 import type { createTray } from './tray';
 
 const SENIOR = new Set(['owner', 'admin', 'engineer']);
@@ -17,7 +17,8 @@ export function watchHandoffs(
   const refresh = () => {
     const me = core.services.profiles.current();
     const open = me && SENIOR.has(me.role) ? core.services.handoffs.list(me, 'priority') : [];
-    tray.show(trayModel(open, Date.now(), overdueCheck(DEFAULT_OVERDUE_MINUTES, Date.now())));
+    // `overdue` comes from the thresholds in Settings.
+    tray.show(trayModel(open, Date.now(), (h) => h.overdue));
   };
   const off = core.events.onAny((event, payload) => {
     if (event === 'handoff_created') {
@@ -32,6 +33,19 @@ export function watchHandoffs(
         const note = new Notification({
           title: `New escalation: ${handoff.sessionTitle}`,
           body: `${handoff.priority} priority — ${handoff.reason}`,
+        });
+        note.on('click', showWindow);
+        note.show();
+      }
+    }
+    if (event === 'handoff_overdue') {
+      const me = core.services.profiles.current();
+      const handoff = me && SENIOR.has(me.role) ? core.services.handoffs.list(me, 'newest') : [];
+      const overdue = handoff.find((h) => h.id === (payload as { id: string }).id);
+      if (overdue && Notification.isSupported()) {
+        const note = new Notification({
+          title: `Still unclaimed: ${overdue.sessionTitle}`,
+          body: `${overdue.priority} priority — waiting longer than Settings allow`,
         });
         note.on('click', showWindow);
         note.show();

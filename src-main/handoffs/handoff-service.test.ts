@@ -5,7 +5,8 @@ import { createHttpClient } from '../net/http';
 import { putSetting } from '../store/repos/settings';
 import { manualClock, tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
-import { createHandoffService, EXPERT_CONTACTS_KEY } from './handoff-service';
+import { createHandoffService } from './handoff-service';
+import { EXPERT_CONTACTS_KEY } from './handoff-settings';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -206,6 +207,7 @@ describe('escalate and park', () => {
         t.core.enqueue(request);
         throw new Error('injected failure after the enqueue');
       },
+      channels: { webhookConfigured: () => true, emailConnected: () => false },
     });
     expect(() =>
       failing.create(t.tech, {

@@ -4,17 +4,19 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
-  ExpertContacts,
   Handoff,
   HandoffConfirmation,
   HandoffCreateInput,
   HandoffSnapshot,
-  Priority,
+  SessionSummary,
   User,
 } from '../../src-preload/contract';
 import { draftEscalationPackage } from '../ai/drafter';
 import type { Clock } from '../clock';
-import { DEFAULT_OVERDUE_MINUTES, overdueCheck } from './tray-menu';
+import { overdueCheck } from './tray-menu';
+import type { AnnounceChannels } from './handoff-notifications';
+import { enqueueHandoffAnnouncements } from './handoff-notifications';
+import { expertContacts, overdueMinutes, ticketPrefix } from './handoff-settings';
 import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
 import type { EnqueueRequest } from '../jobs/enqueue';
@@ -24,6 +26,8 @@ import { appendAudit } from '../store/repos/audit-log';
 import { listFacts } from '../store/repos/facts';
 import {
   claimHandoffRow,
+  closeHandoffRow,
+  findOpenParkHandoff,
   getHandoff,
   getHandoffRow,
   insertHandoff,
@@ -34,7 +38,6 @@ import { listHypotheses } from '../store/repos/hypotheses';
 import { listMessages } from '../store/repos/messages';
 import type { SessionRow } from '../store/repos/sessions';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
-import { getSetting } from '../store/repos/settings';
 import { listSteps } from '../store/repos/steps';
 import { insertSupportTicket, nextTicketNumber } from '../store/repos/support-tickets';
 import { getUser } from '../store/repos/users';
@@ -42,9 +45,6 @@ import { sessions } from '../store/schema';
 import { eq, sql } from 'drizzle-orm';
 
 export const HANDOFF_ENRICH = 'handoff.enrich';
-export const TICKET_PREFIX_KEY = 'tickets.prefix';
-export const EXPERT_CONTACTS_KEY = 'contacts.expert';
-export const OVERDUE_MINUTES_KEY = 'handoffs.overdueMinutes';
 
 const SENIOR_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
 
@@ -53,8 +53,8 @@ export function createHandoffService(deps: {
   clock: Clock;
   events: CoreEvents;
   enqueue: (request: EnqueueRequest) => { id: number };
-  /** Which webhook channels are set up (Teams, Slack); unset ones are skipped with a reason. */
-  webhookConfigured?: (channel: 'teams' | 'slack') => boolean;
+  /** Which announcement channels are set up; unset ones are skipped with a reason. */
+  channels: AnnounceChannels;
 }) {
   const { db, clock, events } = deps;
 
@@ -104,7 +104,7 @@ export function createHandoffService(deps: {
     }
     const now = clock.now();
     const handoffId = randomUUID();
-    const ticketNumber = inTransaction(db, () => {
+    const { ticketNumber, notifications } = inTransaction(db, () => {
       const session = getSessionRow(db, input.sessionId);
       if (!session) throw notFound('Session', input.sessionId);
       if (
@@ -131,7 +131,7 @@ export function createHandoffService(deps: {
         snapshot: JSON.stringify(snapshot),
         createdAt: now,
       });
-      const number = nextTicketNumber(db, getSetting<string>(db, TICKET_PREFIX_KEY) ?? 'BTN', now);
+      const number = nextTicketNumber(db, ticketPrefix(db), now);
       insertSupportTicket(
         db,
         {
@@ -183,31 +183,12 @@ export function createHandoffService(deps: {
         sessionId: session.id,
       });
       // Each notification is its own job, written with the handoff: never sent for a rolled-back one.
-      deps.enqueue({
-        kind: 'notify.in_app',
-        payload: { handoffId },
-        idempotencyKey: `notify:in_app:${handoffId}`,
+      const notifications = enqueueHandoffAnnouncements(deps.enqueue, deps.channels, {
+        handoffId,
         sessionId: session.id,
       });
-      for (const channel of ['teams', 'slack'] as const) {
-        if (!deps.webhookConfigured?.(channel)) continue;
-        deps.enqueue({
-          kind: `notify.${channel}`,
-          payload: { handoffId },
-          idempotencyKey: `notify:${channel}:${handoffId}`,
-          sessionId: session.id,
-        });
-      }
-      return number;
+      return { ticketNumber: number, notifications };
     });
-    const label = { teams: 'Microsoft Teams', slack: 'Slack' } as const;
-    const notifications: HandoffConfirmation['notifications'] = (['teams', 'slack'] as const).map(
-      (channel) =>
-        deps.webhookConfigured?.(channel)
-          ? { channel, state: 'queued', reason: null }
-          : { channel, state: 'skipped', reason: `no ${label[channel]} webhook is configured in Settings` },
-    );
-    notifications.push({ channel: 'email', state: 'skipped', reason: 'Microsoft 365 is not connected' });
     // Only after the commit: a rolled-back handoff announces nothing.
     const handoff = getHandoff(db, handoffId, actor.id)!;
     events.emit('handoff_created', handoff);
@@ -216,7 +197,7 @@ export function createHandoffService(deps: {
     return {
       handoff,
       ticketNumber,
-      expertContacts: getSetting<ExpertContacts>(db, EXPERT_CONTACTS_KEY) ?? null,
+      expertContacts: expertContacts(db),
       notifications,
     };
   }
@@ -233,6 +214,13 @@ export function createHandoffService(deps: {
       if (!claimHandoffRow(db, id, actor.id, now)) {
         const current = getHandoffRow(db, id)!;
         if (current.claimedById === actor.id) return false; // the winner claiming again: idempotent
+        if (current.closedAt !== null) {
+          const parker = getUser(db, current.handedOffById);
+          throw new AppError(
+            'CONFLICT',
+            `No longer waiting: ${parker?.name ?? 'the technician'} resumed the session`,
+          );
+        }
         const winner = getUser(db, current.claimedById!);
         throw new AppError('ALREADY_CLAIMED', `Already claimed by ${winner?.name ?? 'someone else'}`, {
           claimedById: current.claimedById,
@@ -260,6 +248,49 @@ export function createHandoffService(deps: {
     return handoff;
   }
 
+  /**
+   * Whoever parked a session resumes it from the session itself: not a claim, it closes the park
+   * handoff (DESIGN §3). Someone else takes a parked session over by claiming it from the queue.
+   */
+  function resume(actor: User, sessionId: string): SessionSummary {
+    const now = clock.now();
+    const handoffId = inTransaction(db, () => {
+      const session = getSessionRow(db, sessionId);
+      if (!session) throw notFound('Session', sessionId);
+      if (session.status !== 'paused')
+        throw new AppError('CONFLICT', `Session is ${session.status}, not parked`, {
+          status: session.status,
+        });
+      const park = findOpenParkHandoff(db, sessionId);
+      if (park && park.handedOffById !== actor.id) {
+        const parker = getUser(db, park.handedOffById);
+        throw new AppError(
+          'FORBIDDEN',
+          `Parked by ${parker?.name ?? 'someone else'}: claim it from the Handoffs queue to take it over`,
+        );
+      }
+      if (park) closeHandoffRow(db, park.id, now);
+      db.update(sessions).set({ status: 'active', updatedAt: now }).where(eq(sessions.id, sessionId)).run();
+      appendAudit(
+        db,
+        {
+          actorId: actor.id,
+          action: 'handoff.resume',
+          entityType: 'session',
+          entityId: sessionId,
+          details: { handoffId: park?.id ?? null },
+        },
+        now,
+      );
+      return park?.id ?? null;
+    });
+    const summary = toSessionSummary(getSessionRow(db, sessionId)!);
+    if (handoffId) events.emit('handoff_closed', { id: handoffId, sessionId });
+    events.emit('session_updated', summary);
+    events.emit('session_changed', { sessionId });
+    return summary;
+  }
+
   function open(actor: User, id: string): Handoff {
     if (!getHandoffRow(db, id)) throw notFound('Handoff', id);
     markHandoffRead(db, id, actor.id, clock.now());
@@ -268,17 +299,20 @@ export function createHandoffService(deps: {
 
   /** Marks what has waited too long for its priority (thresholds from Settings). */
   const withOverdue = (handoff: Handoff): Handoff => {
-    const minutes = getSetting<Record<Priority, number>>(db, OVERDUE_MINUTES_KEY) ?? DEFAULT_OVERDUE_MINUTES;
-    return { ...handoff, overdue: overdueCheck(minutes, clock.now())(handoff) };
+    return { ...handoff, overdue: overdueCheck(overdueMinutes(db), clock.now())(handoff) };
   };
 
   return {
     create,
+    resume,
     claim: (actor: User, id: string) => withOverdue(claim(actor, id)),
     open: (actor: User, id: string) => withOverdue(open(actor, id)),
     /** The escalator does not see their own handoffs; only seniors see the queue at all. */
-    list: (actor: User, sort: 'newest' | 'priority') =>
-      SENIOR_ROLES.has(actor.role) ? listOpenHandoffs(db, actor.id, sort) : [],
+    list(actor: User, sort: 'newest' | 'priority'): Handoff[] {
+      if (!SENIOR_ROLES.has(actor.role)) return [];
+      const isOverdue = overdueCheck(overdueMinutes(db), clock.now());
+      return listOpenHandoffs(db, actor.id, sort).map((h) => ({ ...h, overdue: isOverdue(h) }));
+    },
   };
 }
 

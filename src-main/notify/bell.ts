@@ -30,12 +30,13 @@ export function createBell(deps: { db: Db; clock: Clock; events: CoreEvents }) {
   const kind = defineJobKind({
     kind: NOTIFY_IN_APP,
     service: 'local',
-    payload: z.object({ handoffId: z.uuid() }),
-    describe: () => 'In-app notification of a handoff',
-    run({ handoffId }) {
+    payload: z.object({ handoffId: z.uuid(), reminder: z.boolean().optional() }),
+    describe: ({ reminder }) =>
+      reminder ? 'In-app reminder of an unclaimed handoff' : 'In-app notification of a handoff',
+    run({ handoffId, reminder }) {
       const row = getHandoffRow(db, handoffId);
       const handoff = row && getHandoff(db, handoffId, row.handedOffById);
-      if (!row || !handoff) return Promise.resolve();
+      if (!row || !handoff || (reminder && handoff.claimedById)) return Promise.resolve();
       const recipients = db
         .select({ id: users.id })
         .from(users)
@@ -49,19 +50,22 @@ export function createBell(deps: { db: Db; clock: Clock; events: CoreEvents }) {
         .all()
         .map((u) => u.id);
       const now = clock.now();
+      const title = handoffHeadline(handoff, reminder ? now : undefined);
+      const body = `${handoff.priority} priority · ${handoff.handedOffByName}${handoff.reason ? ` — ${handoff.reason}` : ''}`;
       inTransaction(db, () => {
         for (const userId of recipients) {
-          db.insert(notifications)
-            .values({
-              id: randomUUID(),
-              userId,
-              title: handoffHeadline(handoff),
-              body: `${handoff.priority} priority · ${handoff.handedOffByName}${handoff.reason ? ` — ${handoff.reason}` : ''}`,
-              handoffId,
-              createdAt: now,
-            })
-            .onConflictDoNothing()
-            .run();
+          const insert = db
+            .insert(notifications)
+            .values({ id: randomUUID(), userId, title, body, handoffId, createdAt: now });
+          // One bell item per person and handoff: a reminder brings it back to the top, unread again.
+          if (reminder)
+            insert
+              .onConflictDoUpdate({
+                target: [notifications.userId, notifications.handoffId],
+                set: { title, body, readAt: null, createdAt: now },
+              })
+              .run();
+          else insert.onConflictDoNothing().run();
         }
       });
       if (recipients.length) events.emit('notifications_changed', { userIds: recipients });

@@ -1,9 +1,16 @@
 // What a handoff says in Teams and Slack. Teams answers 200/202 even when the Workflow later fails
 // on a malformed card (API-NOTES), so the card's shape is checked here before it is sent.
+import { formatDistanceStrict } from 'date-fns';
 import type { Handoff } from '../../src-preload/contract';
 import { redact } from '../redaction/redact';
 
-export function handoffHeadline(h: Pick<Handoff, 'intent' | 'sessionTitle'>): string {
+/** With `reminderAt`, the "still unclaimed" re-announcement of an overdue handoff. */
+export function handoffHeadline(
+  h: Pick<Handoff, 'intent' | 'sessionTitle' | 'createdAt'>,
+  reminderAt?: number,
+): string {
+  if (reminderAt !== undefined)
+    return `Still unclaimed after ${formatDistanceStrict(h.createdAt, reminderAt)}: ${h.sessionTitle}`;
   return `${h.intent === 'escalate' ? 'New escalation' : 'Parked session'}: ${h.sessionTitle}`;
 }
 
@@ -24,11 +31,11 @@ export interface AdaptiveCardMessage {
   }[];
 }
 
-export function teamsMessage(h: Handoff): AdaptiveCardMessage {
+export function teamsMessage(h: Handoff, reminderAt?: number): AdaptiveCardMessage {
   const body = [
     {
       type: 'TextBlock',
-      text: redact(handoffHeadline(h)).text,
+      text: redact(handoffHeadline(h, reminderAt)).text,
       weight: 'Bolder',
       size: 'Medium',
       wrap: true,
@@ -73,8 +80,8 @@ export function assertAdaptiveCard(message: AdaptiveCardMessage): void {
   if (!ok) throw new Error('The Teams card is malformed');
 }
 
-export function slackMessage(h: Handoff): { text: string; blocks: unknown[] } {
-  const headline = redact(handoffHeadline(h)).text;
+export function slackMessage(h: Handoff, reminderAt?: number): { text: string; blocks: unknown[] } {
+  const headline = redact(handoffHeadline(h, reminderAt)).text;
   return {
     text: headline,
     blocks: [

@@ -99,13 +99,18 @@ export function createWebhooks(deps: { db: Db; clock: Clock; vault: SecretVault;
     defineJobKind({
       kind: notifyKind(channel),
       service: channel,
-      payload: z.object({ handoffId: z.uuid() }),
-      describe: () => `${channel === 'teams' ? 'Teams' : 'Slack'} notification of a handoff`,
-      async run({ handoffId }, ctx) {
+      payload: z.object({ handoffId: z.uuid(), reminder: z.boolean().optional() }),
+      describe: ({ reminder }) =>
+        `${channel === 'teams' ? 'Teams' : 'Slack'} ${reminder ? 'reminder of an unclaimed' : 'notification of a'} handoff`,
+      async run({ handoffId, reminder }, ctx) {
         const row = getHandoffRow(db, handoffId);
         const handoff = row && getHandoff(db, handoffId, row.handedOffById);
         if (!handoff) return;
-        await post(channel, channel === 'teams' ? teamsMessage(handoff) : slackMessage(handoff), ctx.signal);
+        // A reminder for a handoff claimed since is no longer news.
+        if (reminder && handoff.claimedById) return;
+        const at = reminder ? clock.now() : undefined;
+        const message = channel === 'teams' ? teamsMessage(handoff, at) : slackMessage(handoff, at);
+        await post(channel, message, ctx.signal);
       },
     }),
   );

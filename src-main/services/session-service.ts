@@ -9,6 +9,7 @@ import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { listFacts } from '../store/repos/facts';
+import { findOpenParkHandoff } from '../store/repos/handoffs';
 import { listHypotheses } from '../store/repos/hypotheses';
 import type { MessageRow } from '../store/repos/messages';
 import { insertMessage } from '../store/repos/messages';
@@ -24,6 +25,7 @@ import {
   toSessionSummary,
 } from '../store/repos/sessions';
 import { listSteps } from '../store/repos/steps';
+import { getUser } from '../store/repos/users';
 import type { MessageViews } from './message-views';
 
 export const UNTITLED_SESSION = 'New session';
@@ -62,6 +64,14 @@ export function createSessionService(
     return listSessions(db, query);
   }
 
+  function parkedBy(sessionId: string): SessionDetail['parked'] {
+    const park = findOpenParkHandoff(db, sessionId);
+    const parker = park && getUser(db, park.handedOffById);
+    return park && parker
+      ? { handoffId: park.id, byId: parker.id, byName: parker.name, at: park.createdAt }
+      : null;
+  }
+
   /** `fresh`: a session just created has nothing to read back. */
   function detail(row: SessionRow, fresh = false): SessionDetail {
     return {
@@ -79,6 +89,7 @@ export function createSessionService(
         at: row.escalationRequestedAt,
       },
       assistantAvailable: effects.assistantAvailable?.() ?? false,
+      parked: row.status === 'paused' ? parkedBy(row.id) : null,
     };
   }
 

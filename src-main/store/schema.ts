@@ -222,6 +222,10 @@ export const handoffs = sqliteTable(
     claimedAt: integer('claimed_at'),
     psaNoteId: text('psa_note_id'),
     createdAt: integer('created_at').notNull(),
+    /** When the "still unclaimed" reminder went out: once per handoff, past its priority's threshold. */
+    overdueNotifiedAt: integer('overdue_notified_at'),
+    /** A park handoff closes (without a claim) when the person who parked resumes the session. */
+    closedAt: integer('closed_at'),
   },
   (t) => [
     index('handoffs_open_idx').on(t.claimedById, t.createdAt),

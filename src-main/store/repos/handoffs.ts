@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Handoff, HandoffAssessment, HandoffSnapshot } from '../../../src-preload/contract';
 import type { Db } from '../database';
 import { handoffReads, handoffs, sessions, users } from '../schema';
@@ -77,7 +77,7 @@ const PRIORITY_RANK = sql`case ${handoffs.priority} when 'urgent' then 0 when 'h
 /** Unclaimed handoffs someone else handed off, newest first (or most urgent first). */
 export function listOpenHandoffs(db: Db, viewerId: string, sort: 'newest' | 'priority'): Handoff[] {
   return selectViews(db, viewerId)
-    .where(and(isNull(handoffs.claimedById), ne(handoffs.handedOffById, viewerId)))
+    .where(and(isNull(handoffs.claimedById), isNull(handoffs.closedAt), ne(handoffs.handedOffById, viewerId)))
     .orderBy(
       ...(sort === 'priority' ? [asc(PRIORITY_RANK), desc(handoffs.createdAt)] : [desc(handoffs.createdAt)]),
     )
@@ -91,7 +91,7 @@ export function claimHandoffRow(db: Db, id: string, userId: string, now: number)
     db
       .update(handoffs)
       .set({ claimedById: userId, claimedAt: now })
-      .where(and(eq(handoffs.id, id), isNull(handoffs.claimedById)))
+      .where(and(eq(handoffs.id, id), isNull(handoffs.claimedById), isNull(handoffs.closedAt)))
       .run().changes === 1
   );
 }
@@ -114,4 +114,64 @@ export function setAssessment(
     })
     .where(eq(handoffs.id, id))
     .run();
+}
+
+/** The park handoff still open on a session (the one its parker closes by resuming). */
+export function findOpenParkHandoff(db: Db, sessionId: string): HandoffRow | undefined {
+  return db
+    .select()
+    .from(handoffs)
+    .where(
+      and(
+        eq(handoffs.sessionId, sessionId),
+        eq(handoffs.intent, 'park'),
+        isNull(handoffs.claimedById),
+        isNull(handoffs.closedAt),
+      ),
+    )
+    .orderBy(desc(handoffs.createdAt))
+    .get();
+}
+
+/** Closes an unclaimed handoff without a claim; false when it was claimed or closed meanwhile. */
+export function closeHandoffRow(db: Db, id: string, now: number): boolean {
+  return (
+    db
+      .update(handoffs)
+      .set({ closedAt: now })
+      .where(and(eq(handoffs.id, id), isNull(handoffs.claimedById), isNull(handoffs.closedAt)))
+      .run().changes === 1
+  );
+}
+
+/** Open handoffs created before `before` that have not had their "still unclaimed" reminder. */
+export function listUnremindedOpenHandoffs(db: Db, before: number) {
+  return db
+    .select({
+      id: handoffs.id,
+      sessionId: handoffs.sessionId,
+      priority: handoffs.priority,
+      createdAt: handoffs.createdAt,
+    })
+    .from(handoffs)
+    .where(
+      and(
+        isNull(handoffs.claimedById),
+        isNull(handoffs.closedAt),
+        isNull(handoffs.overdueNotifiedAt),
+        lt(handoffs.createdAt, before),
+      ),
+    )
+    .all();
+}
+
+/** Records the reminder; false when another sweep (or a claim) got there first. */
+export function markOverdueNotified(db: Db, id: string, now: number): boolean {
+  return (
+    db
+      .update(handoffs)
+      .set({ overdueNotifiedAt: now })
+      .where(and(eq(handoffs.id, id), isNull(handoffs.overdueNotifiedAt), isNull(handoffs.claimedById)))
+      .run().changes === 1
+  );
 }

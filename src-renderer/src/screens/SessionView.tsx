@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Composer } from '../components/chat/Composer';
 import { Conversation } from '../components/chat/Conversation';
 import { PanelIcon } from '../components/chat/icons';
-import { AssistantUnavailable, EscalationBanner } from '../components/chat/Notices';
+import { AssistantUnavailable, EscalationBanner, ParkedBanner } from '../components/chat/Notices';
 import { HandoffDialog } from '../components/handoff/HandoffDialog';
 import { PANEL_ID, SidePanel } from '../components/panel/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
@@ -75,6 +75,7 @@ export function SessionView() {
         </header>
         <Conversation messages={detail.messages} />
         <div className="composer-area">
+          <ParkedBanner detail={detail} />
           <EscalationBanner detail={detail} />
           {!detail.assistantAvailable && <AssistantUnavailable />}
           <Composer />

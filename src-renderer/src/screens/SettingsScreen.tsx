@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AiSettingsSection } from '../components/settings/AiSettingsSection';
+import { EscalationSettingsSection } from '../components/settings/EscalationSettingsSection';
 import { SettingsSection } from '../components/settings/SettingsSection';
 import { WebhooksSection } from '../components/settings/WebhooksSection';
 import '../settings.css';
@@ -13,7 +14,7 @@ interface SectionDef {
 
 /**
  * The sections, in the order they appear. Each one loads and saves its own part of the settings.
- * Still to come here: ConnectWise, Microsoft 365, Ticket numbers, Expert contacts.
+ * Still to come here: ConnectWise, Microsoft 365.
  */
 const SECTIONS: SectionDef[] = [
   {
@@ -29,6 +30,13 @@ const SECTIONS: SectionDef[] = [
     description:
       'Where an escalation is announced. Each webhook posts to one channel; its URL is a secret and is never shown again.',
     Body: WebhooksSection,
+  },
+  {
+    id: 'settings-escalations',
+    title: 'Escalations',
+    description:
+      'Support ticket numbers, the expert technicians can call, and how long a handoff may wait before it is announced again.',
+    Body: EscalationSettingsSection,
   },
 ];
 

@@ -1,13 +1,11 @@
-import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { toast } from 'sonner';
 import type { WebhookSettings } from '../../../../src-preload/contract';
-import { BatonError } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
 import type { WebhookChannel, WebhookSettingsDraft } from '../../stores/webhooks-store';
 import { useWebhooksStore } from '../../stores/webhooks-store';
 import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
+import { useSettingsSave } from './useSettingsSave';
 
 const CHANNELS: { channel: WebhookChannel; label: string; placeholder: string; hint: string }[] = [
   {
@@ -70,41 +68,25 @@ export function WebhooksSection() {
 function WebhooksForm({ settings }: { settings: WebhookSettings }) {
   const { save, test } = useWebhooksStore.getState();
   const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState<WebhookChannel | null>(null);
   const [tests, setTests] = useState<Partial<Record<WebhookChannel, TestLine>>>({});
   const { canEdit } = settings;
   const input = toInput(form, settings);
   const dirty = Object.keys(input).length > 0;
+  const { errors, formError, saving, submit, clearError } = useSettingsSave({
+    saved: 'Notification settings saved',
+    save: async () => {
+      await save(input);
+      setForm(EMPTY);
+      setTests({});
+    },
+  });
   const busy = saving || testing !== null;
 
   const update = (channel: WebhookChannel, patch: Partial<ChannelForm>) => {
     setForm((f) => ({ ...f, [channel]: { ...f[channel], ...patch } }));
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== channel)));
+    clearError(channel);
   };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaving(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      await save(input);
-      setForm(EMPTY);
-      setTests({});
-      toast.success('Notification settings saved');
-    } catch (err) {
-      if (err instanceof BatonError && err.code === 'VALIDATION') {
-        const fields = err.fieldErrors();
-        setErrors(fields);
-        if (!fields.teams && !fields.slack) setFormError(err.message);
-      } else setFormError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  }
 
   async function runTest(channel: WebhookChannel) {
     setTesting(channel);

@@ -1,0 +1,92 @@
+// The escalation settings an admin keeps (DESIGN §3): the support ticket prefix, the expert contact
+// details shown on every escalation confirmation, and how long each priority may wait unclaimed.
+// Plain settings rows (nothing here is secret); every change is audited.
+import type { z } from 'zod';
+import type {
+  ExpertContacts,
+  HandoffSettings,
+  HandoffSettingsInput,
+  Priority,
+  User,
+} from '../../src-preload/contract';
+import { canAdminister } from '../ai/ai-settings';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import type { Db } from '../store/database';
+import { inTransaction } from '../store/database';
+import { appendAudit } from '../store/repos/audit-log';
+import { getSetting, putSetting } from '../store/repos/settings';
+import { DEFAULT_OVERDUE_MINUTES } from './tray-menu';
+
+export const TICKET_PREFIX_KEY = 'tickets.prefix';
+export const EXPERT_CONTACTS_KEY = 'contacts.expert';
+export const OVERDUE_MINUTES_KEY = 'handoffs.overdueMinutes';
+export const DEFAULT_TICKET_PREFIX = 'BTN';
+
+export const ticketPrefix = (db: Db) => getSetting<string>(db, TICKET_PREFIX_KEY) ?? DEFAULT_TICKET_PREFIX;
+export const expertContacts = (db: Db) => getSetting<ExpertContacts>(db, EXPERT_CONTACTS_KEY) ?? null;
+export const overdueMinutes = (db: Db): Record<Priority, number> => ({
+  ...DEFAULT_OVERDUE_MINUTES,
+  ...getSetting<Partial<Record<Priority, number>>>(db, OVERDUE_MINUTES_KEY),
+});
+
+export function createHandoffSettings(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  function view(actor: User): HandoffSettings {
+    return {
+      ticketPrefix: ticketPrefix(db),
+      expertContacts: expertContacts(db),
+      overdueMinutes: overdueMinutes(db),
+      canEdit: canAdminister(actor),
+    };
+  }
+
+  function save(actor: User, input: z.output<typeof HandoffSettingsInput>): HandoffSettings {
+    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    // All-blank contacts mean "none": the confirmation then says so instead of showing empty lines.
+    const contacts =
+      input.expertContacts && Object.values(input.expertContacts).some((v) => v !== '')
+        ? input.expertContacts
+        : null;
+    const before = view(actor);
+    const changes: [key: string, what: string, value: unknown, changed: boolean][] = [
+      [TICKET_PREFIX_KEY, 'ticket-prefix', input.ticketPrefix, before.ticketPrefix !== input.ticketPrefix],
+      [
+        EXPERT_CONTACTS_KEY,
+        'expert-contacts',
+        contacts,
+        JSON.stringify(before.expertContacts) !== JSON.stringify(contacts),
+      ],
+      [
+        OVERDUE_MINUTES_KEY,
+        'overdue-minutes',
+        input.overdueMinutes,
+        JSON.stringify(before.overdueMinutes) !== JSON.stringify(input.overdueMinutes),
+      ],
+    ];
+    const now = clock.now();
+    inTransaction(db, () => {
+      for (const [key, what, value, changed] of changes) {
+        if (!changed) continue;
+        putSetting(db, key, value, now, actor.id);
+        appendAudit(
+          db,
+          {
+            actorId: actor.id,
+            action: `settings.handoffs.${what}`,
+            entityType: 'settings',
+            entityId: key,
+            details: { value },
+          },
+          now,
+        );
+      }
+    });
+    return view(actor);
+  }
+
+  return { view, save };
+}
+
+export type HandoffSettingsService = ReturnType<typeof createHandoffSettings>;

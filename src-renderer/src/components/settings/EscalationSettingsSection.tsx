@@ -1,0 +1,209 @@
+import { format, formatDistanceStrict } from 'date-fns';
+import { useEffect, useState } from 'react';
+import type { ExpertContacts, HandoffSettings, Priority } from '../../../../src-preload/contract';
+import type { HandoffSettingsDraft } from '../../stores/handoff-settings-store';
+import { useHandoffSettingsStore } from '../../stores/handoff-settings-store';
+import { describedBy, Field } from './Field';
+import { SectionLoader } from './SectionLoader';
+import { useSettingsSave } from './useSettingsSave';
+
+const CONTACT_FIELDS: { key: keyof ExpertContacts; label: string; type: string; placeholder: string }[] = [
+  { key: 'name', label: 'Name', type: 'text', placeholder: 'Dana Expert' },
+  { key: 'email', label: 'Email', type: 'email', placeholder: 'escalations@msp.example' },
+  { key: 'phone', label: 'Phone', type: 'tel', placeholder: '+1 555 0100' },
+  { key: 'hours', label: 'Hours', type: 'text', placeholder: 'Mon–Fri 08:00–18:00' },
+  { key: 'emergencyLine', label: 'Emergency line', type: 'tel', placeholder: '+1 555 0199' },
+];
+const PRIORITY_ORDER: Priority[] = ['urgent', 'high', 'medium', 'low'];
+const PRIORITY_LABEL: Record<Priority, string> = {
+  urgent: 'Urgent',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+const NO_CONTACTS: ExpertContacts = { name: '', email: '', phone: '', hours: '', emergencyLine: '' };
+
+interface Form {
+  ticketPrefix: string;
+  contacts: ExpertContacts;
+  /** As typed; turned into whole minutes on save (main says what is wrong with them). */
+  minutes: Record<Priority, string>;
+}
+
+const formFrom = (s: HandoffSettings): Form => ({
+  ticketPrefix: s.ticketPrefix,
+  contacts: s.expertContacts ?? NO_CONTACTS,
+  minutes: {
+    urgent: String(s.overdueMinutes.urgent),
+    high: String(s.overdueMinutes.high),
+    medium: String(s.overdueMinutes.medium),
+    low: String(s.overdueMinutes.low),
+  },
+});
+
+const toInput = (form: Form): HandoffSettingsDraft => ({
+  ticketPrefix: form.ticketPrefix,
+  expertContacts: Object.values(form.contacts).some((v: string) => v.trim() !== '') ? form.contacts : null,
+  overdueMinutes: {
+    urgent: minutesOf(form.minutes.urgent),
+    high: minutesOf(form.minutes.high),
+    medium: minutesOf(form.minutes.medium),
+    low: minutesOf(form.minutes.low),
+  },
+});
+
+// An empty box is sent as NaN (null on the wire) so main answers "enter a number of minutes".
+const minutesOf = (typed: string) => (typed.trim() === '' ? Number.NaN : Number(typed));
+
+function waitHint(typed: string): string {
+  const minutes = minutesOf(typed);
+  if (!Number.isFinite(minutes) || minutes < 1) return 'Minutes unclaimed before it is overdue';
+  return `Overdue after ${formatDistanceStrict(0, minutes * 60_000)} unclaimed`;
+}
+
+/** Escalations: ticket numbers, who technicians can call, how long a handoff may wait. */
+export function EscalationSettingsSection() {
+  const settings = useHandoffSettingsStore((s) => s.settings);
+  const failure = useHandoffSettingsStore((s) => s.error);
+  const load = useHandoffSettingsStore((s) => s.load);
+  useEffect(() => void load(), [load]);
+
+  return (
+    <SectionLoader
+      value={settings}
+      failure={failure}
+      what="the escalation settings"
+      retry={() => void load()}
+    >
+      {(value) => <EscalationForm settings={value} />}
+    </SectionLoader>
+  );
+}
+
+function EscalationForm({ settings }: { settings: HandoffSettings }) {
+  const [form, setForm] = useState<Form>(() => formFrom(settings));
+  const [today] = useState(() => format(Date.now(), 'yyyyMMdd'));
+  const input = toInput(form);
+  const dirty = JSON.stringify(input) !== JSON.stringify(toInput(formFrom(settings)));
+  const { errors, formError, saving, submit, clearError } = useSettingsSave({
+    saved: 'Escalation settings saved',
+    save: async () => {
+      const saved = await useHandoffSettingsStore.getState().save(input);
+      setForm(formFrom(saved));
+    },
+  });
+  const { canEdit } = settings;
+  const prefixPreview = `${form.ticketPrefix.trim().toUpperCase() || 'BTN'}-${today}-0001`;
+
+  const setContact = (key: keyof ExpertContacts, value: string) => {
+    setForm((f) => ({ ...f, contacts: { ...f.contacts, [key]: value } }));
+    clearError(`expertContacts.${key}`);
+  };
+  const setMinutes = (priority: Priority, value: string) => {
+    setForm((f) => ({ ...f, minutes: { ...f.minutes, [priority]: value } }));
+    clearError(`overdueMinutes.${priority}`);
+  };
+
+  return (
+    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
+      {!canEdit && (
+        <p className="settings-readonly" role="note">
+          Only an owner or admin can change settings.
+        </p>
+      )}
+      <fieldset className="plain" disabled={!canEdit}>
+        <Field
+          id="ticket-prefix"
+          label="Support ticket prefix"
+          hint={`2–8 letters or digits. The next ticket today would be ${prefixPreview}.`}
+          error={errors.ticketPrefix}
+        >
+          <input
+            {...describedBy('ticket-prefix', { hint: true, error: errors.ticketPrefix })}
+            className="input-short"
+            value={form.ticketPrefix}
+            maxLength={8}
+            autoCapitalize="characters"
+            spellCheck={false}
+            onChange={(e) => {
+              setForm((f) => ({ ...f, ticketPrefix: e.target.value }));
+              clearError('ticketPrefix');
+            }}
+          />
+        </Field>
+
+        <fieldset className="settings-group">
+          <legend>Expert contact</legend>
+          <p className="field-hint">
+            Shown to the technician on every escalation confirmation. Leave all blank for none.
+          </p>
+          <div className="settings-grid">
+            {CONTACT_FIELDS.map(({ key, label, type, placeholder }) => {
+              const path = `expertContacts.${key}`;
+              return (
+                <Field key={key} id={`expert-${key}`} label={label} error={errors[path]}>
+                  <input
+                    {...describedBy(`expert-${key}`, { error: errors[path] })}
+                    type={type}
+                    value={form.contacts[key]}
+                    placeholder={canEdit ? placeholder : ''}
+                    onChange={(e) => setContact(key, e.target.value)}
+                  />
+                </Field>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <fieldset className="settings-group">
+          <legend>Unclaimed too long</legend>
+          <p className="field-hint">
+            Past this many minutes a handoff is marked overdue in the queue and announced again, once.
+          </p>
+          <div className="settings-grid settings-grid-4">
+            {PRIORITY_ORDER.map((priority) => {
+              const path = `overdueMinutes.${priority}`;
+              return (
+                <Field
+                  key={priority}
+                  id={`overdue-${priority}`}
+                  label={`${PRIORITY_LABEL[priority]} (minutes)`}
+                  hint={waitHint(form.minutes[priority])}
+                  error={errors[path]}
+                >
+                  <input
+                    {...describedBy(`overdue-${priority}`, { hint: true, error: errors[path] })}
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    step={1}
+                    value={form.minutes[priority]}
+                    onChange={(e) => setMinutes(priority, e.target.value)}
+                  />
+                </Field>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        {canEdit && (
+          <div className="settings-actions">
+            <button type="submit" className="primary" disabled={!dirty || saving}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            {dirty && (
+              <button type="button" onClick={() => setForm(formFrom(settings))} disabled={saving}>
+                Discard changes
+              </button>
+            )}
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}
