@@ -24,6 +24,8 @@ import type { AnnounceChannels } from './handoffs/handoff-notifications';
 import { createHandoffService } from './handoffs/handoff-service';
 import { createHandoffSettings } from './handoffs/handoff-settings';
 import { createOverdueWatch } from './handoffs/overdue-watch';
+import { createNoteDrafts } from './notes/note-drafts';
+import { createNotePosting } from './notes/note-posting';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
 import type { WorkerOptions } from './jobs/worker';
@@ -169,6 +171,13 @@ export function createCore(options: CoreOptions) {
   };
   const handoffs = createHandoffService({ db, clock, events, enqueue, channels: announceChannels });
   const handoffSettings = createHandoffSettings({ db, clock });
+  const noteDrafts = createNoteDrafts({
+    db,
+    clock,
+    provider: () => ai.current(),
+    timeoutMs: options.aiTimeoutMs,
+  });
+  const notePosting = createNotePosting({ db, clock, events });
   const overdueWatch = createOverdueWatch({ db, clock, events, enqueue, channels: announceChannels, log });
 
   const services = {
@@ -178,6 +187,8 @@ export function createCore(options: CoreOptions) {
     handoffs,
     handoffSettings,
     overdueWatch,
+    noteDrafts,
+    notePosting,
     webhooks,
     bell,
     ai,

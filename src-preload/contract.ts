@@ -308,6 +308,37 @@ export interface WebhookSettings {
   canEdit: boolean;
 }
 
+/** A drafted note: resolve (four sections) or escalate (the five-section escalation package). */
+export const NOTE_KINDS = ['resolve', 'escalate'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export interface NotePreview {
+  kind: NoteKind;
+  sessionId: string;
+  /** The session's state_version the draft was made from (the cache key with kind and session). */
+  stateVersion: number;
+  markdown: string;
+  /** ai: written by the configured model; offline: by the built-in drafter (labelled in the text). */
+  source: 'ai' | 'offline';
+  /** Served from the cache: nothing changed since the last draft, so no AI call was made. */
+  cached: boolean;
+  /** Why the offline draft stands in for the model's, when a model is configured. */
+  notice: string | null;
+}
+
+export type NotePostOutcomeKind = 'resolved_local' | 'escalated_local' | 'resolved' | 'escalated' | 'queued';
+
+export interface NotePostOutcome {
+  outcome: NotePostOutcomeKind;
+  session: SessionSummary;
+  summary: string;
+  externalNoteId: number | null;
+  postedAt: number | null;
+  verifiedStatus: { id: number; name: string } | null;
+  /** Posted, but the ticket's status was left alone: why (e.g. no status mapped in Settings). */
+  statusTransitionSkippedReason: string | null;
+}
+
 /** Escalation settings: ticket numbers, who to call, how long a handoff may wait unclaimed. */
 export interface HandoffSettings {
   ticketPrefix: string;
@@ -513,6 +544,20 @@ export const HandoffSettingsInput = z.object({
   }),
 });
 
+export const NotePreviewInput = z.object({
+  sessionId: z.uuid('Unknown session id'),
+  kind: z.enum(NOTE_KINDS, { error: 'Choose resolve or escalate' }),
+});
+export const NotePostInput = NotePreviewInput.extend({
+  markdown: z
+    .string()
+    .trim()
+    .min(1, 'The note is empty: write what was found and done')
+    .max(20_000, 'The note is at most 20,000 characters'),
+  /** Defaults to the note's first line. */
+  summary: z.string().trim().max(500, 'The summary is at most 500 characters').optional(),
+});
+
 export const WebhookTestInput = z.object({ channel: z.enum(['teams', 'slack']) });
 
 export const QueueListInput = z
@@ -572,6 +617,8 @@ export const contract = {
   'settings:webhooks-get': channel<WebhookSettings>()(NoInput),
   'settings:webhooks-save': channel<WebhookSettings>()(WebhookSettingsInput),
   'settings:webhooks-test': channel<AiTestResult>()(WebhookTestInput),
+  'notes:preview': channel<NotePreview>()(NotePreviewInput),
+  'notes:post': channel<NotePostOutcome>()(NotePostInput),
   'settings:handoffs-get': channel<HandoffSettings>()(NoInput),
   'settings:handoffs-save': channel<HandoffSettings>()(HandoffSettingsInput),
   'queue:status': channel<QueueStatus>()(NoInput),

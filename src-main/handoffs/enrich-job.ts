@@ -5,18 +5,14 @@ import { z } from 'zod';
 import type { HandoffAssessment } from '../../src-preload/contract';
 import { draftAssessment } from '../ai/drafter';
 import type { ChatProvider } from '../ai/providers/chat-provider';
-import { redact } from '../redaction/redact';
+import { draftContextOf, recordForModel } from '../ai/session-record';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../events';
 import { defineJobKind } from '../jobs/job-kinds';
 import { NetworkError } from '../net/http';
 import type { Db } from '../store/database';
-import { listFacts } from '../store/repos/facts';
 import { getHandoff, getHandoffRow, setAssessment } from '../store/repos/handoffs';
-import { listHypotheses } from '../store/repos/hypotheses';
-import { listMessages } from '../store/repos/messages';
 import { getSessionRow } from '../store/repos/sessions';
-import { listSteps } from '../store/repos/steps';
 import { getUser } from '../store/repos/users';
 import { ENRICHMENT_SYSTEM_PROMPT, normalizeAssessment } from './assessment';
 import { HANDOFF_ENRICH } from './handoff-service';
@@ -39,14 +35,7 @@ export function enrichHandoffKind(deps: {
       const handoff = getHandoffRow(db, handoffId);
       const session = handoff && getSessionRow(db, handoff.sessionId);
       if (!handoff || !session) return; // deleted meanwhile: nothing to assess
-      const context = {
-        title: session.title,
-        problemSummary: session.problemSummary,
-        status: session.status,
-        messages: listMessages(db, session.id),
-        steps: listSteps(db, session.id),
-        facts: listFacts(db, session.id),
-        hypotheses: listHypotheses(db, session.id),
+      const context = draftContextOf(db, session, {
         technicianName: getUser(db, handoff.handedOffById)?.name ?? null,
         escalation: {
           reason: handoff.reason,
@@ -55,29 +44,22 @@ export function enrichHandoffKind(deps: {
           priority: handoff.priority,
         },
         now: deps.clock.now(),
-      };
+      });
       const provider = await deps.provider();
       let result: { data: HandoffAssessment; offline: boolean } | null = null;
       if (!provider) {
         result = { data: draftAssessment(context), offline: true };
       } else {
-        const record = [
-          `Session: ${context.title}`,
+        const record = recordForModel(context, [
           `Handoff: ${handoff.intent}, priority ${handoff.priority}. Reason: ${handoff.reason}`,
           handoff.engineerNotes ? `Notes: ${handoff.engineerNotes}` : '',
-          `Facts:\n${context.facts.map((f) => `- ${f.text}`).join('\n') || '- none'}`,
-          `Steps:\n${context.steps.map((s) => `- ${s.text}${s.selectedOption ? ` → ${s.selectedOption}` : ''}${s.skipped ? ' (skipped)' : ''}`).join('\n') || '- none'}`,
-          `Hypotheses:\n${context.hypotheses.map((h) => `- ${h.label}: ${h.status}${h.reason ? ` (${h.reason})` : ''}`).join('\n') || '- none'}`,
-          `Conversation:\n${context.messages.map((m) => `${m.role === 'user' ? 'Technician' : 'Assistant'}: ${m.body}`).join('\n')}`,
-        ]
-          .filter(Boolean)
-          .join('\n\n');
+        ]);
         try {
           const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(deps.timeoutMs ?? 60_000)]);
           const reply = await provider.streamChat(
             {
               system: ENRICHMENT_SYSTEM_PROMPT,
-              messages: [{ role: 'user', content: redact(record).text }],
+              messages: [{ role: 'user', content: record }],
               signal,
             },
             () => undefined,

@@ -41,6 +41,11 @@ export const sessions = sqliteTable(
     escalatedToId: text('escalated_to_id'),
     handoffCount: integer('handoff_count').notNull().default(0),
     escalationPackageMarkdown: text('escalation_package_markdown'),
+    /** The ConnectWise ticket this session works on (notes and status changes go there). */
+    psaTicketId: integer('psa_ticket_id'),
+    resolutionNoteMarkdown: text('resolution_note_markdown'),
+    resolutionSummary: text('resolution_summary'),
+    resolvedAt: integer('resolved_at'),
     createdById: text('created_by_id').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -282,4 +287,20 @@ export const notifications = sqliteTable(
     index('notifications_user_idx').on(t.userId, t.createdAt),
     uniqueIndex('notifications_user_handoff_unique').on(t.userId, t.handoffId),
   ],
+);
+
+/** Drafted notes (DESIGN §3): a repeat preview with nothing changed costs no AI call. */
+export const previewCache = sqliteTable(
+  'preview_cache',
+  {
+    kind: text('kind', { enum: ['resolve', 'escalate'] }).notNull(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    stateVersion: integer('state_version').notNull(),
+    markdown: text('markdown').notNull(),
+    source: text('source', { enum: ['ai', 'offline'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.sessionId, t.stateVersion] })],
 );

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import type { NoteKind, SessionStatus } from '../../../src-preload/contract';
 import { Composer } from '../components/chat/Composer';
 import { Conversation } from '../components/chat/Conversation';
 import { PanelIcon } from '../components/chat/icons';
 import { AssistantUnavailable, EscalationBanner, ParkedBanner } from '../components/chat/Notices';
 import { HandoffDialog } from '../components/handoff/HandoffDialog';
+import { NoteDialog } from '../components/notes/NoteDialog';
 import { PANEL_ID, SidePanel } from '../components/panel/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { TimeAgo } from '../components/TimeAgo';
@@ -14,6 +16,8 @@ import '../chat.css';
 const PANEL_KEY = 'baton.sessionPanelOpen';
 /** Narrower than this (chat.css's media query), the panel overlays the chat instead. */
 const WIDE = 1180;
+/** Where "Resolve…" is offered (DESIGN §3, Posting); a resolved session can be escalated again. */
+const RESOLVABLE: SessionStatus[] = ['active', 'paused', 'requesting_escalation', 'escalated'];
 
 function usePanelOpen(): [boolean, (open: boolean) => void] {
   // Until the technician chooses, the panel starts open where it fits beside the chat.
@@ -35,6 +39,7 @@ function usePanelOpen(): [boolean, (open: boolean) => void] {
 export function SessionView() {
   const detail = useAppStore((s) => s.detail);
   const [panelOpen, setPanelOpen] = usePanelOpen();
+  const [note, setNote] = useState<NoteKind | null>(null);
 
   if (!detail) return <div className="content-loading" aria-busy="true" />;
   const userMessages = detail.messages.filter((m) => m.role === 'user').length;
@@ -52,6 +57,26 @@ export function SessionView() {
           </div>
           <div className="session-header-side">
             <StatusBadge status={detail.status} />
+            {RESOLVABLE.includes(detail.status) && (
+              <button
+                type="button"
+                className="small"
+                aria-haspopup="dialog"
+                onClick={() => setNote('resolve')}
+              >
+                Resolve…
+              </button>
+            )}
+            {detail.status === 'resolved' && (
+              <button
+                type="button"
+                className="small"
+                aria-haspopup="dialog"
+                onClick={() => setNote('escalate')}
+              >
+                Reopen and escalate…
+              </button>
+            )}
             <button
               type="button"
               className="small handoff-button"
@@ -83,6 +108,7 @@ export function SessionView() {
       </section>
       <SidePanel detail={detail} hidden={!panelOpen} />
       <HandoffDialog sessionId={detail.id} />
+      <NoteDialog kind={note} sessionId={detail.id} onClose={() => setNote(null)} />
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import { expect, screenshotPath, test } from './fixtures/test';
+import { FirstRunPage } from './pages/first-run-page';
+import { NotePage } from './pages/note-page';
+import { SessionPage } from './pages/session-page';
+import { SessionsPage } from './pages/sessions-page';
+
+test('resolve: the drafted note is previewed, edited inline, rendered sanitized and posted', async ({
+  baton,
+}, testInfo) => {
+  const project = testInfo.project.name;
+  const page = baton.page;
+  const session = new SessionPage(page);
+  const note = new NotePage(page);
+
+  await new FirstRunPage(page).createProfile({
+    name: 'Terry Tech',
+    email: 'terry@example.com',
+    role: 'technician',
+  });
+  await new SessionsPage(page).newSession();
+  await session.send('Scan to email fails with a 535 error on the copier');
+  await session.addFact('SMTP AUTH is disabled for the tenant');
+
+  await note.resolveButton().click();
+  await expect(note.title()).toHaveText('Resolution note');
+  await expect(note.meta()).toContainText('Offline draft');
+  for (const heading of ['Problem', 'What we confirmed', 'Root cause', 'Resolution'])
+    await expect(note.renderedHeading(heading)).toBeVisible();
+  await expect(note.rendered()).toContainText('SMTP AUTH is disabled for the tenant');
+  await page.screenshot({ path: screenshotPath(project, 'note-preview') });
+
+  await note.editTab().click();
+  const drafted = await note.editor().inputValue();
+  await note
+    .editor()
+    .fill(
+      drafted.replace(
+        '## Resolution',
+        '## Resolution\n\nEnabled SMTP AUTH for the copier mailbox only. <b>raw html</b> [docs](javascript:alert(1))',
+      ),
+    );
+  await note.previewTab().click();
+  await expect(note.meta()).toContainText('Edited');
+  await expect(note.rendered()).toContainText('Enabled SMTP AUTH for the copier mailbox only.');
+  // Sanitized: raw HTML is dropped, a javascript: link is inert text.
+  await expect(note.rendered().locator('b')).toHaveCount(0);
+  await expect(note.rendered().locator('a[href^="javascript"]')).toHaveCount(0);
+  await expect(note.rendered()).toContainText('docs');
+  await page.screenshot({ path: screenshotPath(project, 'note-edited') });
+
+  await note.confirmButton().click();
+  await expect(session.toast('Session resolved')).toBeVisible();
+  await expect(session.toast(/no ConnectWise ticket is linked/)).toBeVisible();
+  await expect(session.statusBadge()).toHaveText('Resolved');
+  await expect(note.reopenAndEscalateButton()).toBeVisible();
+
+  // Nothing changed since: the escalation package for the reopened session is drafted fresh.
+  await note.reopenAndEscalateButton().click();
+  await expect(note.title()).toHaveText('Escalation package');
+  for (const heading of [
+    'Problem',
+    "What we've confirmed",
+    "What we've tried",
+    'Current hypothesis',
+    'Suggested next steps',
+  ])
+    await expect(note.renderedHeading(heading)).toBeVisible();
+});

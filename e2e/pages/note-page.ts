@@ -1,0 +1,22 @@
+import type { Page } from '@playwright/test';
+
+/** The note preview dialog (resolve / escalate): draft, Preview / Edit, Confirm & post. */
+export class NotePage {
+  constructor(private readonly page: Page) {}
+
+  resolveButton = () => this.page.getByRole('button', { name: 'Resolve…' });
+  reopenAndEscalateButton = () => this.page.getByRole('button', { name: 'Reopen and escalate…' });
+  dialog = () => this.page.getByRole('alertdialog');
+  /** "Resolution note" or "Escalation package". */
+  title = () => this.dialog().getByRole('heading', { level: 2 }).first();
+  /** "Drafted by AI" or "Offline draft", and whether it came from the cache or was edited. */
+  meta = () => this.dialog().locator('.note-meta');
+  notice = () => this.dialog().getByRole('note');
+  previewTab = () => this.dialog().getByRole('button', { name: 'Preview' });
+  editTab = () => this.dialog().getByRole('button', { name: 'Edit' });
+  editor = () => this.dialog().getByRole('textbox', { name: 'Note (markdown)' });
+  rendered = () => this.dialog().getByLabel('Note preview');
+  renderedHeading = (name: string) => this.rendered().getByRole('heading', { name });
+  confirmButton = () => this.dialog().getByRole('button', { name: /^(Confirm & post|Posting…)$/ });
+  error = () => this.dialog().getByRole('alert');
+}
