@@ -137,3 +137,28 @@ test('Ctrl+K searches sessions by what was said in them', async ({ launchBaton }
   await sessions.openByKeyboard();
   await expect(session.title()).toHaveText('Scanner to email fails with SMTP auth error');
 });
+
+test('the assistant suggests a fix; the technician applies it and records the outcome', async ({
+  launchBaton,
+}, testInfo) => {
+  const project = testInfo.project.name;
+  const { app, session } = await adminWithAssistant(launchBaton);
+  ai.replyWith(
+    'A stuck spooler job is the usual cause.\n[FIX 85] Stop the spooler, clear C:\\Windows\\System32\\spool\\PRINTERS and start it again',
+  );
+  await session.send('Nothing prints from the accounting PCs since this morning');
+  await expect(session.fixCard()).toContainText('85% confidence');
+  await expect(session.fixCard()).toContainText('Stop the spooler');
+  await expect(session.assistantMessage('stuck spooler')).not.toContainText('[FIX');
+  await app.page.screenshot({ path: screenshotPath(project, 'fix-suggested') });
+
+  await session.fixButton('Apply once').click();
+  await expect(session.fixCard()).toContainText('Applied. Did it work?');
+  await session.fixButton('Still pending…').click();
+  await session.fixReason().fill('Waiting for accounting to try a print run');
+  await session.fixButton('Save').click();
+  await expect(session.fixOutcome()).toHaveText(/^Still pending: Waiting for accounting to try a print run/);
+  await app.page.screenshot({ path: screenshotPath(project, 'fix-pending') });
+  await session.fixButton('It worked now').click();
+  await expect(session.fixOutcome()).toHaveText(/^It worked/);
+});

@@ -24,6 +24,7 @@ import type { AnnounceChannels } from './handoffs/handoff-notifications';
 import { createHandoffService } from './handoffs/handoff-service';
 import { createHandoffSettings } from './handoffs/handoff-settings';
 import { createOverdueWatch } from './handoffs/overdue-watch';
+import { createFixService } from './fixes/fix-service';
 import { createNoteDrafts } from './notes/note-drafts';
 import { createNotePosting } from './notes/note-posting';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
@@ -178,6 +179,7 @@ export function createCore(options: CoreOptions) {
     timeoutMs: options.aiTimeoutMs,
   });
   const notePosting = createNotePosting({ db, clock, events });
+  const fixes = createFixService({ db, clock, events });
   const overdueWatch = createOverdueWatch({ db, clock, events, enqueue, channels: announceChannels, log });
 
   const services = {
@@ -189,6 +191,7 @@ export function createCore(options: CoreOptions) {
     overdueWatch,
     noteDrafts,
     notePosting,
+    fixes,
     webhooks,
     bell,
     ai,

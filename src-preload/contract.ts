@@ -170,6 +170,8 @@ export interface SessionDetail extends SessionSummary {
   escalationRequest: EscalationRequest;
   /** Whether an AI provider is set up, so the chat can say why no reply will come. */
   assistantAvailable: boolean;
+  /** The one fix not superseded, if the assistant proposed any. */
+  activeFix: SuggestedFix | null;
   /** Who parked it and when, while it is parked (only they resume it from the session). */
   parked: { handoffId: string; byId: string; byName: string; at: number } | null;
 }
@@ -306,6 +308,26 @@ export interface WebhookSettings {
   teams: { configured: boolean };
   slack: { configured: boolean };
   canEdit: boolean;
+}
+
+/** A fix the assistant proposed (DESIGN §3, Suggested fixes). */
+export const FIX_DECISIONS = ['apply_once', 'save_as_template', 'dismissed'] as const;
+export type FixDecision = (typeof FIX_DECISIONS)[number];
+export const FIX_OUTCOMES = ['worked', 'pending', 'failed'] as const;
+export type FixOutcome = (typeof FIX_OUTCOMES)[number];
+export interface SuggestedFix {
+  id: string;
+  sessionId: string;
+  text: string;
+  /** 0–100. */
+  confidence: number;
+  createdAt: number;
+  superseded: boolean;
+  decision: FixDecision | null;
+  decidedAt: number | null;
+  /** After applying: did it work (pending and failed carry a reason). */
+  outcome: FixOutcome | null;
+  outcomeReason: string | null;
 }
 
 /** A drafted note: resolve (four sections) or escalate (the five-section escalation package). */
@@ -544,6 +566,21 @@ export const HandoffSettingsInput = z.object({
   }),
 });
 
+export const FixDecisionInput = z.object({
+  id: z.uuid('Unknown fix id'),
+  decision: z.enum(FIX_DECISIONS, { error: 'Choose apply once, save as template or dismiss' }),
+});
+export const FixOutcomeInput = z
+  .object({
+    id: z.uuid('Unknown fix id'),
+    outcome: z.enum(FIX_OUTCOMES, { error: 'Choose worked, pending or failed' }),
+    reason: z.string().trim().max(1_000, 'The reason is at most 1,000 characters').optional(),
+  })
+  .refine((v) => v.outcome === 'worked' || (v.reason ?? '') !== '', {
+    message: 'Say why: what is still pending, or how it failed',
+    path: ['reason'],
+  });
+
 export const NotePreviewInput = z.object({
   sessionId: z.uuid('Unknown session id'),
   kind: z.enum(NOTE_KINDS, { error: 'Choose resolve or escalate' }),
@@ -617,6 +654,8 @@ export const contract = {
   'settings:webhooks-get': channel<WebhookSettings>()(NoInput),
   'settings:webhooks-save': channel<WebhookSettings>()(WebhookSettingsInput),
   'settings:webhooks-test': channel<AiTestResult>()(WebhookTestInput),
+  'fixes:decide': channel<SuggestedFix>()(FixDecisionInput),
+  'fixes:outcome': channel<SuggestedFix>()(FixOutcomeInput),
   'notes:preview': channel<NotePreview>()(NotePreviewInput),
   'notes:post': channel<NotePostOutcome>()(NotePostInput),
   'settings:handoffs-get': channel<HandoffSettings>()(NoInput),

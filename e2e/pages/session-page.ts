@@ -23,6 +23,22 @@ export class SessionPage {
   parkedBanner = () => this.page.getByRole('region', { name: 'Parked' });
   resumeButton = () => this.parkedBanner().getByRole('button', { name: 'Resume session' });
 
+  /** The active suggested fix: text, "{n}% confidence", Apply once / Save as template / Dismiss, then the outcome. */
+  fixCard = () => this.page.getByRole('region', { name: 'Suggested fix' });
+  fixButton = (
+    name:
+      | 'Apply once'
+      | 'Save as template'
+      | 'Dismiss'
+      | 'It worked'
+      | 'Still pending…'
+      | 'It failed…'
+      | 'It worked now'
+      | 'Save',
+  ) => this.fixCard().getByRole('button', { name, exact: true });
+  fixReason = () => this.fixCard().getByRole('textbox');
+  fixOutcome = () => this.fixCard().getByRole('status');
+
   // ---- conversation ----
   conversation = () => this.page.getByRole('list', { name: 'Conversation' });
   /** Technician, assistant and system messages (not the "thinking" row). */

@@ -26,6 +26,7 @@ import {
 import { listSteps } from '../store/repos/steps';
 import type { ChatProvider, ChatTurn } from './providers/chat-provider';
 import { displayWhileStreaming, parseAssistantReply } from './reply-markers';
+import { recordSuggestedFix } from '../fixes/fix-service';
 import { troubleshootingSystemPrompt } from './system-prompt';
 
 const ReplyPayload = z.object({ sessionId: z.uuid(), messageId: z.uuid() });
@@ -123,6 +124,8 @@ export function aiReplyKind(deps: AiReplyDeps) {
       const updatedSession = inTransaction(db, () => {
         updateReply(db, finished.id, { body: parsed.display, status: 'complete', model: provider.model });
         deps.workspace.recordFromReply(sessionId, finished.id, parsed, now);
+        const proposed = parsed.fixes.at(-1);
+        if (proposed) recordSuggestedFix(db, sessionId, finished.id, proposed, now);
         bumpStateVersion(db, sessionId, now);
         if (parsed.escalation.requested) {
           flagEscalationRequest(

@@ -6,6 +6,7 @@
 //   [RULED_OUT] Mailbox quota full — quota is at 12%
 //   [CONFIRMED] Stale credentials in Credential Manager — clearing them stopped the prompts
 //   [ESCALATION_REQUESTED] Needs Exchange admin rights to check the mailbox audit log
+//   [FIX 80] Clear the cached credentials in Credential Manager and restart Outlook
 
 export const ESCALATION_MARKER = '[ESCALATION_REQUESTED]';
 
@@ -18,8 +19,11 @@ export interface ParsedReply {
   ruledOut: { label: string; reason: string }[];
   confirmed: { label: string; reason: string }[];
   escalation: { requested: boolean; reason: string | null };
+  /** Proposed fixes with confidence 0–100 (50 when not given); the last one is the active one. */
+  fixes: { text: string; confidence: number }[];
 }
 
+const FIX_LINE = /^\s*(?:[-*]\s*)?\[FIX(?:\s+(\d{1,3})\s*%?)?\]\s*(.*)$/;
 const MARKER_LINE = /^\s*(?:[-*]\s*)?\[(FACT|STEP|HYPOTHESIS|RULED_OUT|CONFIRMED)\]\s*(.*)$/;
 
 export function parseAssistantReply(raw: string): ParsedReply {
@@ -31,6 +35,7 @@ export function parseAssistantReply(raw: string): ParsedReply {
     ruledOut: [],
     confirmed: [],
     escalation: { requested: false, reason: null },
+    fixes: [],
   };
   const kept: string[] = [];
   for (const line of raw.split('\n')) {
@@ -41,6 +46,14 @@ export function parseAssistantReply(raw: string): ParsedReply {
       const before = line.slice(0, escalationAt).trim();
       if (rest) parsed.escalation.reason ??= rest.slice(0, 500);
       kept.push(before);
+      continue;
+    }
+    const fix = FIX_LINE.exec(line);
+    if (fix) {
+      kept.push('');
+      const text = (fix[2] ?? '').trim();
+      const confidence = fix[1] === undefined ? 50 : Math.min(100, Number(fix[1]));
+      if (text) parsed.fixes.push({ text: text.slice(0, 2_000), confidence });
       continue;
     }
     const match = MARKER_LINE.exec(line);

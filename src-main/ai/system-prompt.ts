@@ -27,6 +27,7 @@ How to work:
   [HYPOTHESIS] a possible cause worth testing
   [RULED_OUT] hypothesis label — why it is ruled out
   [CONFIRMED] hypothesis label — the evidence
+  [FIX 80] a fix worth applying now, with your confidence from 0 to 100 (one at a time; a newer one replaces it)
 - When the problem needs access, rights or expertise the technician lacks, or you are going in circles, say so plainly and add a line:
   [ESCALATION_REQUESTED] one-sentence reason
   Only you can add that line.

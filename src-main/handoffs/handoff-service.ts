@@ -13,6 +13,7 @@ import type {
 } from '../../src-preload/contract';
 import { draftEscalationPackage } from '../ai/drafter';
 import type { Clock } from '../clock';
+import { assertFixSettled } from '../fixes/fix-service';
 import { overdueCheck } from './tray-menu';
 import type { AnnounceChannels } from './handoff-notifications';
 import { enqueueHandoffAnnouncements } from './handoff-notifications';
@@ -114,6 +115,7 @@ export function createHandoffService(deps: {
       ) {
         throw new AppError('CONFLICT', `Session is already ${session.status}`, { status: session.status });
       }
+      if (escalate) assertFixSettled(db, session.id);
       if (!escalate && session.status === 'paused')
         throw new AppError('CONFLICT', 'Session is already paused', { status: session.status });
       const reason = input.reason || (escalate ? '' : 'Parked for later');

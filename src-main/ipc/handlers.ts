@@ -44,6 +44,8 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'settings:webhooks-get': () => s.webhooks.view(me()),
     'settings:webhooks-save': (input) => s.webhooks.save(me(), input),
     'settings:webhooks-test': (input) => s.webhooks.test(input.channel),
+    'fixes:decide': (input) => s.fixes.decide(me(), input),
+    'fixes:outcome': (input) => s.fixes.recordOutcome(me(), input),
     'notes:preview': (input) => s.noteDrafts.preview(me(), input.kind, input.sessionId),
     'notes:post': (input) => s.notePosting.post(me(), input),
     'settings:handoffs-get': () => s.handoffSettings.view(me()),

@@ -11,6 +11,7 @@ import type {
   User,
 } from '../../src-preload/contract';
 import type { Clock } from '../clock';
+import { assertFixSettled, promotePendingFix } from '../fixes/fix-service';
 import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
@@ -55,6 +56,8 @@ export function createNotePosting(deps: { db: Db; clock: Clock; events: CoreEven
       const session = getSessionRow(db, sessionId);
       if (!session) throw notFound('Session', sessionId);
       assertPostable(kind, session.status);
+      if (kind === 'escalate') assertFixSettled(db, sessionId);
+      else promotePendingFix(db, sessionId, now);
       db.update(sessions)
         .set(
           kind === 'resolve'
@@ -96,6 +99,7 @@ export function createNotePosting(deps: { db: Db; clock: Clock; events: CoreEven
     const session = getSessionRow(db, input.sessionId);
     if (!session) throw notFound('Session', input.sessionId);
     assertPostable(input.kind, session.status);
+    if (input.kind === 'escalate') assertFixSettled(db, input.sessionId);
     const summary = summaryOf(input.markdown, input.summary);
     if (session.psaTicketId !== null)
       throw new AppError(

@@ -10,6 +10,7 @@ import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { listFacts } from '../store/repos/facts';
 import { findOpenParkHandoff } from '../store/repos/handoffs';
+import { activeFix, toSuggestedFix } from '../store/repos/suggested-fixes';
 import { listHypotheses } from '../store/repos/hypotheses';
 import type { MessageRow } from '../store/repos/messages';
 import { insertMessage } from '../store/repos/messages';
@@ -64,6 +65,11 @@ export function createSessionService(
     return listSessions(db, query);
   }
 
+  const activeFixOf = (sessionId: string) => {
+    const fix = activeFix(db, sessionId);
+    return fix && toSuggestedFix(fix);
+  };
+
   function parkedBy(sessionId: string): SessionDetail['parked'] {
     const park = findOpenParkHandoff(db, sessionId);
     const parker = park && getUser(db, park.handedOffById);
@@ -90,6 +96,7 @@ export function createSessionService(
       },
       assistantAvailable: effects.assistantAvailable?.() ?? false,
       parked: row.status === 'paused' ? parkedBy(row.id) : null,
+      activeFix: fresh ? null : (activeFixOf(row.id) ?? null),
     };
   }
 

@@ -304,3 +304,37 @@ export const previewCache = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.sessionId, t.stateVersion] })],
 );
+
+/** Fixes the assistant proposed (DESIGN §3): at most one active (not superseded) per session. */
+export const suggestedFixes = sqliteTable(
+  'suggested_fixes',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** The assistant reply that proposed it. */
+    messageId: text('message_id'),
+    text: text('text').notNull(),
+    /** 0–100. */
+    confidence: integer('confidence').notNull(),
+    createdAt: integer('created_at').notNull(),
+    supersededAt: integer('superseded_at'),
+    userDecision: text('user_decision', { enum: ['apply_once', 'save_as_template', 'dismissed'] }),
+    decidedById: text('decided_by_id').references(() => users.id),
+    decidedAt: integer('decided_at'),
+    outcome: text('outcome', { enum: ['worked', 'pending', 'failed'] }),
+    outcomeReason: text('outcome_reason'),
+    outcomeAt: integer('outcome_at'),
+  },
+  (t) => [index('suggested_fixes_session_idx').on(t.sessionId, t.supersededAt)],
+);
+
+/** Fixes saved for reuse ("save as template"). */
+export const fixTemplates = sqliteTable('fix_templates', {
+  id: text('id').primaryKey(),
+  text: text('text').notNull(),
+  sourceFixId: text('source_fix_id').references(() => suggestedFixes.id, { onDelete: 'set null' }),
+  createdById: text('created_by_id').references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+});

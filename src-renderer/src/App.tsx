@@ -59,7 +59,8 @@ export function App() {
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
       {/* Top centre: clear of the composer, the side panel and the status bar. */}
-      <Toaster position="top-center" richColors closeButton />
+      {/* Bottom right, above the status bar: never over a header or the title being read. */}
+      <Toaster position="bottom-right" offset={{ bottom: 44, right: 16 }} richColors closeButton />
     </>
   );
 }

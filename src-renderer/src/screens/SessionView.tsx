@@ -3,6 +3,7 @@ import type { NoteKind, SessionStatus } from '../../../src-preload/contract';
 import { Composer } from '../components/chat/Composer';
 import { Conversation } from '../components/chat/Conversation';
 import { PanelIcon } from '../components/chat/icons';
+import { SuggestedFixCard } from '../components/chat/SuggestedFixCard';
 import { AssistantUnavailable, EscalationBanner, ParkedBanner } from '../components/chat/Notices';
 import { HandoffDialog } from '../components/handoff/HandoffDialog';
 import { NoteDialog } from '../components/notes/NoteDialog';
@@ -101,6 +102,7 @@ export function SessionView() {
         <Conversation messages={detail.messages} />
         <div className="composer-area">
           <ParkedBanner detail={detail} />
+          {detail.activeFix && <SuggestedFixCard key={detail.activeFix.id} fix={detail.activeFix} />}
           <EscalationBanner detail={detail} />
           {!detail.assistantAvailable && <AssistantUnavailable />}
           <Composer />
