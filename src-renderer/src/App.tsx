@@ -58,7 +58,6 @@ export function App() {
         </div>
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
-      {/* Top centre: clear of the composer, the side panel and the status bar. */}
       {/* Bottom right, above the status bar: never over a header or the title being read. */}
       <Toaster position="bottom-right" offset={{ bottom: 44, right: 16 }} richColors closeButton />
     </>
