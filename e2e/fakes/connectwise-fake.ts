@@ -1,19 +1,42 @@
 // ConnectWise Manage fake (API-NOTES.md, ConnectWise section) on the loopback fake server.
 // Wire: /{codebase}/apis/3.0/..., Basic "{companyId}+{publicKey}:{privateKey}" + clientId on every call.
-// Areas live in ./connectwise/*: auth, tickets, notes, query (conditions/orderBy/paging), errors, state.
+// Areas live in ./connectwise/*: auth, tickets (+ ticket-patch), notes, directory (boards, statuses,
+// members, system info), query (conditions/orderBy/paging), errors, state (incl. workflow rules).
 import type { Fault, FaultHandle, FakeHttpServer, RecordedRequest, RequestMatch } from './fake-http-server';
 import { startFakeServer } from './fake-http-server';
 import { basicAuthorization } from './connectwise/auth';
-import { cwFaultBody } from './connectwise/errors';
+import { directoryRoutes } from './connectwise/directory';
+import { cwErrors, cwFaultBody } from './connectwise/errors';
 import { noteRoutes } from './connectwise/notes';
 import type { CwSettings } from './connectwise/router';
 import { createCwHandler } from './connectwise/router';
-import { CwState } from './connectwise/state';
+import { CwState, DEFAULT_BOARDS } from './connectwise/state';
+import { ticketPatchRoutes } from './connectwise/ticket-patch';
 import { ticketRoutes } from './connectwise/tickets';
-import type { CwCredentials, CwMemberRef, CwNote, CwTicket, NoteSeed, TicketSeed } from './connectwise/types';
+import type {
+  BoardSeed,
+  CwBoard,
+  CwBoardStatus,
+  CwCredentials,
+  CwMember,
+  CwMemberRef,
+  CwNote,
+  CwTicket,
+  MemberSeed,
+  NoteSeed,
+  TicketSeed,
+  WorkflowRule,
+} from './connectwise/types';
 
 export type {
+  BoardSeed,
+  BoardStatusSeed,
+  CwBoard,
+  CwBoardStatus,
   CwCredentials,
+  CwMember,
+  MemberSeed,
+  WorkflowRule,
   CwMemberRef,
   CwNote,
   CwRef,
@@ -22,6 +45,7 @@ export type {
   TicketSeed,
 } from './connectwise/types';
 export { cwErrors } from './connectwise/errors';
+export { DEFAULT_BOARDS } from './connectwise/state';
 
 export const DEFAULT_CODEBASE = 'v4_6_release';
 export const DEFAULT_CW_CREDENTIALS: CwCredentials = {
@@ -39,6 +63,10 @@ export interface ConnectWiseFakeOptions {
   apiMember?: CwMemberRef;
   /** Reject notes with none of the three flags set (400 InvalidObject). Default true. */
   requireNoteFlag?: boolean;
+  /** Service boards with their statuses (default: DEFAULT_BOARDS, board 1 "Service Board"). */
+  boards?: BoardSeed[];
+  /** Members besides the API member (which always exists). */
+  members?: MemberSeed[];
   /** Clock for dateCreated/_info timestamps. */
   now?: () => Date;
   port?: number;
@@ -104,6 +132,42 @@ export class ConnectWiseFake {
     return this.state.addNote(ticketId, seed);
   }
 
+  /** Removes a note as if someone deleted it in CW. */
+  deleteNote(ticketId: number, noteId: number): boolean {
+    return this.state.deleteNote(ticketId, noteId);
+  }
+
+  addBoard(seed: BoardSeed): CwBoard {
+    return this.state.addBoard(seed);
+  }
+  /** Copies of a board's statuses, or undefined for an unknown board. */
+  boardStatuses(boardId: number): CwBoardStatus[] | undefined {
+    const statuses = this.state.boardStatuses(boardId);
+    return statuses && structuredClone(statuses);
+  }
+  addMember(seed: MemberSeed): CwMember {
+    return this.state.addMember(seed);
+  }
+
+  /** A workflow rule that acts after a PATCH set a status (see WorkflowRule). */
+  addWorkflowRule(rule: WorkflowRule): { remove(): void; readonly remaining: number } {
+    return this.state.addWorkflowRule(rule);
+  }
+  /** "The status change that does not stick": the next `times` status PATCHes of the ticket revert. */
+  statusWillNotStick(ticketId?: number, times = 1) {
+    return this.addWorkflowRule({ ticketId, then: 'revert', times });
+  }
+
+  /** The next `times` matching API calls get CW's 403 Security body (missing role permission). */
+  forbid(method: string, resource: string | RegExp, times = 1): FaultHandle {
+    return this.inject({
+      status: 403,
+      body: cwErrors.security().body,
+      match: this.match(method, resource),
+      times,
+    });
+  }
+
   // The underlying fake server, for convenience.
   get requests(): readonly RecordedRequest[] {
     return this.server.requests;
@@ -139,8 +203,11 @@ export async function startConnectWiseFake(opts: ConnectWiseFakeOptions = {}): P
     requireNoteFlag: opts.requireNoteFlag ?? true,
   };
   const state = new CwState(opts.now ?? (() => new Date()), opts.apiMember ?? DEFAULT_API_MEMBER);
+  for (const board of opts.boards ?? DEFAULT_BOARDS) state.addBoard(board);
+  for (const member of opts.members ?? []) state.addMember(member);
   let siteUrl = '';
-  const handler = createCwHandler([...ticketRoutes, ...noteRoutes], state, settings, () => siteUrl);
+  const routes = [...ticketRoutes, ...ticketPatchRoutes, ...noteRoutes, ...directoryRoutes];
+  const handler = createCwHandler(routes, state, settings, () => siteUrl);
   const server = await startFakeServer(handler, {
     name: 'connectwise-fake',
     port: opts.port,

@@ -1,4 +1,4 @@
-// /service/tickets/{id}/notes: list (conditions, orderBy, paging), read one, create.
+// /service/tickets/{id}/notes: list (conditions, orderBy, paging), read one, create, delete.
 import type { CwFieldError } from './errors';
 import { cwErrors } from './errors';
 import { listResponse, project, queryParam } from './query';
@@ -72,6 +72,18 @@ export const noteRoutes: CwRoute[] = [
         customerUpdatedFlag: input.customerUpdatedFlag === true,
       });
       return { status: 201, body: note };
+    },
+  },
+  {
+    // The claim protocol (DESIGN §6) removes a losing claim note.
+    method: 'DELETE',
+    pattern: /^\/service\/tickets\/(\d+)\/notes\/(\d+)\/?$/i,
+    handle: (ctx) => {
+      const ticket = requireTicket(ctx, idParam(ctx));
+      if (!ctx.state.deleteNote(ticket.id, idParam(ctx, 1))) {
+        throw cwErrors.notFound(`Note ${idParam(ctx, 1)} not found on ticket ${ticket.id}`);
+      }
+      return { status: 204 };
     },
   },
 ];

@@ -1,4 +1,4 @@
-// /service/tickets. Later: PATCH (JSON-Patch on status/owner, board-status validation, workflow rules).
+// /service/tickets: list and read (PATCH lives in ticket-patch.ts).
 import { cwErrors } from './errors';
 import { listResponse, project, queryParam } from './query';
 import type { CwContext, CwRoute } from './router';

@@ -59,6 +59,88 @@ export interface TicketSeed {
   extra?: Record<string, unknown>;
 }
 
+/** A status of a service board (`GET /service/boards/{id}/statuses`). */
+export interface CwBoardStatus {
+  id: number;
+  name: string;
+  board: CwRef;
+  sortOrder: number;
+  /** A ticket in this status is closed: closedFlag follows it. */
+  closedStatus: boolean;
+  inactive: boolean;
+  defaultFlag: boolean;
+  /** CW's SLA stage for the status: NotResponded, Responded, ResolutionPlan, Resolved, NoEscalation. */
+  escalationStatus: string;
+  _info: { lastUpdated: string; updatedBy: string };
+}
+
+export interface CwBoard {
+  id: number;
+  name: string;
+  inactiveFlag: boolean;
+  projectFlag: boolean;
+  _info: { lastUpdated: string; updatedBy: string };
+}
+
+/** The member fields the fake keeps (CW's member has many more). */
+export interface CwMember {
+  id: number;
+  identifier: string;
+  firstName: string;
+  lastName: string;
+  officeEmail: string;
+  primaryEmail: string;
+  inactiveFlag: boolean;
+  licenseClass: string;
+  _info: { lastUpdated: string; updatedBy: string };
+}
+
+export interface BoardStatusSeed {
+  id: number;
+  name: string;
+  sortOrder?: number;
+  closedStatus?: boolean;
+  inactive?: boolean;
+  defaultFlag?: boolean;
+  escalationStatus?: string;
+}
+
+export interface BoardSeed {
+  id: number;
+  name: string;
+  inactiveFlag?: boolean;
+  statuses: BoardStatusSeed[];
+}
+
+export interface MemberSeed {
+  id: number;
+  identifier: string;
+  firstName?: string;
+  lastName?: string;
+  /** officeEmail (and primaryEmail, unless given separately). */
+  email?: string;
+  primaryEmail?: string;
+  inactiveFlag?: boolean;
+  /** F = full member, A = API member. */
+  licenseClass?: string;
+}
+
+/**
+ * What a workflow rule does right after a PATCH that touched the status has been answered (CW runs
+ * workflow rules after the save, so the PATCH reply still shows the requested status):
+ * 'revert' puts back the status the ticket had before (a status change that does not stick);
+ * `{ statusId }` moves the ticket on to another status of its board.
+ */
+export interface WorkflowRule {
+  /** Only this ticket (default: every ticket). */
+  ticketId?: number;
+  /** Only when the PATCH asked for this status (default: any PATCH that set a status). */
+  whenStatusId?: number;
+  then: 'revert' | { statusId: number };
+  /** How many PATCHes it acts on (default Infinity). */
+  times?: number;
+}
+
 export interface NoteSeed {
   text: string;
   detailDescriptionFlag?: boolean;
@@ -103,6 +185,33 @@ export const NOTE_FIELDS = [
   'member/name',
   '_info/lastUpdated',
   '_info/updatedBy',
+];
+
+export const BOARD_FIELDS = ['id', 'name', 'inactiveFlag', 'projectFlag', '_info/lastUpdated'];
+
+export const BOARD_STATUS_FIELDS = [
+  'id',
+  'name',
+  'board/id',
+  'board/name',
+  'sortOrder',
+  'closedStatus',
+  'inactive',
+  'defaultFlag',
+  'escalationStatus',
+  '_info/lastUpdated',
+];
+
+export const MEMBER_FIELDS = [
+  'id',
+  'identifier',
+  'firstName',
+  'lastName',
+  'officeEmail',
+  'primaryEmail',
+  'inactiveFlag',
+  'licenseClass',
+  '_info/lastUpdated',
 ];
 
 /** CW writes UTC timestamps without milliseconds: 2026-01-10T12:00:00Z. */

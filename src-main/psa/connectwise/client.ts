@@ -1,0 +1,237 @@
+// ConnectWise Manage, the calls Baton makes (DESIGN §3 Posting, §6): tickets, notes, the verified
+// status/owner change, boards and statuses for Settings, members for the PSA member mapping.
+import { AppError } from '../../errors';
+import { postOnce } from '../../jobs/reference';
+import { cwString } from './config';
+import { explain } from './errors';
+import type { CwTransportOptions } from './transport';
+import { createCwTransport } from './transport';
+import type { CwBoard, CwBoardStatus, CwMember, CwNote, CwTicket } from './wire';
+import {
+  CwBoardSchema,
+  CwBoardStatusSchema,
+  CwMemberSchema,
+  CwNoteSchema,
+  CwSystemInfoSchema,
+  CwTicketSchema,
+} from './wire';
+
+/** resolution: the customer-visible resolution note; internal: internal analysis (handoffs, claims, chat). */
+export type NoteKind = 'resolution' | 'internal';
+
+export interface TicketChanges {
+  statusId?: number;
+  ownerId?: number;
+  ownerIdentifier?: string;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  message: string;
+  latencyMs: number;
+}
+
+export interface ConnectWiseClientOptions extends CwTransportOptions {
+  /** Page size for collections (CW default 25, max 1000). */
+  pageSize?: number;
+}
+
+const noteFlags = (kind: NoteKind) => ({
+  detailDescriptionFlag: false,
+  internalAnalysisFlag: kind === 'internal',
+  resolutionFlag: kind === 'resolution',
+});
+
+export function createConnectWiseClient(options: ConnectWiseClientOptions) {
+  const cw = createCwTransport(options);
+  const pageSize = options.pageSize ?? 100;
+  const ticketPath = (id: number) => `/service/tickets/${id}`;
+
+  const getTicket = (id: number): Promise<CwTicket> =>
+    cw.request('GET', ticketPath(id), CwTicketSchema, 'ticket');
+
+  function listNotes(
+    ticketId: number,
+    opts: { conditions?: string; pageSize?: number } = {},
+  ): Promise<CwNote[]> {
+    return cw.list(`${ticketPath(ticketId)}/notes`, CwNoteSchema, 'note list', {
+      conditions: opts.conditions,
+      orderBy: 'id asc',
+      pageSize: opts.pageSize ?? pageSize,
+    });
+  }
+
+  function postNote(
+    ticketId: number,
+    input: { text: string; kind: NoteKind; notify?: boolean },
+  ): Promise<CwNote> {
+    return cw.request('POST', `${ticketPath(ticketId)}/notes`, CwNoteSchema, 'note', {
+      json: {
+        text: input.text,
+        ...noteFlags(input.kind),
+        customerUpdatedFlag: false,
+        // CW may e-mail the contact/resources about a new note: only when the caller asks for it.
+        processNotifications: input.notify ?? false,
+      },
+    });
+  }
+
+  /** The first note of the ticket whose text carries `reference` (a baton-ref line), or null. */
+  async function findNoteByReference(ticketId: number, reference: string): Promise<CwNote | null> {
+    const notes = await listNotes(ticketId, { conditions: `text contains ${cwString(reference)}` });
+    // Whole lines only: `baton-ref:job-1` must not match a note carrying `baton-ref:job-10`.
+    return notes.find((note) => note.text.split(/\r?\n/).some((line) => line.trim() === reference)) ?? null;
+  }
+
+  /**
+   * Posts `text` plus a reference line unless a note with that reference is already on the ticket (a
+   * retry after a lost answer or a crash): the note exists once whatever happened before.
+   */
+  async function postNoteOnce(
+    ticketId: number,
+    input: { text: string; kind: NoteKind; notify?: boolean },
+    reference: string,
+  ): Promise<{ note: CwNote; alreadyPosted: boolean }> {
+    let alreadyPosted = true;
+    const note = await postOnce(reference, {
+      find: (ref) => findNoteByReference(ticketId, ref),
+      post: (ref) => {
+        alreadyPosted = false;
+        return postNote(ticketId, { ...input, text: `${input.text.trimEnd()}\n\n${ref}` });
+      },
+    });
+    return { note, alreadyPosted };
+  }
+
+  async function deleteNote(ticketId: number, noteId: number): Promise<void> {
+    await cw.send('DELETE', `${ticketPath(ticketId)}/notes/${noteId}`);
+  }
+
+  /**
+   * PATCH, then read the ticket back: workflow rules may change a status after the write, so only the
+   * re-fetched ticket says whether the change stuck. The caller decides what an unverified change means.
+   */
+  async function updateTicket(
+    id: number,
+    changes: TicketChanges,
+  ): Promise<{ verified: boolean; ticket: CwTicket; patched: CwTicket }> {
+    const ops: { op: 'replace'; path: string; value: number | string }[] = [];
+    if (changes.statusId !== undefined)
+      ops.push({ op: 'replace', path: 'status/id', value: changes.statusId });
+    if (changes.ownerId !== undefined) ops.push({ op: 'replace', path: 'owner/id', value: changes.ownerId });
+    else if (changes.ownerIdentifier !== undefined) {
+      ops.push({ op: 'replace', path: 'owner/identifier', value: changes.ownerIdentifier });
+    }
+    if (ops.length === 0) throw new AppError('VALIDATION', 'Nothing to change on the ticket');
+    const patched = await cw.request('PATCH', ticketPath(id), CwTicketSchema, 'ticket', { json: ops });
+    const ticket = await getTicket(id);
+    const verified =
+      (changes.statusId === undefined || ticket.status.id === changes.statusId) &&
+      (changes.ownerId === undefined || ticket.owner?.id === changes.ownerId) &&
+      (changes.ownerId !== undefined ||
+        changes.ownerIdentifier === undefined ||
+        ticket.owner?.identifier.toLowerCase() === changes.ownerIdentifier.toLowerCase());
+    return { verified, ticket, patched };
+  }
+
+  /** Sets the status and verifies it; throws PSA_STATUS_NOT_VERIFIED naming what CW shows instead. */
+  async function changeStatusVerified(
+    ticketId: number,
+    statusId: number,
+    opts: { expectedName?: string } = {},
+  ): Promise<CwTicket> {
+    const { verified, ticket, patched } = await updateTicket(ticketId, { statusId });
+    if (verified) return ticket;
+    const expectedName =
+      opts.expectedName ??
+      (patched.status.id === statusId ? patched.status.name : await statusName(ticket.board.id, statusId));
+    const expected = { id: statusId, name: expectedName };
+    const actual = { id: ticket.status.id, name: ticket.status.name };
+    throw new AppError(
+      'PSA_STATUS_NOT_VERIFIED',
+      `ConnectWise shows "${actual.name}" (id ${actual.id}) instead of ` +
+        `${expected.name ? `"${expected.name}" ` : 'status '}(id ${expected.id})`,
+      { ticketId, expected, actual },
+    );
+  }
+
+  /** Best effort, for a message only. */
+  async function statusName(boardId: number, statusId: number): Promise<string | null> {
+    try {
+      return (await listBoardStatuses(boardId)).find((s) => s.id === statusId)?.name ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  const listBoards = (): Promise<CwBoard[]> =>
+    cw.list('/service/boards', CwBoardSchema, 'board list', { orderBy: 'id asc', pageSize });
+
+  const getBoard = (id: number): Promise<CwBoard> =>
+    cw.request('GET', `/service/boards/${id}`, CwBoardSchema, 'board');
+
+  /** A board's statuses in the board's own order (sortOrder, then id). */
+  async function listBoardStatuses(boardId: number): Promise<CwBoardStatus[]> {
+    const statuses = await cw.list(
+      `/service/boards/${boardId}/statuses`,
+      CwBoardStatusSchema,
+      'status list',
+      {
+        orderBy: 'id asc',
+        pageSize,
+      },
+    );
+    return statuses.sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.id - b.id);
+  }
+
+  /** The member whose office e-mail this is (active ones first), or null. */
+  async function findMemberByEmail(email: string): Promise<CwMember | null> {
+    const members = await cw.list('/system/members', CwMemberSchema, 'member list', {
+      conditions: `officeEmail = ${cwString(email.trim())}`,
+      orderBy: 'id asc',
+      pageSize,
+    });
+    return members.find((m) => !m.inactiveFlag) ?? members[0] ?? null;
+  }
+
+  /** companyinfo (when the codebase is not set) and one authenticated call; never throws. */
+  async function testConnection(): Promise<ConnectionTestResult> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const codebase = await cw.codebase();
+      const info = await cw.request('GET', '/system/info', CwSystemInfoSchema, 'system info');
+      const latencyMs = elapsed();
+      const version = info.version ? ` ${info.version}` : '';
+      return {
+        ok: true,
+        message: `Connected to ConnectWise${version} at ${new URL(cw.origin).host} (company ${options.connection.companyId}, ${codebase}) in ${latencyMs} ms`,
+        latencyMs,
+      };
+    } catch (err) {
+      return { ok: false, message: explain(err), latencyMs: elapsed() };
+    }
+  }
+
+  return {
+    /** The API base once the codebase is known, e.g. https://site/v4_6_release/apis/3.0. */
+    apiBase: cw.apiBase,
+    getTicket,
+    listNotes,
+    postNote,
+    findNoteByReference,
+    postNoteOnce,
+    deleteNote,
+    updateTicket,
+    changeStatusVerified,
+    listBoards,
+    getBoard,
+    listBoardStatuses,
+    findMemberByEmail,
+    testConnection,
+  };
+}
+
+export type ConnectWiseClient = ReturnType<typeof createConnectWiseClient>;
+
+export { explain } from './errors';
