@@ -25,7 +25,12 @@ import { createHandoffService } from './handoffs/handoff-service';
 import { createHandoffSettings } from './handoffs/handoff-settings';
 import { createOverdueWatch } from './handoffs/overdue-watch';
 import { createFixService } from './fixes/fix-service';
+import { createJobWaiters } from './jobs/job-waiters';
+import { getJob } from './store/repos/jobs';
 import { createNoteDrafts } from './notes/note-drafts';
+import { psaPostKind } from './notes/psa-post-job';
+import { createConnectWiseSettings } from './psa/connectwise/connectwise-settings';
+import { createTicketLinks } from './psa/ticket-link';
 import { createNotePosting } from './notes/note-posting';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
@@ -60,6 +65,8 @@ export interface CoreOptions {
   diagnosticEchoUrl?: string | undefined;
   /** How long an AI request may take before it counts as a timeout (default 120 s). */
   aiTimeoutMs?: number;
+  /** How long "Confirm & post" waits for ConnectWise before answering "queued" (default 20 s). */
+  postWaitMs?: number;
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -89,11 +96,23 @@ export function createCore(options: CoreOptions) {
   });
   const webhooks = createWebhooks({ db, clock, vault: options.vault, http });
   const bell = createBell({ db, clock, events });
+  const connectwise = createConnectWiseSettings({ db, clock, vault: options.vault, http });
+  const jobWaiters = createJobWaiters(db);
   const kinds = createJobKinds([
     bell.kind,
     ...webhooks.kinds,
     aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
     enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
+    psaPostKind({
+      db,
+      clock,
+      events,
+      client: () => connectwise.client(),
+      statusFor: (kind) => connectwise.statusMapping()[kind === 'resolve' ? 'resolved' : 'escalated'],
+      // Bound late: notePosting is built once the outbox below exists; jobs run only after that.
+      applyLocally: (...args) => notePosting.applyLocally(...args),
+      tellFailure: bell.tell,
+    }),
     ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
     ...(options.jobKinds ?? []),
   ]);
@@ -112,6 +131,7 @@ export function createCore(options: CoreOptions) {
     // Called only once the worker runs, after `queue` below exists.
     onJobChanged: (job) => {
       queue.jobChanged(job);
+      jobWaiters.jobChanged(job);
       if (job.kind === AI_REPLY)
         announceReplyState((JSON.parse(job.payload) as { messageId: string }).messageId);
     },
@@ -153,6 +173,7 @@ export function createCore(options: CoreOptions) {
   const profiles = createProfileService(db, clock);
   const sessions = createSessionService(db, clock, events, views, {
     assistantAvailable: ai.isConfigured,
+    pendingPost: (sessionId) => notePosting.pending(sessionId, (jobId) => getJob(db, jobId)),
     onNoteAdded: (message) => {
       replies.requestFor(message);
       if (kinds.has(DIAGNOSTIC_ECHO)) {
@@ -178,7 +199,17 @@ export function createCore(options: CoreOptions) {
     provider: () => ai.current(),
     timeoutMs: options.aiTimeoutMs,
   });
-  const notePosting = createNotePosting({ db, clock, events });
+  const notePosting = createNotePosting({
+    db,
+    clock,
+    events,
+    enqueue,
+    isOnline: () => connectivity.canSend(),
+    waitForJob: (jobId, timeoutMs) => jobWaiters.wait(jobId, timeoutMs),
+    retryJob: (actor, jobId) => void queue.retry(actor, jobId),
+    postWaitMs: options.postWaitMs,
+  });
+  const ticketLinks = createTicketLinks({ db, clock, events, client: () => connectwise.client() });
   const fixes = createFixService({ db, clock, events });
   const overdueWatch = createOverdueWatch({ db, clock, events, enqueue, channels: announceChannels, log });
 
@@ -191,6 +222,8 @@ export function createCore(options: CoreOptions) {
     overdueWatch,
     noteDrafts,
     notePosting,
+    connectwise,
+    ticketLinks,
     fixes,
     webhooks,
     bell,

@@ -170,6 +170,16 @@ export interface SessionDetail extends SessionSummary {
   escalationRequest: EscalationRequest;
   /** Whether an AI provider is set up, so the chat can say why no reply will come. */
   assistantAvailable: boolean;
+  /** The ConnectWise ticket notes and status changes go to (null: this session stays local). */
+  psaTicketId: number | null;
+  /** A note on its way to ConnectWise ("posting to ConnectWise when online"), or one that failed for good. */
+  pendingPost: {
+    kind: NoteKind;
+    ticketId: number;
+    state: 'waiting' | 'failed';
+    /** The last error (a retry is coming while waiting; Retry is offered when failed). */
+    error: string | null;
+  } | null;
   /** The one fix not superseded, if the assistant proposed any. */
   activeFix: SuggestedFix | null;
   /** Who parked it and when, while it is parked (only they resume it from the session). */
@@ -330,6 +340,16 @@ export interface SuggestedFix {
   outcomeReason: string | null;
 }
 
+/** A ConnectWise ticket as the session header shows it. */
+export interface PsaTicketView {
+  id: number;
+  summary: string;
+  board: string | null;
+  status: string;
+  owner: string | null;
+  closed: boolean;
+}
+
 /** A drafted note: resolve (four sections) or escalate (the five-section escalation package). */
 export const NOTE_KINDS = ['resolve', 'escalate'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
@@ -375,6 +395,101 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   dataDir: string;
   schemaVersion: number;
+}
+
+// ---- ConnectWise settings (inputs and views) ------------------------------------------------------
+
+const CW_LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])$/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Bare host or URL; https, or plain http to this computer only (tests, loopback fakes). */
+function cwSiteAllowed(value: string): boolean {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  if (!URL.canParse(withScheme)) return false;
+  const url = new URL(withScheme);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && CW_LOOPBACK.test(url.hostname));
+}
+
+const cwSecret = (what: string) => z.string().trim().max(200, `The ${what} is too long`).optional();
+
+export const ConnectWiseConnectionInput = z.object({
+  site: z
+    .string()
+    .trim()
+    .min(1, 'Enter the ConnectWise site, like api-na.myconnectwise.net')
+    .max(300)
+    .refine(cwSiteAllowed, 'Enter the site as api-na.myconnectwise.net or an https:// address'),
+  companyId: z.string().trim().min(1, 'Enter the company ID (the one you sign in with)').max(100),
+  /** Empty = look it up at /login/companyinfo. */
+  codebase: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^\/?[\w.-]*\/?$/, 'The codebase looks like v4_6_release (leave it empty to look it up)')
+    .optional(),
+  clientId: z
+    .string()
+    .trim()
+    .regex(GUID, 'The clientId is the GUID you registered at developer.connectwise.com'),
+  /** New keys to store in the keychain; omitted or empty keeps the stored ones. */
+  publicKey: cwSecret('public key'),
+  privateKey: cwSecret('private key'),
+  /** Remove both keys from the keychain. */
+  clearKeys: z.boolean().optional(),
+});
+
+const cwStatusId = z.number().int().positive().nullable().optional();
+/** The whole mapping is saved at once: an omitted/null status means "not configured". */
+export const ConnectWiseStatusMappingInput = z.object({
+  boardId: z.number().int().positive('Choose a service board'),
+  resolved: cwStatusId,
+  escalated: cwStatusId,
+  claimed: cwStatusId,
+});
+
+export const ConnectWiseBoardInput = z.object({ boardId: z.number().int().positive() });
+
+export const MAPPED_STATUSES = ['resolved', 'escalated', 'claimed'] as const;
+export type MappedStatus = (typeof MAPPED_STATUSES)[number];
+
+export interface ConnectWiseStatusRef {
+  id: number;
+  name: string;
+}
+
+export interface ConnectWiseSettingsView {
+  site: string;
+  companyId: string;
+  /** '' = looked up from the site. */
+  codebase: string;
+  clientId: string;
+  /** Whether the keys are in the keychain; the keys themselves never leave main. */
+  hasPublicKey: boolean;
+  hasPrivateKey: boolean;
+  /** Site, company, clientId and both keys are there. */
+  configured: boolean;
+  boardId: number | null;
+  statuses: Record<MappedStatus, ConnectWiseStatusRef | null>;
+  /** Only owners and admins change these. */
+  canEdit: boolean;
+}
+
+/** One entry of a status dropdown (inactive statuses are left out). */
+export interface ConnectWiseStatusOption extends ConnectWiseStatusRef {
+  /** A ticket in this status is closed. */
+  closed: boolean;
+  isDefault: boolean;
+}
+
+export interface ConnectWiseBoardOption {
+  id: number;
+  name: string;
+}
+
+export interface ConnectWiseTestResult {
+  ok: boolean;
+  message: string;
+  latencyMs: number;
 }
 
 // ---- inputs -------------------------------------------------------------------------------------
@@ -581,6 +696,15 @@ export const FixOutcomeInput = z
     path: ['reason'],
   });
 
+export const LinkTicketInput = z.object({
+  sessionId: z.uuid('Unknown session id'),
+  ticketId: z
+    .number({ error: 'Enter the ticket number' })
+    .int('A ticket number is a whole number')
+    .positive('A ticket number is a whole number')
+    .nullable(),
+});
+
 export const NotePreviewInput = z.object({
   sessionId: z.uuid('Unknown session id'),
   kind: z.enum(NOTE_KINDS, { error: 'Choose resolve or escalate' }),
@@ -658,6 +782,20 @@ export const contract = {
   'fixes:outcome': channel<SuggestedFix>()(FixOutcomeInput),
   'notes:preview': channel<NotePreview>()(NotePreviewInput),
   'notes:post': channel<NotePostOutcome>()(NotePostInput),
+  /** Posts again a note that failed for good (never a second copy: its reference line is looked up). */
+  'notes:retry-post': channel<NotePostOutcome>()(SessionIdInput),
+  /** Links the session to a ConnectWise ticket (looked up first) or, with ticketId null, unlinks it. */
+  'sessions:link-ticket': channel<PsaTicketView | null>()(LinkTicketInput),
+  /** The linked ticket as ConnectWise shows it now (summary, board, status, owner). */
+  'sessions:ticket': channel<PsaTicketView | null>()(SessionIdInput),
+  'settings:connectwise-get': channel<ConnectWiseSettingsView>()(NoInput),
+  'settings:connectwise-save': channel<ConnectWiseSettingsView>()(ConnectWiseConnectionInput),
+  /** Tests the typed values (stored keys where none are typed). */
+  'settings:connectwise-test': channel<ConnectWiseTestResult>()(ConnectWiseConnectionInput),
+  'settings:connectwise-boards': channel<ConnectWiseBoardOption[]>()(NoInput),
+  /** A board's statuses, loaded live for the dropdowns (closed ones flagged). */
+  'settings:connectwise-statuses': channel<ConnectWiseStatusOption[]>()(ConnectWiseBoardInput),
+  'settings:connectwise-save-mapping': channel<ConnectWiseSettingsView>()(ConnectWiseStatusMappingInput),
   'settings:handoffs-get': channel<HandoffSettings>()(NoInput),
   'settings:handoffs-save': channel<HandoffSettings>()(HandoffSettingsInput),
   'queue:status': channel<QueueStatus>()(NoInput),

@@ -103,5 +103,13 @@ export function createBell(deps: { db: Db; clock: Clock; events: CoreEvents }) {
     return { unread: unreadCount(actor.id) };
   }
 
-  return { kind, list, markRead };
+  /** A notice for one person that is not about a handoff (e.g. a note ConnectWise refused). */
+  function tell(userId: string, title: string, body: string): void {
+    db.insert(notifications)
+      .values({ id: randomUUID(), userId, title, body, handoffId: null, createdAt: clock.now() })
+      .run();
+    events.emit('notifications_changed', { userIds: [userId] });
+  }
+
+  return { kind, list, markRead, tell };
 }

@@ -51,6 +51,8 @@ export interface SessionEffects {
   onNoteAdded?: (message: MessageRow) => void;
   /** Whether an AI provider is configured (the chat says so when not). */
   assistantAvailable?: () => boolean;
+  /** A note on its way to ConnectWise, or failed (see notes/note-posting.ts). */
+  pendingPost?: (sessionId: string) => SessionDetail['pendingPost'];
 }
 
 /** Troubleshooting sessions and their conversation, written locally first (works offline). */
@@ -97,6 +99,8 @@ export function createSessionService(
       assistantAvailable: effects.assistantAvailable?.() ?? false,
       parked: row.status === 'paused' ? parkedBy(row.id) : null,
       activeFix: fresh ? null : (activeFixOf(row.id) ?? null),
+      psaTicketId: row.psaTicketId,
+      pendingPost: fresh ? null : (effects.pendingPost?.(row.id) ?? null),
     };
   }
 

@@ -338,3 +338,38 @@ export const fixTemplates = sqliteTable('fix_templates', {
   createdById: text('created_by_id').references(() => users.id),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * A note on its way to ConnectWise (DESIGN §3, Posting): the outbox job posts it, changes the ticket
+ * status and verifies it; the session's status flips only when both succeed.
+ */
+export const notePosts = sqliteTable(
+  'note_posts',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['resolve', 'escalate'] }).notNull(),
+    ticketId: integer('ticket_id').notNull(),
+    markdown: text('markdown').notNull(),
+    summary: text('summary').notNull(),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => users.id),
+    jobId: integer('job_id'),
+    state: text('state', { enum: ['queued', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
+    externalNoteId: integer('external_note_id'),
+    postedAt: integer('posted_at'),
+    verifiedStatusId: integer('verified_status_id'),
+    verifiedStatusName: text('verified_status_name'),
+    skippedReason: text('skipped_reason'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('note_posts_session_idx').on(t.sessionId, t.createdAt)],
+);

@@ -1,0 +1,204 @@
+// Posting to ConnectWise (DESIGN §3, Posting) against the loopback fake: the cases of the system this
+// replaces, the retry that never duplicates a note, offline queueing and a permanent failure.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConnectWiseFake } from '../../e2e/fakes/connectwise-fake';
+import { startConnectWiseFake } from '../../e2e/fakes/connectwise-fake';
+import type { BellNotification, NotePostOutcome, SessionDetail, User } from '../../src-preload/contract';
+import { createHttpClient } from '../net/http';
+import { fakeConnection } from '../psa/connectwise/testing';
+import { tempCore } from '../test-support/temp-core';
+import { until } from '../test-support/until';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+const RESOLUTION =
+  '## Problem\nPrinter offline after the firmware update.\n\n## Resolution\nRolled back the firmware.\n';
+const PACKAGE = "## Problem\nPrinter offline.\n\n## What we've tried\n- Power cycle\n";
+
+async function linkedSession(options: { mapStatuses?: boolean; postWaitMs?: number } = {}) {
+  const cw: ConnectWiseFake = await startConnectWiseFake();
+  cw.addTicket({ id: 501, summary: 'Printer offline', status: { id: 5, name: 'In Progress' } });
+  const core = tempCore({
+    http: createHttpClient({ defaultTimeoutMs: 1_500 }),
+    worker: { backoff: { baseMs: 30, capMs: 120 }, probe: { minMs: 40, maxMs: 120 } },
+    postWaitMs: options.postWaitMs ?? 5_000,
+  });
+  cleanups.push(
+    () => cw.close(),
+    async () => {
+      await core.services.vault.delete('connectwise', 'publicKey').catch(() => undefined);
+      await core.services.vault.delete('connectwise', 'privateKey').catch(() => undefined);
+      await core.dispose();
+    },
+  );
+  const call = (channel: string, input?: unknown) => core.dispatch(channel, input);
+  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
+    const reply = await call(channel, input);
+    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+    return reply.value as T;
+  };
+  const me = await ok<User>('profile:create', { name: 'Avery Admin', email: 'a@x.example', role: 'admin' });
+  await ok('settings:connectwise-save', fakeConnection(cw));
+  if (options.mapStatuses !== false)
+    await ok('settings:connectwise-save-mapping', { boardId: 1, resolved: 9, escalated: 7 });
+  const session = await ok<SessionDetail>('sessions:create', {});
+  await ok('messages:add', { sessionId: session.id, body: 'Printer offline after the firmware update' });
+  const ticket = await ok<{ summary: string; status: string }>('sessions:link-ticket', {
+    sessionId: session.id,
+    ticketId: 501,
+  });
+  expect(ticket).toMatchObject({ summary: 'Printer offline', status: 'In Progress' });
+  const detail = () => core.services.sessions.get(session.id);
+  return { cw, core, call, ok, me, sessionId: session.id, detail };
+}
+
+describe('posting to a linked ConnectWise ticket', () => {
+  it('resolve: a customer-visible resolution note, the status changed and verified by a re-fetch', async () => {
+    const t = await linkedSession();
+    const outcome = await t.ok<NotePostOutcome>('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(outcome).toMatchObject({
+      outcome: 'resolved',
+      verifiedStatus: { id: 9, name: 'Resolved' },
+      statusTransitionSkippedReason: null,
+    });
+    const [note] = t.cw.notes(501);
+    expect(note).toMatchObject({
+      id: outcome.externalNoteId,
+      resolutionFlag: true,
+      internalAnalysisFlag: false,
+    });
+    expect(t.cw.ticket(501)!.status.id).toBe(9);
+    expect(t.detail()).toMatchObject({ status: 'resolved', pendingPost: null });
+  });
+
+  it('escalate (also from resolved): an internal-analysis note and the escalated status', async () => {
+    const t = await linkedSession();
+    await t.ok('notes:post', { sessionId: t.sessionId, kind: 'resolve', markdown: RESOLUTION });
+    const outcome = await t.ok<NotePostOutcome>('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'escalate',
+      markdown: PACKAGE,
+    });
+    expect(outcome).toMatchObject({ outcome: 'escalated', verifiedStatus: { id: 7, name: 'Escalated' } });
+    const notes = t.cw.notes(501);
+    expect(notes.map((n) => [n.resolutionFlag, n.internalAnalysisFlag])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    expect(t.detail().status).toBe('escalated');
+  });
+
+  it('no status mapped: the note is posted, the status left alone, and the reply says why', async () => {
+    const t = await linkedSession({ mapStatuses: false });
+    const outcome = await t.ok<NotePostOutcome>('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(outcome).toMatchObject({
+      outcome: 'resolved',
+      verifiedStatus: null,
+      statusTransitionSkippedReason: 'no resolved status is set in Settings → ConnectWise',
+    });
+    expect(t.cw.ticket(501)!.status.id).toBe(5);
+    expect(t.detail().status).toBe('resolved');
+  });
+
+  it('a status that does not stick: PSA_STATUS_NOT_VERIFIED naming what ConnectWise shows; the session is unchanged', async () => {
+    const t = await linkedSession();
+    t.cw.statusWillNotStick(501);
+    const reply = await t.call('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(reply.ok ? null : reply.error).toMatchObject({
+      code: 'PSA_STATUS_NOT_VERIFIED',
+      message: 'ConnectWise shows "In Progress" (id 5) instead of "Resolved" (id 9)',
+    });
+    expect(t.detail()).toMatchObject({ status: 'active', pendingPost: { state: 'failed' } });
+    const bell = t.core.services.bell.list(t.me);
+    expect(bell.items.map((n: BellNotification) => n.title)).toContain(
+      'Not posted to ConnectWise: Printer offline after the firmware update',
+    );
+
+    // Retry: the note is found by its reference line, not posted again; this time the status sticks.
+    const retried = await t.ok<NotePostOutcome>('notes:retry-post', { id: t.sessionId });
+    expect(retried.outcome).toBe('resolved');
+    expect(t.cw.notes(501)).toHaveLength(1);
+    expect(t.detail()).toMatchObject({ status: 'resolved', pendingPost: null });
+  });
+
+  it('a second post is CONFLICT: while one is on its way, and once the session is resolved', async () => {
+    const t = await linkedSession({ postWaitMs: 50 });
+    await t.cw.goDown();
+    const first = await t.ok<NotePostOutcome>('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(first.outcome).toBe('queued');
+    const second = await t.call('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(second.ok ? null : second.error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'A resolution note is already on its way to ConnectWise',
+    });
+    await t.cw.comeBack();
+    await until(t.core, () => t.detail().status === 'resolved', 'the queued post to land');
+    const third = await t.call('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(third.ok ? null : third.error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Session is already resolved',
+    });
+    expect(t.cw.notes(501)).toHaveLength(1);
+  });
+
+  it('offline: queued, "posting when online", the status flips only after post and verification', async () => {
+    const t = await linkedSession();
+    await t.ok('connection:set-work-offline', { workOffline: true });
+    const queued = await t.ok<NotePostOutcome>('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(queued.outcome).toBe('queued');
+    expect(t.detail()).toMatchObject({
+      status: 'active',
+      pendingPost: { kind: 'resolve', state: 'waiting' },
+    });
+    expect(t.cw.notes(501)).toHaveLength(0);
+
+    await t.ok('connection:set-work-offline', { workOffline: false });
+    await until(t.core, () => t.detail().status === 'resolved', 'the post once back online');
+    expect(t.cw.ticket(501)!.status.id).toBe(9);
+    expect(t.detail().pendingPost).toBeNull();
+  });
+
+  it('a retried post never duplicates the note: the first POST landed but its answer was lost', async () => {
+    const t = await linkedSession();
+    // ConnectWise stores the note, then the connection drops before the reply arrives.
+    t.cw.inject({ match: t.cw.match('POST', /\/notes$/), kind: 'drop', afterApply: true });
+    const outcome = await t.ok<NotePostOutcome>('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(outcome.outcome).toBe('resolved');
+    expect(t.cw.notes(501)).toHaveLength(1);
+  });
+});
