@@ -39,7 +39,7 @@ test('a technician escalates; a senior sees the card, claims it and reads the br
   await expect(handoff.notificationLines()).toHaveText([
     /^Microsoft Teams — skipped: no Microsoft Teams webhook is configured/,
     /^Slack — skipped: no Slack webhook is configured/,
-    /^Email — skipped: Microsoft 365 is not connected/,
+    /^Email — skipped: Microsoft 365 is not set up in Settings/,
   ]);
   await page.screenshot({ path: screenshotPath(project, 'handoff-confirmation') });
   await handoff.closeConfirmation().click();

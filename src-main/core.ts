@@ -29,6 +29,7 @@ import { createJobWaiters } from './jobs/job-waiters';
 import { getJob } from './store/repos/jobs';
 import { createNoteDrafts } from './notes/note-drafts';
 import { psaPostKind } from './notes/psa-post-job';
+import { createMicrosoft365 } from './microsoft';
 import { createConnectWiseSettings } from './psa/connectwise/connectwise-settings';
 import { createTicketLinks } from './psa/ticket-link';
 import { createNotePosting } from './notes/note-posting';
@@ -67,6 +68,8 @@ export interface CoreOptions {
   aiTimeoutMs?: number;
   /** How long "Confirm & post" waits for ConnectWise before answering "queued" (default 20 s). */
   postWaitMs?: number;
+  /** Opens an https page in the system browser (Electron's shell.openExternal); default: ask the UI. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -97,10 +100,26 @@ export function createCore(options: CoreOptions) {
   const webhooks = createWebhooks({ db, clock, vault: options.vault, http });
   const bell = createBell({ db, clock, events });
   const connectwise = createConnectWiseSettings({ db, clock, vault: options.vault, http });
+  const microsoft = createMicrosoft365({
+    db,
+    clock,
+    vault: options.vault,
+    http,
+    dataDir: options.dataDir,
+    // Electron opens the system browser; the browser host asks its page to open a tab.
+    openBrowser:
+      options.openExternal ??
+      ((url) => {
+        events.emit('open_url', { url });
+        return Promise.resolve();
+      }),
+    log,
+  });
   const jobWaiters = createJobWaiters(db);
   const kinds = createJobKinds([
     bell.kind,
     ...webhooks.kinds,
+    microsoft.emailKind,
     aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
     enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
     psaPostKind({
@@ -189,7 +208,8 @@ export function createCore(options: CoreOptions) {
 
   const announceChannels: AnnounceChannels = {
     webhookConfigured: webhooks.isConfigured,
-    emailConnected: () => false,
+    emailConnected: () => microsoft.account.isConnected(),
+    emailSkippedReason: () => microsoft.account.notConnectedReason(),
   };
   const handoffs = createHandoffService({ db, clock, events, enqueue, channels: announceChannels });
   const handoffSettings = createHandoffSettings({ db, clock });
@@ -224,6 +244,7 @@ export function createCore(options: CoreOptions) {
     notePosting,
     connectwise,
     ticketLinks,
+    microsoft: microsoft.account,
     fixes,
     webhooks,
     bell,

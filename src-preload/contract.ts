@@ -492,6 +492,71 @@ export interface ConnectWiseTestResult {
   latencyMs: number;
 }
 
+// ---- Microsoft 365 settings (sign-in for escalation email) -----------------------------------------
+
+export const DEFAULT_MICROSOFT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
+
+const MS_LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+const msUrlField = (example: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the full address, like ${example}`)
+    .refine((value) => URL.canParse(value), `Enter the full address, like ${example}`);
+
+const msAuthority = msUrlField(DEFAULT_MICROSOFT_AUTHORITY)
+  // msal-node refuses any other scheme, loopback included.
+  .refine((value) => new URL(value).protocol === 'https:', 'The sign-in authority must start with https://')
+  .refine((value) => {
+    const url = new URL(value);
+    return !url.search && !url.hash && /^\/[^/]+\/?$/.test(url.pathname);
+  }, 'The sign-in authority is the host and one tenant: …/organizations, …/common or …/{your tenant id or domain}')
+  .transform((value) => new URL(value).href.replace(/\/$/, ''));
+
+const msGraphBaseUrl = msUrlField(DEFAULT_GRAPH_BASE_URL)
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && MS_LOOPBACK_HOST.test(url.hostname));
+  }, 'The Graph address must start with https:// (plain http only for a server on this computer)')
+  .refine((value) => {
+    const url = new URL(value);
+    return url.pathname === '/' && !url.search && !url.hash;
+  }, 'Enter only the Graph host, like https://graph.microsoft.com (Baton adds /v1.0/…)')
+  .transform((value) => new URL(value).origin);
+
+/** Omitted fields keep their value; clientId null removes the app registration (and signs out). */
+export const MicrosoftSettingsInput = z.object({
+  clientId: z
+    .string()
+    .trim()
+    .pipe(
+      z.guid(
+        'The application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000: copy it from the app registration in Microsoft Entra ID',
+      ),
+    )
+    .transform((value) => value.toLowerCase())
+    .nullable()
+    .optional(),
+  authority: msAuthority.optional(),
+  graphBaseUrl: msGraphBaseUrl.optional(),
+});
+
+export interface MicrosoftSettings {
+  /** The app registration (public client) Baton signs in with; null until an admin enters it. */
+  clientId: string | null;
+  authority: string;
+  graphBaseUrl: string;
+  /** The mailbox escalation emails are sent from, once an admin signed in. */
+  account: { username: string; name: string; signedInAt: number } | null;
+  /** Signed in and the sign-in still renews: escalation emails are queued. */
+  connected: boolean;
+  /** Why emails are skipped right now (shown in Settings and on the escalation confirmation). */
+  notConnectedReason: string | null;
+  canEdit: boolean;
+}
+
 // ---- inputs -------------------------------------------------------------------------------------
 
 const trimmed = (label: string, max: number) =>
@@ -796,6 +861,11 @@ export const contract = {
   /** A board's statuses, loaded live for the dropdowns (closed ones flagged). */
   'settings:connectwise-statuses': channel<ConnectWiseStatusOption[]>()(ConnectWiseBoardInput),
   'settings:connectwise-save-mapping': channel<ConnectWiseSettingsView>()(ConnectWiseStatusMappingInput),
+  'settings:microsoft-get': channel<MicrosoftSettings>()(NoInput),
+  'settings:microsoft-save': channel<MicrosoftSettings>()(MicrosoftSettingsInput),
+  /** Opens the Microsoft sign-in page (in the system browser) and waits until it finishes (up to 5 min). */
+  'settings:microsoft-sign-in': channel<MicrosoftSettings>()(NoInput),
+  'settings:microsoft-sign-out': channel<MicrosoftSettings>()(NoInput),
   'settings:handoffs-get': channel<HandoffSettings>()(NoInput),
   'settings:handoffs-save': channel<HandoffSettings>()(HandoffSettingsInput),
   'queue:status': channel<QueueStatus>()(NoInput),
@@ -832,6 +902,8 @@ export interface EventMap {
   handoff_closed: { id: string; sessionId: string };
   /** Passed its priority's threshold unclaimed: marked overdue and announced again. */
   handoff_overdue: { id: string };
+  /** Main asks the UI to open an https page (the browser host has no shell.openExternal). */
+  open_url: { url: string };
   job_updated: JobView;
   queue_changed: QueueStatus;
   online_changed: ConnectionState;
@@ -850,6 +922,7 @@ export const EVENT_NAMES: EventName[] = [
   'handoff_claimed',
   'handoff_closed',
   'handoff_overdue',
+  'open_url',
   'job_updated',
   'queue_changed',
   'online_changed',

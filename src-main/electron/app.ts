@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, net } from 'electron';
+import { app, dialog, net, shell } from 'electron';
 import { version } from '../../package.json';
 import type { Core } from '../core';
 import { createCore } from '../core';
@@ -45,6 +45,11 @@ export function startElectronApp(): void {
         host: 'electron',
         version,
         diagnosticEchoUrl: process.env.BATON_DIAGNOSTIC_ECHO_URL,
+        // Only https pages leave the app (the Microsoft sign-in page).
+        openExternal: (url) =>
+          new URL(url).protocol === 'https:'
+            ? shell.openExternal(url)
+            : Promise.reject(new Error(`Not opened: ${url}`)),
       });
     } catch (err) {
       dialog.showErrorBox('Baton cannot start', err instanceof Error ? err.message : String(err));

@@ -11,6 +11,8 @@ export interface AnnounceChannels {
   webhookConfigured: (channel: 'teams' | 'slack') => boolean;
   /** Whether someone on this machine has signed in to Microsoft 365 (email goes out as them). */
   emailConnected: () => boolean;
+  /** Why email is skipped (e.g. the sign-in needs renewing); a generic reason when absent. */
+  emailSkippedReason?: () => string | null;
 }
 
 const SKIPPED: Record<AnnounceChannel, string> = {
@@ -40,7 +42,12 @@ export function enqueueHandoffAnnouncements(
     email: channels.emailConnected(),
   };
   return (['teams', 'slack', 'email'] as const).map((channel) => {
-    if (!configured[channel]) return { channel, state: 'skipped', reason: SKIPPED[channel] };
+    if (!configured[channel])
+      return {
+        channel,
+        state: 'skipped',
+        reason: (channel === 'email' ? channels.emailSkippedReason?.() : null) ?? SKIPPED[channel],
+      };
     job(channel);
     return { channel, state: 'queued', reason: null };
   });

@@ -65,7 +65,7 @@ it('a handoff is announced in Teams (an Adaptive Card) and Slack, each as its ow
   expect(confirmation.notifications).toEqual([
     { channel: 'teams', state: 'queued', reason: null },
     { channel: 'slack', state: 'queued', reason: null },
-    { channel: 'email', state: 'skipped', reason: 'Microsoft 365 is not connected in Settings' },
+    { channel: 'email', state: 'skipped', reason: 'Microsoft 365 is not set up in Settings' },
   ]);
   await teams.waitForRequest({ method: 'POST' });
   await slack.waitForRequest({ method: 'POST' });

@@ -1,0 +1,149 @@
+// Escalation email through Microsoft Graph (issue 5, DESIGN §3 Notifications): an admin signs in
+// through the (https, loopback) sign-in authority fake; the email is its own outbox job, sent only
+// for a committed handoff, and a failing email never fails the escalation.
+import { afterEach, expect, it } from 'vitest';
+import { startMicrosoftAuthorityFake } from '../../e2e/fakes/microsoft/authority-fake';
+import { fakeBrowser } from '../../e2e/fakes/microsoft/fake-browser';
+import { startMicrosoftGraphFake } from '../../e2e/fakes/microsoft/graph-fake';
+import { trustInThisProcess } from '../../e2e/fakes/microsoft/test-tls';
+import type { HandoffConfirmation, MicrosoftSettings, SessionDetail, User } from '../../src-preload/contract';
+import { TOKEN_CACHE_KEY } from '../microsoft/encrypted-token-cache';
+import { createHttpClient } from '../net/http';
+import { tempCore } from '../test-support/temp-core';
+import { until } from '../test-support/until';
+import { createHandoffService } from './handoff-service';
+
+const cleanups: (() => Promise<unknown> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+async function signedInTeam() {
+  const authority = await startMicrosoftAuthorityFake();
+  cleanups.push(trustInThisProcess(authority.certificate.cert), () => authority.close());
+  const graph = await startMicrosoftGraphFake({ tokens: authority });
+  cleanups.push(() => graph.close());
+  const browser = fakeBrowser();
+  const core = tempCore({
+    http: createHttpClient({ defaultTimeoutMs: 5_000 }),
+    openExternal: (url) => browser.open(url),
+    worker: { backoff: { baseMs: 30, capMs: 100 } },
+  });
+  cleanups.push(async () => {
+    await core.services.vault.delete(TOKEN_CACHE_KEY.service, TOKEN_CACHE_KEY.account).catch(() => undefined);
+    await core.dispose();
+  });
+  const call = (channel: string, input?: unknown) => core.dispatch(channel, input);
+  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
+    const reply = await call(channel, input);
+    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+    return reply.value as T;
+  };
+  const admin = await ok<User>('profile:create', {
+    name: 'Avery Admin',
+    email: 'avery@contoso.example',
+    role: 'admin',
+  });
+  await ok('settings:microsoft-save', {
+    clientId: authority.clientId,
+    authority: authority.authority(),
+    graphBaseUrl: graph.baseUrl,
+  });
+  const signedIn = await ok<MicrosoftSettings>('settings:microsoft-sign-in');
+  expect(signedIn.connected).toBe(true);
+  const senior = await ok<User>('profile:add', {
+    name: 'Sam Senior',
+    email: 'sam@contoso.example',
+    role: 'engineer',
+  });
+  const tech = await ok<User>('profile:add', {
+    name: 'Terry Tech',
+    email: 'terry@contoso.example',
+    role: 'technician',
+  });
+
+  async function escalate(title: string) {
+    await ok('profile:switch', { id: tech.id });
+    const session = await ok<SessionDetail>('sessions:create', {});
+    await ok('messages:add', { sessionId: session.id, body: title });
+    return ok<HandoffConfirmation>('handoffs:create', {
+      sessionId: session.id,
+      intent: 'escalate',
+      reason: 'Needs Exchange admin rights; temp password: Winter2026!x',
+      priority: 'high',
+    });
+  }
+  const emailJobs = (state: string) =>
+    core.sqlite
+      .prepare("select count(*) from jobs where kind = 'notify.email' and state = ?")
+      .pluck()
+      .get(state);
+  return { core, graph, call, ok, admin, senior, tech, escalate, emailJobs };
+}
+
+it('an escalation emails the seniors through Graph: subject, reason, priority and ticket, redacted', async () => {
+  const t = await signedInTeam();
+  const confirmation = await t.escalate('Shared mailbox missing in Outlook');
+  expect(confirmation.notifications.find((n) => n.channel === 'email')).toEqual({
+    channel: 'email',
+    state: 'queued',
+    reason: null,
+  });
+  await until(t.core, () => t.graph.messages.length === 1, 'the email');
+  const [mail] = t.graph.messages;
+  expect(mail!.subject).toBe('New escalation: Shared mailbox missing in Outlook');
+  expect(mail!.to.sort()).toEqual(['avery@contoso.example', 'sam@contoso.example']);
+  expect(mail!.content).toContain('Priority: high');
+  expect(mail!.content).toContain(`Ticket: ${confirmation.ticketNumber}`);
+  expect(mail!.content).toContain('Needs Exchange admin rights');
+  expect(mail!.content).not.toContain('Winter2026!x');
+});
+
+it('a failing email does not fail the escalation: the handoff stands and only the email job is dead', async () => {
+  const t = await signedInTeam();
+  t.graph.server.inject({ status: 400, times: 1 });
+  const confirmation = await t.escalate('VPN drops every 10 minutes');
+  await until(t.core, () => t.emailJobs('dead') === 1, 'the email job to fail for good');
+  expect(t.graph.messages).toHaveLength(0);
+  await t.ok('profile:switch', { id: t.senior.id });
+  const queue = await t.ok<{ id: string }[]>('handoffs:list', {});
+  expect(queue.map((h) => h.id)).toEqual([confirmation.handoff.id]);
+  const session = await t.ok<SessionDetail>('sessions:get', { id: confirmation.handoff.sessionId });
+  expect(session.status).toBe('escalated');
+});
+
+it('a handoff rolled back after its jobs were enqueued sends no email', async () => {
+  const t = await signedInTeam();
+  await t.ok('profile:switch', { id: t.tech.id });
+  const session = await t.ok<SessionDetail>('sessions:create', {});
+  await t.ok('messages:add', { sessionId: session.id, body: 'Rolled back escalation' });
+  const failing = createHandoffService({
+    db: t.core.db,
+    clock: { now: () => Date.now() },
+    events: t.core.events,
+    enqueue: (request) => {
+      const job = t.core.enqueue(request);
+      if (request.kind === 'notify.email') throw new Error('injected failure after the email was enqueued');
+      return job;
+    },
+    channels: { webhookConfigured: () => false, emailConnected: () => true },
+  });
+  expect(() =>
+    failing.create(t.tech, {
+      sessionId: session.id,
+      intent: 'escalate',
+      reason: 'stuck',
+      priority: 'urgent',
+    }),
+  ).toThrow('injected failure');
+  expect(t.emailJobs('queued')).toBe(0);
+
+  // A committed escalation afterwards is the barrier: once its email is out, nothing else came.
+  await t.escalate('Committed escalation');
+  await until(
+    t.core,
+    () => t.graph.messages.length === 1 && t.emailJobs('done') === 1,
+    'the committed email',
+  );
+  expect(t.graph.messages.map((m) => m.subject)).toEqual(['New escalation: Committed escalation']);
+});

@@ -1,0 +1,103 @@
+// The escalation email (DESIGN §3, Notifications): one outbox job per handoff, sent through Graph from
+// the signed-in Microsoft 365 mailbox to every active owner/admin/engineer with an email address
+// except whoever handed the session off. Everything in it passes the redaction pass first.
+import { z } from 'zod';
+import type { Handoff, User } from '../../src-preload/contract';
+import { AppError } from '../errors';
+import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
+import { handoffHeadline } from '../notify/webhook-messages';
+import { redact } from '../redaction';
+import type { Db } from '../store/database';
+import { getHandoff, getHandoffRow } from '../store/repos/handoffs';
+import { listUsers } from '../store/repos/users';
+import type { GraphMail, MailMessage } from './graph-mail';
+
+export const NOTIFY_EMAIL = 'notify.email';
+
+const RECIPIENT_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
+
+/** Active seniors with an address, the escalator excluded, one entry per address. */
+export function emailRecipients(db: Db, escalatorId: string): MailMessage['to'] {
+  const seen = new Set<string>();
+  const to: MailMessage['to'] = [];
+  for (const user of listUsers(db)) {
+    const address = user.email.trim();
+    if (!user.active || !RECIPIENT_ROLES.has(user.role) || user.id === escalatorId || !address) continue;
+    if (seen.has(address.toLowerCase())) continue;
+    seen.add(address.toLowerCase());
+    to.push({ address, name: user.name });
+  }
+  return to;
+}
+
+/** Subject `New escalation: {problem}`; a Text body with reason, priority, ticket, notes and who escalated. */
+export function handoffEmail(handoff: Handoff, to: MailMessage['to'], reminderAt?: number): MailMessage {
+  const problem = oneLine(handoff.snapshot.summary || handoff.sessionTitle) || 'Untitled session';
+  const escalate = handoff.intent === 'escalate';
+  const subject =
+    reminderAt === undefined
+      ? `${escalate ? 'New escalation' : 'Parked session'}: ${problem}`
+      : handoffHeadline({ ...handoff, sessionTitle: problem }, reminderAt);
+  const lines = [
+    ...(reminderAt === undefined
+      ? []
+      : [
+          'Nobody has claimed this handoff yet, and it is now past the time Settings allow for its priority.',
+          '',
+        ]),
+    escalate
+      ? `${handoff.handedOffByName} escalated a session. It is waiting in the Baton queue for someone to claim it.`
+      : `${handoff.handedOffByName} parked a session. It is waiting in the Baton queue.`,
+    '',
+    `Problem: ${problem}`,
+    `Reason: ${handoff.reason.trim() || '—'}`,
+    `Priority: ${handoff.priority}`,
+    `Ticket: ${handoff.ticketNumber}`,
+    `${escalate ? 'Escalated' : 'Parked'} by: ${handoff.handedOffByName}`,
+    ...(handoff.targetUserName ? [`Assigned to: ${handoff.targetUserName}`] : []),
+    ...(handoff.engineerNotes?.trim() ? ['', 'Engineer notes:', handoff.engineerNotes.trim()] : []),
+    '',
+    'Open Baton to claim it.',
+  ];
+  return {
+    subject: truncate(redact(subject).text, 255),
+    text: redact(lines.join('\n')).text,
+    to,
+  };
+}
+
+export function emailNotificationKind(deps: {
+  db: Db;
+  mail: Pick<GraphMail, 'sendMail'>;
+  /** Why email cannot be sent right now (null when Microsoft 365 is connected). */
+  notConnectedReason: () => string | null;
+  now: () => number;
+}) {
+  return defineJobKind({
+    kind: NOTIFY_EMAIL,
+    service: 'graph',
+    payload: z.object({ handoffId: z.uuid(), reminder: z.boolean().optional() }),
+    describe: ({ reminder }) =>
+      reminder ? 'Email reminder of an unclaimed handoff' : 'Email to the senior team about a handoff',
+    async run({ handoffId, reminder }, ctx) {
+      const row = getHandoffRow(deps.db, handoffId);
+      const handoff = row && getHandoff(deps.db, handoffId, row.handedOffById);
+      if (!handoff || (reminder && handoff.claimedById)) return;
+      const to = emailRecipients(deps.db, handoff.handedOffById);
+      if (to.length === 0) return; // nobody to tell is not a failure
+      const reason = deps.notConnectedReason();
+      if (reason) throw new PermanentJobError(`Email not sent: ${reason}`);
+      try {
+        await deps.mail.sendMail(handoffEmail(handoff, to, reminder ? deps.now() : undefined), ctx.signal);
+      } catch (err) {
+        // No usable sign-in will not fix itself on a retry.
+        if (err instanceof AppError)
+          throw new PermanentJobError(`Email not sent: ${err.message}`, { cause: err });
+        throw err;
+      }
+    },
+  });
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
