@@ -7,6 +7,7 @@ import { SuggestedFixCard } from '../components/chat/SuggestedFixCard';
 import { AssistantUnavailable, EscalationBanner, ParkedBanner } from '../components/chat/Notices';
 import { HandoffDialog } from '../components/handoff/HandoffDialog';
 import { NoteDialog } from '../components/notes/NoteDialog';
+import { PendingPost, TicketLink } from '../components/psa/TicketLink';
 import { PANEL_ID, SidePanel } from '../components/panel/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { TimeAgo } from '../components/TimeAgo';
@@ -55,6 +56,7 @@ export function SessionView() {
               Started <TimeAgo at={detail.createdAt} /> · {userMessages}{' '}
               {userMessages === 1 ? 'note' : 'notes'}
             </p>
+            <TicketLink detail={detail} />
           </div>
           <div className="session-header-side">
             <StatusBadge status={detail.status} />
@@ -101,6 +103,7 @@ export function SessionView() {
         </header>
         <Conversation messages={detail.messages} />
         <div className="composer-area">
+          <PendingPost detail={detail} />
           <ParkedBanner detail={detail} />
           {detail.activeFix && <SuggestedFixCard key={detail.activeFix.id} fix={detail.activeFix} />}
           <EscalationBanner detail={detail} />

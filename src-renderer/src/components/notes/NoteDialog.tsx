@@ -93,7 +93,9 @@ function NoteEditor({
     setPostError(null);
     try {
       const outcome = await unwrap(baton().notes.post({ sessionId, kind, markdown }));
-      toast.success(text.posted, { description: outcomeLine(outcome) });
+      toast.success(outcome.outcome === 'queued' ? 'Queued for ConnectWise' : text.posted, {
+        description: outcomeLine(outcome),
+      });
       onClose();
     } catch (err) {
       // Whatever went wrong, the edited text stays in the editor.
