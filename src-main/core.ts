@@ -32,6 +32,8 @@ import { psaPostKind } from './notes/psa-post-job';
 import { createMicrosoft365 } from './microsoft';
 import { createConnectWiseSettings } from './psa/connectwise/connectwise-settings';
 import { createTicketLinks } from './psa/ticket-link';
+import { psaHandoffKind } from './team/psa-handoff-job';
+import { createTeamService } from './team/team-service';
 import { createNotePosting } from './notes/note-posting';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
@@ -70,6 +72,10 @@ export interface CoreOptions {
   postWaitMs?: number;
   /** Opens an https page in the system browser (Electron's shell.openExternal); default: ask the UI. */
   openExternal?: (url: string) => Promise<void>;
+  /** Poll ConnectWise for team escalations on a timer (default true when the worker starts). */
+  teamPoll?: boolean;
+  /** Team poll interval override (tests; Settings' team.pollSeconds otherwise). */
+  teamPollMs?: number;
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -116,10 +122,30 @@ export function createCore(options: CoreOptions) {
     log,
   });
   const jobWaiters = createJobWaiters(db);
+  const team = createTeamService({
+    db,
+    clock,
+    events,
+    views,
+    // Bound late: the outbox is built below; team work only enqueues once the core is running.
+    enqueue: (request) => enqueue(request),
+    connectwise,
+    tell: bell.tell,
+    log,
+    pollIntervalMs: options.teamPollMs,
+  });
   const kinds = createJobKinds([
     bell.kind,
     ...webhooks.kinds,
     microsoft.emailKind,
+    psaHandoffKind({
+      db,
+      clock,
+      events,
+      client: () => connectwise.client(),
+      escalatedStatus: () => connectwise.statusMapping().escalated,
+    }),
+    ...team.kinds,
     aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
     enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
     psaPostKind({
@@ -195,6 +221,7 @@ export function createCore(options: CoreOptions) {
     pendingPost: (sessionId) => notePosting.pending(sessionId, (jobId) => getJob(db, jobId)),
     onNoteAdded: (message) => {
       replies.requestFor(message);
+      team.messageAdded(message, enqueue);
       if (kinds.has(DIAGNOSTIC_ECHO)) {
         enqueue({
           kind: DIAGNOSTIC_ECHO,
@@ -211,7 +238,14 @@ export function createCore(options: CoreOptions) {
     emailConnected: () => microsoft.account.isConnected(),
     emailSkippedReason: () => microsoft.account.notConnectedReason(),
   };
-  const handoffs = createHandoffService({ db, clock, events, enqueue, channels: announceChannels });
+  const handoffs = createHandoffService({
+    db,
+    clock,
+    events,
+    enqueue,
+    channels: announceChannels,
+    team: { claim: (actor, row) => team.claim(actor, row) },
+  });
   const handoffSettings = createHandoffSettings({ db, clock });
   const noteDrafts = createNoteDrafts({
     db,
@@ -245,6 +279,7 @@ export function createCore(options: CoreOptions) {
     connectwise,
     ticketLinks,
     microsoft: microsoft.account,
+    team,
     fixes,
     webhooks,
     bell,
@@ -266,6 +301,7 @@ export function createCore(options: CoreOptions) {
   if (options.startWorker !== false) {
     worker.start();
     overdueWatch.start();
+    if (options.teamPoll !== false) team.start();
   }
 
   return {
@@ -279,6 +315,7 @@ export function createCore(options: CoreOptions) {
     close(): Promise<void> {
       closing ??= (async () => {
         overdueWatch.stop();
+        team.stop();
         await worker.stop();
         queue.dispose();
         stopCheckpointer();

@@ -294,7 +294,8 @@ export interface ExpertContacts {
   emergencyLine: string;
 }
 
-export const NOTIFICATION_CHANNELS = ['teams', 'slack', 'email'] as const;
+/** connectwise: the package posted on the linked ticket for seniors on other machines (DESIGN §6). */
+export const NOTIFICATION_CHANNELS = ['connectwise', 'teams', 'slack', 'email'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 export interface HandoffConfirmation {
@@ -902,6 +903,8 @@ export interface EventMap {
   handoff_closed: { id: string; sessionId: string };
   /** Passed its priority's threshold unclaimed: marked overdue and announced again. */
   handoff_overdue: { id: string };
+  /** A senior on another machine claimed this machine's escalation (DESIGN §6). */
+  handoff_picked_up: { handoffId: string; sessionId: string; byName: string };
   /** Main asks the UI to open an https page (the browser host has no shell.openExternal). */
   open_url: { url: string };
   job_updated: JobView;
@@ -922,6 +925,7 @@ export const EVENT_NAMES: EventName[] = [
   'handoff_claimed',
   'handoff_closed',
   'handoff_overdue',
+  'handoff_picked_up',
   'open_url',
   'job_updated',
   'queue_changed',

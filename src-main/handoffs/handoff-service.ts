@@ -17,6 +17,8 @@ import { assertFixSettled } from '../fixes/fix-service';
 import { overdueCheck } from './tray-menu';
 import type { AnnounceChannels } from './handoff-notifications';
 import { enqueueHandoffAnnouncements } from './handoff-notifications';
+import { followTicket } from '../store/repos/team-follows';
+import { TEAM_POST_HANDOFF } from '../team/psa-handoff-job';
 import { expertContacts, overdueMinutes, ticketPrefix } from './handoff-settings';
 import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
@@ -37,6 +39,7 @@ import {
 } from '../store/repos/handoffs';
 import { listHypotheses } from '../store/repos/hypotheses';
 import { listMessages } from '../store/repos/messages';
+import type { HandoffRow } from '../store/repos/handoffs';
 import type { SessionRow } from '../store/repos/sessions';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { listSteps } from '../store/repos/steps';
@@ -56,6 +59,8 @@ export function createHandoffService(deps: {
   enqueue: (request: EnqueueRequest) => { id: number };
   /** Which announcement channels are set up; unset ones are skipped with a reason. */
   channels: AnnounceChannels;
+  /** Claims an imported handoff on its ConnectWise ticket (team escalations, DESIGN §6). */
+  team?: { claim(actor: User, row: HandoffRow): Promise<void> };
 }) {
   const { db, clock, events } = deps;
 
@@ -132,6 +137,7 @@ export function createHandoffService(deps: {
         engineerNotes: input.notes || null,
         snapshot: JSON.stringify(snapshot),
         createdAt: now,
+        psaTicketId: escalate ? session.psaTicketId : null,
       });
       const number = nextTicketNumber(db, ticketPrefix(db), now);
       insertSupportTicket(
@@ -189,6 +195,17 @@ export function createHandoffService(deps: {
         handoffId,
         sessionId: session.id,
       });
+      // Linked to a ConnectWise ticket: the team on other machines learns of it from the ticket (§6).
+      if (escalate && session.psaTicketId !== null) {
+        deps.enqueue({
+          kind: TEAM_POST_HANDOFF,
+          payload: { handoffId },
+          idempotencyKey: `team:handoff:${handoffId}`,
+          sessionId: session.id,
+        });
+        followTicket(db, { handoffId, sessionId: session.id, ticketId: session.psaTicketId }, now);
+        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null });
+      }
       return { ticketNumber: number, notifications };
     });
     // Only after the commit: a rolled-back handoff announces nothing.
@@ -202,6 +219,23 @@ export function createHandoffService(deps: {
       expertContacts: expertContacts(db),
       notifications,
     };
+  }
+
+  /**
+   * An imported handoff is claimed on its ConnectWise ticket first (DESIGN §6); the local write
+   * follows, as for a local handoff.
+   */
+  async function claimAny(actor: User, id: string): Promise<Handoff> {
+    const row = getHandoffRow(db, id);
+    if (!row) throw notFound('Handoff', id);
+    if (row.origin === 'psa' && row.claimedById === null && deps.team) {
+      if (!SENIOR_ROLES.has(actor.role))
+        throw new AppError('FORBIDDEN', 'Only engineers and admins claim handoffs');
+      // Losing here leaves the card to the next poll: a winner that crashed before owning the
+      // ticket must not hide it from this queue for good.
+      await deps.team.claim(actor, row);
+    }
+    return claim(actor, id);
   }
 
   function claim(actor: User, id: string): Handoff {
@@ -307,7 +341,7 @@ export function createHandoffService(deps: {
   return {
     create,
     resume,
-    claim: (actor: User, id: string) => withOverdue(claim(actor, id)),
+    claim: async (actor: User, id: string) => withOverdue(await claimAny(actor, id)),
     open: (actor: User, id: string) => withOverdue(open(actor, id)),
     /** The escalator does not see their own handoffs; only seniors see the queue at all. */
     list(actor: User, sort: 'newest' | 'priority'): Handoff[] {

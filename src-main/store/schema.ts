@@ -231,6 +231,12 @@ export const handoffs = sqliteTable(
     overdueNotifiedAt: integer('overdue_notified_at'),
     /** A park handoff closes (without a claim) when the person who parked resumes the session. */
     closedAt: integer('closed_at'),
+    /** The ConnectWise ticket the team shares for this handoff (DESIGN §6); null: this machine only. */
+    psaTicketId: integer('psa_ticket_id'),
+    /** local: handed off on this machine; psa: imported from ConnectWise (another Baton escalated it). */
+    origin: text('origin', { enum: ['local', 'psa'] })
+      .notNull()
+      .default('local'),
   },
   (t) => [
     index('handoffs_open_idx').on(t.claimedById, t.createdAt),
@@ -373,3 +379,20 @@ export const notePosts = sqliteTable(
   },
   (t) => [index('note_posts_session_idx').on(t.sessionId, t.createdAt)],
 );
+
+/**
+ * Tickets this machine follows for the team (DESIGN §6): its own escalations (to learn who picked
+ * them up) and handoffs claimed here or imported (to carry the conversation as internal notes).
+ */
+export const teamFollows = sqliteTable('team_follows', {
+  handoffId: text('handoff_id')
+    .primaryKey()
+    .references(() => handoffs.id, { onDelete: 'cascade' }),
+  sessionId: text('session_id')
+    .notNull()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  ticketId: integer('ticket_id').notNull(),
+  /** Notes up to this id have been read. */
+  lastNoteId: integer('last_note_id').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+});

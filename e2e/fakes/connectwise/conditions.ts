@@ -170,7 +170,13 @@ class Parser {
   }
 }
 
+/** CW lets conditions name `lastUpdated` for what answers carry as `_info/lastUpdated`. */
 function fieldValue(record: unknown, field: string): unknown {
+  const value = walk(record, field);
+  return value === null && field.toLowerCase() === 'lastupdated' ? walk(record, '_info/lastUpdated') : value;
+}
+
+function walk(record: unknown, field: string): unknown {
   let current: unknown = record;
   for (const part of field.split('/')) {
     if (current === null || typeof current !== 'object') return null;

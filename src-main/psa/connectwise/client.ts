@@ -6,13 +6,14 @@ import { cwString } from './config';
 import { explain } from './errors';
 import type { CwTransportOptions } from './transport';
 import { createCwTransport } from './transport';
-import type { CwBoard, CwBoardStatus, CwMember, CwNote, CwTicket } from './wire';
+import type { CwBoard, CwBoardStatus, CwMember, CwNote, CwTicket, CwTicketLite } from './wire';
 import {
   CwBoardSchema,
   CwBoardStatusSchema,
   CwMemberSchema,
   CwNoteSchema,
   CwSystemInfoSchema,
+  CwTicketLiteSchema,
   CwTicketSchema,
 } from './wire';
 
@@ -49,6 +50,20 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions) {
 
   const getTicket = (id: number): Promise<CwTicket> =>
     cw.request('GET', ticketPath(id), CwTicketSchema, 'ticket');
+
+  /** Tickets matching `conditions`, every page, only the given `fields` (small answers for polling). */
+  function listTickets(opts: {
+    conditions: string;
+    fields: string;
+    pageSize?: number;
+  }): Promise<CwTicketLite[]> {
+    return cw.list('/service/tickets', CwTicketLiteSchema, 'ticket list', {
+      conditions: opts.conditions,
+      fields: opts.fields,
+      orderBy: 'id asc',
+      pageSize: opts.pageSize ?? 1_000,
+    });
+  }
 
   function listNotes(
     ticketId: number,
@@ -217,6 +232,7 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions) {
     /** The API base once the codebase is known, e.g. https://site/v4_6_release/apis/3.0. */
     apiBase: cw.apiBase,
     getTicket,
+    listTickets,
     listNotes,
     postNote,
     findNoteByReference,

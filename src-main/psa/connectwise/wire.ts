@@ -18,6 +18,19 @@ export const CwTicketSchema = z.looseObject({
 });
 export type CwTicket = z.infer<typeof CwTicketSchema>;
 
+/** A ticket as a `fields=`-trimmed list returns it (the team poll asks only for what it reads). */
+export const CwTicketLiteSchema = z.looseObject({
+  id: z.number(),
+  summary: z.string().optional(),
+  status: ref.optional(),
+  owner: z
+    .looseObject({ id: z.number().optional(), identifier: z.string(), name: z.string().optional() })
+    .nullish(),
+  closedFlag: z.boolean().optional(),
+  _info: info.optional(),
+});
+export type CwTicketLite = z.infer<typeof CwTicketLiteSchema>;
+
 export const CwNoteSchema = z.looseObject({
   id: z.number(),
   ticketId: z.number(),

@@ -175,3 +175,16 @@ export function markOverdueNotified(db: Db, id: string, now: number): boolean {
       .run().changes === 1
   );
 }
+
+export function setHandoffPsaNote(db: Db, id: string, noteId: string): void {
+  db.update(handoffs).set({ psaNoteId: noteId }).where(eq(handoffs.id, id)).run();
+}
+
+/** Unclaimed handoffs imported from ConnectWise, by ticket (the poller closes those claimed elsewhere). */
+export function openPsaHandoffs(db: Db) {
+  return db
+    .select({ id: handoffs.id, ticketId: handoffs.psaTicketId, sessionId: handoffs.sessionId })
+    .from(handoffs)
+    .where(and(eq(handoffs.origin, 'psa'), isNull(handoffs.claimedById), isNull(handoffs.closedAt)))
+    .all();
+}

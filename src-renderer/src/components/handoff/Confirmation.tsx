@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { HandoffConfirmation, NotificationChannel } from '../../../../src-preload/contract';
 
 const CHANNEL_LABELS: Record<NotificationChannel, string> = {
+  connectwise: 'ConnectWise ticket',
   teams: 'Microsoft Teams',
   slack: 'Slack',
   email: 'Email',

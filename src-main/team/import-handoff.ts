@@ -1,0 +1,174 @@
+// A handoff another Baton escalated, brought into this machine's queue from its ConnectWise note
+// (DESIGN §6). The import keeps the escalating machine's ids, so importing again (after a restart, or
+// because a poll saw the ticket twice) changes nothing and announces nothing.
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { HandoffSnapshot, User } from '../../src-preload/contract';
+import type { EnqueueRequest } from '../jobs/enqueue';
+import type { Db } from '../store/database';
+import { inTransaction } from '../store/database';
+import { appendAudit } from '../store/repos/audit-log';
+import { getHandoffRow, insertHandoff } from '../store/repos/handoffs';
+import { insertMessage } from '../store/repos/messages';
+import { getSessionRow, insertSession } from '../store/repos/sessions';
+import { insertSupportTicket } from '../store/repos/support-tickets';
+import { followTicket } from '../store/repos/team-follows';
+import { sessions, users } from '../store/schema';
+import type { HandoffTrailer } from './trailer';
+
+/** A colleague known only from ConnectWise: kept as an inactive user (never a local profile). */
+export function teamMember(db: Db, person: { name: string; email: string }, now: number): User['id'] {
+  const email = person.email.trim() || `${person.name.replace(/\W+/g, '.').toLowerCase()}@unknown.invalid`;
+  const known = db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .get();
+  if (known) return known.id;
+  const id = randomUUID();
+  db.insert(users)
+    .values({
+      id,
+      name: person.name || email,
+      email,
+      role: 'technician',
+      active: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  return id;
+}
+
+function snapshotFrom(trailer: HandoffTrailer): HandoffSnapshot {
+  return {
+    summary: trailer.snapshot.summary,
+    domain: null,
+    status: 'escalated',
+    stepCount: trailer.snapshot.stepCount,
+    factCount: trailer.snapshot.factCount,
+    confidence: trailer.snapshot.confidence as HandoffSnapshot['confidence'],
+    branches: trailer.snapshot.branches.map((b) => ({
+      id: randomUUID(),
+      parentId: null,
+      label: b.label,
+      status: b.status as HandoffSnapshot['branches'][number]['status'],
+      reason: b.reason,
+    })),
+  };
+}
+
+/**
+ * Returns true when the handoff was new here. A handoff (or session) this store already has — its
+ * own escalation, or one imported before — is left alone.
+ */
+export function importHandoff(
+  db: Db,
+  enqueue: (request: EnqueueRequest) => unknown,
+  input: {
+    ticketId: number;
+    noteId: number;
+    noteCreatedAt: number;
+    packageText: string;
+    trailer: HandoffTrailer;
+  },
+  now: number,
+): boolean {
+  const { trailer } = input;
+  return inTransaction(db, () => {
+    if (getHandoffRow(db, trailer.handoffId) || getSessionRow(db, trailer.sessionId)) return false;
+    const fromId = teamMember(db, trailer.from, now);
+    insertSession(
+      db,
+      { id: trailer.sessionId, title: trailer.title, createdById: fromId },
+      input.noteCreatedAt,
+    );
+    db.update(sessions)
+      .set({
+        status: 'escalated',
+        problemSummary: trailer.snapshot.summary || null,
+        escalationReason: trailer.reason,
+        escalationPackageMarkdown: input.packageText,
+        psaTicketId: input.ticketId,
+        handoffCount: 1,
+        messageCount: 1,
+        stateVersion: 1,
+      })
+      .where(eq(sessions.id, trailer.sessionId))
+      .run();
+    // The package is what the senior reads first; it opens the conversation.
+    insertMessage(
+      db,
+      {
+        id: randomUUID(),
+        sessionId: trailer.sessionId,
+        role: 'user',
+        authorId: fromId,
+        body: input.packageText,
+        seq: 1,
+      },
+      input.noteCreatedAt,
+    );
+    insertHandoff(db, {
+      id: trailer.handoffId,
+      sessionId: trailer.sessionId,
+      intent: 'escalate',
+      handedOffById: fromId,
+      targetUserId: null,
+      priority: trailer.priority,
+      reason: trailer.reason,
+      engineerNotes: trailer.notes,
+      snapshot: JSON.stringify(snapshotFrom(trailer)),
+      createdAt: input.noteCreatedAt,
+      psaTicketId: input.ticketId,
+      origin: 'psa',
+    });
+    insertSupportTicket(
+      db,
+      {
+        id: randomUUID(),
+        ticketNumber: trailer.ticketNumber,
+        sessionId: trailer.sessionId,
+        handoffId: trailer.handoffId,
+        priority: trailer.priority,
+        escalationReason: trailer.reason,
+      },
+      input.noteCreatedAt,
+    );
+    followTicket(
+      db,
+      {
+        handoffId: trailer.handoffId,
+        sessionId: trailer.sessionId,
+        ticketId: input.ticketId,
+        lastNoteId: input.noteId,
+      },
+      now,
+    );
+    appendAudit(
+      db,
+      {
+        actorId: null,
+        action: 'handoff.import',
+        entityType: 'handoff',
+        entityId: trailer.handoffId,
+        details: { ticketId: input.ticketId, noteId: input.noteId },
+      },
+      now,
+    );
+    // The escalating machine sent email / Teams / Slack; here the bell and the assessment.
+    enqueue({
+      kind: 'notify.in_app',
+      payload: { handoffId: trailer.handoffId },
+      idempotencyKey: `notify:in_app:${trailer.handoffId}`,
+      sessionId: trailer.sessionId,
+    });
+    enqueue({
+      kind: 'handoff.enrich',
+      payload: { handoffId: trailer.handoffId },
+      idempotencyKey: `enrich:${trailer.handoffId}`,
+      sessionId: trailer.sessionId,
+    });
+    return true;
+  });
+}
