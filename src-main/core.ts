@@ -34,6 +34,7 @@ import { createConnectWiseSettings } from './psa/connectwise/connectwise-setting
 import { createTicketLinks } from './psa/ticket-link';
 import { psaHandoffKind } from './team/psa-handoff-job';
 import { createTeamService } from './team/team-service';
+import { createTeamSettings } from './team/team-settings';
 import { createNotePosting } from './notes/note-posting';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
@@ -280,6 +281,7 @@ export function createCore(options: CoreOptions) {
     ticketLinks,
     microsoft: microsoft.account,
     team,
+    teamSettings: createTeamSettings({ db, clock }),
     fixes,
     webhooks,
     bell,

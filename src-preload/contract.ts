@@ -382,6 +382,20 @@ export interface NotePostOutcome {
   statusTransitionSkippedReason: string | null;
 }
 
+/** Team escalations across machines (DESIGN §6): how often to poll ConnectWise, which boards. */
+export interface TeamSettings {
+  pollSeconds: number;
+  /** Empty: the board chosen for the status mapping. */
+  boardIds: number[];
+  canEdit: boolean;
+}
+
+/** What a poll of ConnectWise brought (the queue's "Check ConnectWise now"). */
+export interface TeamPollResult {
+  imported: number;
+  closed: number;
+}
+
 /** Escalation settings: ticket numbers, who to call, how long a handoff may wait unclaimed. */
 export interface HandoffSettings {
   ticketPrefix: string;
@@ -771,6 +785,15 @@ export const LinkTicketInput = z.object({
     .nullable(),
 });
 
+export const TeamSettingsInput = z.object({
+  pollSeconds: z
+    .number({ error: 'Enter the poll interval in seconds' })
+    .int('Whole seconds only')
+    .min(5, 'At least every 5 seconds')
+    .max(3_600, 'At most every hour (3,600 seconds)'),
+  boardIds: z.array(z.number().int().positive()).max(50),
+});
+
 export const NotePreviewInput = z.object({
   sessionId: z.uuid('Unknown session id'),
   kind: z.enum(NOTE_KINDS, { error: 'Choose resolve or escalate' }),
@@ -818,6 +841,8 @@ export const contract = {
   'handoffs:list': channel<Handoff[]>()(HandoffsListInput),
   'handoffs:get': channel<Handoff>()(HandoffIdInput),
   'handoffs:claim': channel<Handoff>()(HandoffIdInput),
+  /** Polls ConnectWise for team escalations now (otherwise every Settings → Team interval). */
+  'handoffs:refresh': channel<TeamPollResult>()(NoInput),
   /** The parker picks their parked session up again (closes the park handoff; not a claim). */
   'handoffs:resume': channel<SessionSummary>()(SessionIdInput),
   'sessions:list': channel<SessionSummary[]>()(SessionsListInput),
@@ -867,6 +892,8 @@ export const contract = {
   /** Opens the Microsoft sign-in page (in the system browser) and waits until it finishes (up to 5 min). */
   'settings:microsoft-sign-in': channel<MicrosoftSettings>()(NoInput),
   'settings:microsoft-sign-out': channel<MicrosoftSettings>()(NoInput),
+  'settings:team-get': channel<TeamSettings>()(NoInput),
+  'settings:team-save': channel<TeamSettings>()(TeamSettingsInput),
   'settings:handoffs-get': channel<HandoffSettings>()(NoInput),
   'settings:handoffs-save': channel<HandoffSettings>()(HandoffSettingsInput),
   'queue:status': channel<QueueStatus>()(NoInput),

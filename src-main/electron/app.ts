@@ -71,15 +71,14 @@ export function startElectronApp(): void {
       claim: (handoffId) => {
         const me = started.services.profiles.current();
         if (!me) return showWindow();
-        try {
-          started.services.handoffs.claim(me, handoffId);
-        } catch (err) {
-          // Someone else was quicker (or this profile may not claim): the window says so.
+        // Claiming may go through ConnectWise (a team escalation): show the window meanwhile.
+        started.services.handoffs.claim(me, handoffId).catch((err: unknown) => {
+          // Someone else was quicker (or this profile may not claim): say so.
           dialog.showErrorBox(
             'Could not claim the handoff',
             err instanceof Error ? err.message : String(err),
           );
-        }
+        });
         showWindow();
       },
     });

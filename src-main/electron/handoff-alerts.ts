@@ -38,6 +38,15 @@ export function watchHandoffs(
         note.show();
       }
     }
+    if (event === 'handoff_picked_up') {
+      const { byName, sessionId } = payload as { byName: string; sessionId: string };
+      const title = core.services.sessions.get(sessionId).title;
+      if (Notification.isSupported()) {
+        const note = new Notification({ title: `${byName} picked up your escalation`, body: title });
+        note.on('click', showWindow);
+        note.show();
+      }
+    }
     if (event === 'handoff_overdue') {
       const me = core.services.profiles.current();
       const handoff = me && SENIOR.has(me.role) ? core.services.handoffs.list(me, 'newest') : [];

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../src-preload/contract';
 import type { CoreServices } from '../core';
 import type { Db } from '../store/database';
 import { searchSessions } from '../store/repos/search';
+import { interactive } from '../psa/connectwise/errors';
 import type { Handlers } from './dispatcher';
 
 export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers {
@@ -61,6 +62,12 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'settings:microsoft-save': (input) => s.microsoft.save(me(), input),
     'settings:microsoft-sign-in': () => s.microsoft.signIn(me()),
     'settings:microsoft-sign-out': () => s.microsoft.signOut(me()),
+    'settings:team-get': () => s.teamSettings.view(me()),
+    'settings:team-save': (input) => s.teamSettings.save(me(), input),
+    'handoffs:refresh': async () => {
+      const result = await interactive(() => s.team.poll());
+      return { imported: result.imported.length, closed: result.closed.length };
+    },
     'settings:handoffs-get': () => s.handoffSettings.view(me()),
     'settings:handoffs-save': (input) => s.handoffSettings.save(me(), input),
     'queue:status': () => s.queue.status(),
