@@ -2,7 +2,7 @@
 // them. A measurement returns rows of {figure, target, pass}; later issues add figures by adding
 // files or calling register() again.
 
-export type Unit = 'ms' | 'ratio';
+export type Unit = 'ms' | 'ratio' | 'count';
 
 export interface Row {
   name: string;
@@ -82,5 +82,18 @@ export function ratioRow(
     text: `${formatRatio(ratio)} (${formatMs(wrappedMs)} vs ${baseline} ${formatMs(rawMs)})`,
     targetText: `≤ ${target}×`,
     detail: { wrappedMs, rawMs },
+  };
+}
+
+/** A count (requests, bytes…): passes when `value` ≤ `target`. */
+export function countRow(name: string, value: number, target: number, what: string): Row {
+  return {
+    name,
+    figure: value,
+    unit: 'count',
+    target,
+    pass: value <= target,
+    text: `${value} ${what}`,
+    targetText: `≤ ${target} ${what}`,
   };
 }

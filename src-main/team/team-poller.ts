@@ -35,6 +35,8 @@ interface Cursor {
 const SETTLE_MS = 2_000;
 
 const cwDate = (iso: string) => `[${iso}]`;
+const secondAfter = (iso: string) =>
+  new Date(Date.parse(iso) + 1_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const key = (t: CwTicketLite) => `${t.id}@${t._info?.lastUpdated ?? ''}`;
 
 export interface PollResult {
@@ -78,6 +80,8 @@ export function createTeamPoller(deps: {
     const tickets = await client.listTickets({
       conditions: cursor ? `${which} and lastUpdated >= ${cwDate(cursor.at)}` : which,
       fields: 'id,summary,status/id,status/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated',
+      // Small pages keep each answer small; a quiet poll is one page either way.
+      pageSize: 200,
     });
     result.requests++;
     const now = clock.now();
@@ -116,7 +120,10 @@ export function createTeamPoller(deps: {
         const before = cursor?.at === newest ? cursor.seen[key(t)] : undefined;
         seen[key(t)] = { first: before?.first ?? now, last: now };
       }
-      putSetting(db, TEAM_CURSOR_KEY, { at: newest, seen } satisfies Cursor, clock.now(), null);
+      // Everything in that second settled: the next poll starts after it, so a quiet poll is empty.
+      const allSettled = Object.values(seen).every((x) => x.last - x.first >= SETTLE_MS);
+      const next: Cursor = allSettled ? { at: secondAfter(newest), seen: {} } : { at: newest, seen };
+      putSetting(db, TEAM_CURSOR_KEY, next, clock.now(), null);
     }
     for (const id of result.imported) {
       const handoff = getHandoff(db, id, '');
