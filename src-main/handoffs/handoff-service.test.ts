@@ -268,7 +268,7 @@ describe('claim', () => {
       });
     }
     const winnerUser = seniors.find((s) => s.id === winner.claimedById)!;
-    expect(first.core.services.handoffs.claim(winnerUser, handoff.id)).toMatchObject({
+    expect(await first.core.services.handoffs.claim(winnerUser, handoff.id)).toMatchObject({
       claimedById: winnerUser.id,
     }); // idempotent
     const session = first.core.sqlite
@@ -285,7 +285,9 @@ describe('claim', () => {
       reason: 'stuck',
       priority: 'high',
     });
-    expect(() => t.core.services.handoffs.claim(t.tech, handoff.id)).toThrow(/Only engineers and admins/);
+    await expect(t.core.services.handoffs.claim(t.tech, handoff.id)).rejects.toThrow(
+      /Only engineers and admins/,
+    );
     const admin = await t.ok<User>('profile:add', {
       name: 'Ada Admin',
       email: 'ada@example.com',
