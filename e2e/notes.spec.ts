@@ -1,8 +1,10 @@
+import { startConnectWiseFake } from './fakes/connectwise-fake';
 import { expect, screenshotPath, test } from './fixtures/test';
 import { FirstRunPage } from './pages/first-run-page';
 import { NotePage } from './pages/note-page';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
+import { SettingsPage } from './pages/settings-page';
 
 test('resolve: the drafted note is previewed, edited inline, rendered sanitized and posted', async ({
   baton,
@@ -65,4 +67,74 @@ test('resolve: the drafted note is previewed, edited inline, rendered sanitized 
     'Suggested next steps',
   ])
     await expect(note.renderedHeading(heading)).toBeVisible();
+});
+
+test('a session linked to a ConnectWise ticket: the note is posted and the status change verified', async ({
+  baton,
+}, testInfo) => {
+  const project = testInfo.project.name;
+  const cw = await startConnectWiseFake();
+  try {
+    cw.addTicket({
+      id: 4711,
+      summary: 'Copier cannot scan to email',
+      status: { id: 5, name: 'In Progress' },
+    });
+    const page = baton.page;
+    const session = new SessionPage(page);
+    const note = new NotePage(page);
+    await new FirstRunPage(page).createProfile({
+      name: 'Avery Admin',
+      email: 'avery@example.com',
+      role: 'admin',
+    });
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.fillConnectWise({
+      site: cw.siteUrl,
+      companyId: cw.credentials.companyId,
+      clientId: cw.credentials.clientId,
+      publicKey: cw.credentials.publicKey,
+      privateKey: cw.credentials.privateKey,
+    });
+    await settings.cwSaveButton().click();
+    await expect(settings.cwSaveButton()).toBeDisabled();
+    await settings.mapStatuses('Service Board', { Resolved: 'Resolved (closed)', Escalated: 'Escalated' });
+    await settings.cwSaveStatusesButton().click();
+    await expect(settings.cwSaveStatusesButton()).toBeDisabled();
+    await new SessionsPage(page).newSession();
+    await session.send('Copier cannot scan to email since the password change');
+
+    await note.linkTicket(9999);
+    await expect(note.ticketError()).toContainText('ConnectWise');
+    await note.ticketNumber().fill('4711');
+    await note.linkButton().click();
+    await expect(note.ticketLine()).toContainText('CW #4711');
+    await expect(note.ticketLine()).toContainText('Copier cannot scan to email');
+    await expect(note.ticketLine()).toContainText('Service Board · In Progress');
+
+    await note.resolveButton().click();
+    await note.editTab().click();
+    await note
+      .editor()
+      .fill(
+        (await note.editor().inputValue()).replace(
+          '## Resolution',
+          '## Resolution\n\nUpdated the SMTP password on the copier.',
+        ),
+      );
+    await page.screenshot({ path: screenshotPath(project, 'note-psa-edit') });
+    await note.confirmButton().click();
+    await expect(session.toast(/Note \d+ posted; ConnectWise shows “Resolved”/)).toBeVisible();
+    await expect(session.statusBadge()).toHaveText('Resolved');
+    await expect(note.ticketLine()).toContainText('Resolved');
+    await page.screenshot({ path: screenshotPath(project, 'note-psa-posted') });
+
+    const [posted] = cw.notes(4711);
+    expect(posted).toMatchObject({ resolutionFlag: true, internalAnalysisFlag: false });
+    expect(posted!.text).toContain('Updated the SMTP password on the copier.');
+    expect(cw.ticket(4711)!.status.name).toBe('Resolved');
+  } finally {
+    await cw.close();
+  }
 });

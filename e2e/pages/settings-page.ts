@@ -12,7 +12,24 @@ export interface AiFormValues {
 
 export type WebhookChannelLabel = 'Microsoft Teams' | 'Slack';
 
-/** The Settings view: the Settings nav item, its "AI assistant" and "Notifications" sections. */
+export interface ConnectWiseFormValues {
+  site?: string;
+  companyId?: string;
+  /** Empty: looked up from the site. */
+  codebase?: string;
+  clientId?: string;
+  /** Typed into the key field (after "Replace" when a key is stored). */
+  publicKey?: string;
+  privateKey?: string;
+}
+
+export type ConnectWiseKey = 'Public key' | 'Private key';
+export type MappedStatusLabel = 'Resolved' | 'Escalated' | 'Claimed';
+
+/**
+ * The Settings view: the Settings nav item and its sections, "AI assistant", "ConnectWise",
+ * "Microsoft 365", "Notifications" and "Escalations".
+ */
 export class SettingsPage {
   constructor(private readonly page: Page) {}
 
@@ -100,6 +117,83 @@ export class SettingsPage {
     this.escalationsSection().getByRole('alert').filter({ hasText: text });
   escalationsSaveButton = () => this.escalationsSection().getByRole('button', { name: 'Save' });
 
+  // ---- ConnectWise (connection, then the status mapping read live from the board) ----
+  connectWiseSection = () => this.page.getByRole('region', { name: 'ConnectWise', exact: true });
+  private cwConnection = () =>
+    this.connectWiseSection().getByRole('form', { name: 'ConnectWise connection' });
+  cwSite = () => this.cwConnection().getByLabel('Site', { exact: true });
+  cwCompanyId = () => this.cwConnection().getByLabel('Company ID');
+  /** Optional: looked up from the site when empty. */
+  cwCodebase = () => this.cwConnection().getByLabel('Codebase (optional)');
+  cwClientId = () => this.cwConnection().getByLabel('Client ID');
+  /** The password input; absent while a stored key is kept or the pair is marked for removal. */
+  cwKeyInput = (key: ConnectWiseKey) =>
+    this.cwConnection()
+      .locator('input[type="password"]')
+      .and(this.page.getByLabel(key, { exact: true }));
+  /** The "stored" box of one key (a group named after the key). */
+  cwStoredKey = (key: ConnectWiseKey) => this.cwConnection().getByRole('group', { name: key, exact: true });
+  /** "A public key is stored in the system keychain" (the key itself is never shown). */
+  cwKeyStoredNote = (key: ConnectWiseKey) =>
+    this.cwStoredKey(key).getByText(`A ${key.toLowerCase()} is stored in the system keychain`);
+  cwReplaceKeyButton = (key: ConnectWiseKey) =>
+    this.cwStoredKey(key).getByRole('button', { name: 'Replace' });
+  /** Marks both keys for removal (main removes the pair together); removed on Save. */
+  cwRemoveKeysButton = () => this.cwConnection().getByRole('button', { name: 'Remove both keys' });
+  /** "The stored public key will be removed when you save.", with Undo. */
+  cwKeyRemovalNote = (key: ConnectWiseKey) =>
+    this.cwStoredKey(key).getByText(`The stored ${key.toLowerCase()} will be removed when you save.`);
+  cwUndoRemoveKeysButton = (key: ConnectWiseKey = 'Public key') =>
+    this.cwStoredKey(key).getByRole('button', { name: 'Undo' });
+  cwKeepStoredKeyButton = (key: ConnectWiseKey) =>
+    this.cwConnection().getByRole('button', { name: `Keep the stored ${key.toLowerCase()}` });
+  cwSaveButton = () => this.cwConnection().getByRole('button', { name: 'Save', exact: true });
+  cwTestButton = () => this.cwConnection().getByRole('button', { name: /^(Test connection|Testing…)$/ });
+  /** role="status": "Testing the connection…", "Connected to ConnectWise … in 12 ms", or the error. */
+  cwTestResult = () => this.cwConnection().getByRole('status');
+  cwFieldError = (text: string | RegExp) => this.cwConnection().getByRole('alert').filter({ hasText: text });
+
+  /** "Statuses": disabled (a note) until the connection is saved; then loaded live from ConnectWise. */
+  cwStatuses = () => this.connectWiseSection().getByRole('region', { name: 'Statuses' });
+  cwStatusesPlaceholder = () =>
+    this.cwStatuses().getByRole('note').filter({ hasText: 'Save the connection above first' });
+  /** Options: "Choose a board…", then the active boards by name. */
+  cwBoard = () => this.cwStatuses().getByLabel('Service board');
+  /** Options: "Not set (status left alone)", then the board's active statuses ("Resolved (closed)"). */
+  cwStatus = (label: MappedStatusLabel) => this.cwStatuses().getByLabel(label, { exact: true });
+  /** A status dropdown's note: cleared by a board change, or saved but no longer on the board. */
+  cwStatusNote = (label: MappedStatusLabel, text: string | RegExp) =>
+    this.cwStatuses()
+      .locator('.field')
+      .filter({ has: this.page.getByLabel(label, { exact: true }) })
+      .getByText(text);
+  /** A field's VALIDATION message from main (e.g. a status that is not on the board any more). */
+  cwStatusError = (text: string | RegExp) => this.cwStatuses().getByRole('alert').filter({ hasText: text });
+  /** A live read that failed ("Offline. …" or "Could not load …"), with its Try again button. */
+  cwLoadFailure = () => this.cwStatuses().locator('.live-failure');
+  cwTryAgainButton = () => this.cwLoadFailure().first().getByRole('button', { name: 'Try again' });
+  cwSaveStatusesButton = () => this.cwStatuses().getByRole('button', { name: 'Save statuses' });
+
+  // ---- Microsoft 365 (escalation email) ----
+  microsoftSection = () => this.page.getByRole('region', { name: 'Microsoft 365', exact: true });
+  msClientId = () => this.microsoftSection().getByLabel('Application (client) ID');
+  msAuthority = () => this.microsoftSection().getByLabel('Sign-in authority');
+  msGraphBaseUrl = () => this.microsoftSection().getByLabel('Graph address');
+  msSaveButton = () => this.microsoftSection().getByRole('button', { name: 'Save', exact: true });
+  /**
+   * role="status": "Signed in as {name} ({username}) since …", the reason it is not connected, or
+   * "Waiting for you to finish signing in in the browser…".
+   */
+  msAccountStatus = () => this.microsoftSection().locator('.account-status');
+  /** "Sign in…" ("Sign in again…" once someone signed in; "Signing in…" while it waits). */
+  msSignInButton = () =>
+    this.microsoftSection().getByRole('button', { name: /^(Sign in…|Sign in again…|Signing in…)$/ });
+  /** Why the last sign-in or sign-out failed (declined, timed out, unreachable). */
+  msSignInError = () => this.microsoftSection().locator('.account-panel').getByRole('alert');
+  msSignOutButton = () => this.microsoftSection().getByRole('button', { name: 'Sign out' });
+  msFieldError = (text: string | RegExp) =>
+    this.microsoftSection().getByRole('alert').filter({ hasText: text });
+
   // ---- actions ----
   open = () => this.navItem().click();
   chooseProvider = (label: AiProviderLabel) => this.provider(label).check();
@@ -113,6 +207,30 @@ export class SettingsPage {
     if (await this.replaceWebhookButton(channel).isVisible())
       await this.replaceWebhookButton(channel).click();
     await this.webhookUrl(channel).fill(url);
+  }
+
+  /** Fills what is given; a key replaces a stored one. */
+  async fillConnectWise(values: ConnectWiseFormValues) {
+    if (values.site !== undefined) await this.cwSite().fill(values.site);
+    if (values.companyId !== undefined) await this.cwCompanyId().fill(values.companyId);
+    if (values.codebase !== undefined) await this.cwCodebase().fill(values.codebase);
+    if (values.clientId !== undefined) await this.cwClientId().fill(values.clientId);
+    for (const [key, value] of [
+      ['Public key', values.publicKey],
+      ['Private key', values.privateKey],
+    ] as const) {
+      if (value === undefined) continue;
+      if (await this.cwReplaceKeyButton(key).isVisible()) await this.cwReplaceKeyButton(key).click();
+      await this.cwKeyInput(key).fill(value);
+    }
+  }
+
+  /** Picks the board, then each status by its option label ("Resolved (closed)", "Not set (status left alone)"). */
+  async mapStatuses(board: string, statuses: Partial<Record<MappedStatusLabel, string>>) {
+    await this.cwBoard().selectOption({ label: board });
+    for (const [label, option] of Object.entries(statuses) as [MappedStatusLabel, string][]) {
+      await this.cwStatus(label).selectOption({ label: option });
+    }
   }
 
   /** Fills what is given; an API key replaces a stored one. */

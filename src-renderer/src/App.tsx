@@ -5,6 +5,7 @@ import { FirstRunScreen } from './screens/FirstRunScreen';
 import { SessionsScreen } from './screens/SessionsScreen';
 import { useAppStore } from './stores/app-store';
 import { useHandoffStore } from './stores/handoff-store';
+import { listenForOpenUrl } from './stores/microsoft-settings-store';
 import { useQueueStore } from './stores/queue-store';
 
 export function App() {
@@ -29,6 +30,8 @@ export function App() {
       baton().on('handoff_created', handoffs.applyCreated),
       baton().on('handoff_assessment_ready', handoffs.applyUpdated),
       baton().on('handoff_claimed', handoffs.applyClaimed),
+      // The browser host cannot open the system browser: main asks this page (Microsoft sign-in).
+      listenForOpenUrl(),
     );
     const offQueue = useQueueStore.getState().init();
     return () => {
@@ -58,8 +61,8 @@ export function App() {
         </div>
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
-      {/* Bottom right, above the status bar: never over a header or the title being read. */}
-      <Toaster position="bottom-right" offset={{ bottom: 44, right: 16 }} richColors closeButton />
+      {/* Top right, over the side panel's heading: clear of the title, the composer and the status bar. */}
+      <Toaster position="top-right" offset={{ top: 12, right: 16 }} richColors closeButton />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { AiSettingsSection } from '../components/settings/AiSettingsSection';
+import { ConnectWiseSection } from '../components/settings/ConnectWiseSection';
 import { EscalationSettingsSection } from '../components/settings/EscalationSettingsSection';
+import { MicrosoftSection } from '../components/settings/MicrosoftSection';
 import { SettingsSection } from '../components/settings/SettingsSection';
 import { WebhooksSection } from '../components/settings/WebhooksSection';
 import '../settings.css';
@@ -12,10 +14,7 @@ interface SectionDef {
   Body: ComponentType;
 }
 
-/**
- * The sections, in the order they appear. Each one loads and saves its own part of the settings.
- * Still to come here: ConnectWise, Microsoft 365.
- */
+/** The sections, in the order they appear. Each one loads and saves its own part of the settings. */
 const SECTIONS: SectionDef[] = [
   {
     id: 'settings-ai',
@@ -23,6 +22,20 @@ const SECTIONS: SectionDef[] = [
     description:
       'The model that answers in sessions and drafts handoffs and notes. Secrets you paste are removed before anything is sent.',
     Body: AiSettingsSection,
+  },
+  {
+    id: 'settings-connectwise',
+    title: 'ConnectWise',
+    description:
+      'The ConnectWise Manage site notes are posted to, and which ticket statuses Baton sets. The API keys go to the system keychain.',
+    Body: ConnectWiseSection,
+  },
+  {
+    id: 'settings-microsoft',
+    title: 'Microsoft 365',
+    description:
+      'Escalation emails are sent through Microsoft Graph from one mailbox, signed in once by an owner or admin.',
+    Body: MicrosoftSection,
   },
   {
     id: 'settings-notifications',

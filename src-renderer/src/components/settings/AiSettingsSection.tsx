@@ -1,6 +1,4 @@
-import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { toast } from 'sonner';
 import type { AiProviderKind, AiSettings } from '../../../../src-preload/contract';
 import { AI_PROVIDERS } from '../../../../src-preload/contract';
 import { BatonError } from '../../api/client';
@@ -11,6 +9,7 @@ import { baseUrlWarning, formFrom, keyStoredFor, PROVIDERS, toInput, withProvide
 import { ApiKeyField } from './ApiKeyField';
 import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
+import { useSettingsSave } from './useSettingsSave';
 
 type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string } | null;
 
@@ -31,9 +30,7 @@ export function AiSettingsSection() {
 function AiSettingsForm({ settings }: { settings: AiSettings }) {
   const { saveAi, testAi } = useSettingsStore.getState();
   const [form, setForm] = useState<AiForm>(() => formFrom(settings));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'saving' | 'testing' | null>(null);
+  const [testing, setTesting] = useState(false);
   const [test, setTest] = useState<TestLine>(null);
   const { canEdit } = settings;
   const input = toInput(form, settings);
@@ -41,40 +38,20 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
   const usesModel = form.provider !== 'none';
   const info = PROVIDERS[form.provider];
   const warning = usesModel ? baseUrlWarning(form.provider, form.baseUrl) : null;
+  const { errors, formError, saving, submit, clearError, fail, reset } = useSettingsSave({
+    saved: 'AI settings saved',
+    save: async () => setForm(formFrom(await saveAi(input))),
+  });
+  const busy = saving || testing;
 
   const update = (patch: Partial<AiForm>) => {
     setForm((f) => ({ ...f, ...patch }));
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+    Object.keys(patch).forEach(clearError);
   };
-
-  function fail(err: unknown) {
-    if (err instanceof BatonError && err.code === 'VALIDATION') {
-      const fields = err.fieldErrors();
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFormError(err.message);
-    } else setFormError(errorMessage(err));
-  }
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy('saving');
-    setErrors({});
-    setFormError(null);
-    try {
-      const saved = await saveAi(input);
-      setForm(formFrom(saved));
-      toast.success('AI settings saved');
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(null);
-    }
-  }
 
   async function runTest() {
     const model = form.model.trim();
-    setBusy('testing');
-    setFormError(null);
+    setTesting(true);
     setTest({ tone: 'pending', text: 'Testing the connection…' });
     try {
       const result = await testAi(input);
@@ -85,15 +62,15 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
           : { tone: 'error', text: result.message },
       );
     } catch (err) {
-      if (err instanceof BatonError && err.code === 'VALIDATION') setErrors(err.fieldErrors());
+      if (err instanceof BatonError && err.code === 'VALIDATION') fail(err);
       setTest({ tone: 'error', text: errorMessage(err) });
     } finally {
-      setBusy(null);
+      setTesting(false);
     }
   }
 
   return (
-    <form className="settings-form" onSubmit={(e) => void save(e)} noValidate>
+    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
       {!canEdit && (
         <p className="settings-readonly" role="note">
           Only an owner or admin can change settings.
@@ -164,16 +141,16 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
         )}
         {canEdit && (
           <div className="settings-actions">
-            <button type="submit" className="primary" disabled={!dirty || busy !== null}>
-              {busy === 'saving' ? 'Saving…' : 'Save'}
+            <button type="submit" className="primary" disabled={!dirty || busy}>
+              {saving ? 'Saving…' : 'Save'}
             </button>
             <button
               type="button"
-              disabled={!usesModel || busy !== null}
+              disabled={!usesModel || busy}
               title={usesModel ? 'Try these values without saving them' : 'Offline drafts need no connection'}
               onClick={() => void runTest()}
             >
-              {busy === 'testing' ? 'Testing…' : 'Test connection'}
+              {testing ? 'Testing…' : 'Test connection'}
             </button>
             <p role="status" className={`test-result${test ? ` test-${test.tone}` : ''}`}>
               {test?.text}
@@ -186,7 +163,7 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
 
   function chooseProvider(provider: AiProviderKind) {
     setForm((f) => withProvider(f, provider));
-    setErrors({});
+    reset();
     setTest(null);
   }
 }

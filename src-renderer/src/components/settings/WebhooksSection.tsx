@@ -3,8 +3,9 @@ import type { WebhookSettings } from '../../../../src-preload/contract';
 import { errorMessage } from '../../stores/queue-store';
 import type { WebhookChannel, WebhookSettingsDraft } from '../../stores/webhooks-store';
 import { useWebhooksStore } from '../../stores/webhooks-store';
-import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
+import type { SecretAction } from './StoredSecretField';
+import { StoredSecretField } from './StoredSecretField';
 import { useSettingsSave } from './useSettingsSave';
 
 const CHANNELS: { channel: WebhookChannel; label: string; placeholder: string; hint: string }[] = [
@@ -22,12 +23,11 @@ const CHANNELS: { channel: WebhookChannel; label: string; placeholder: string; h
   },
 ];
 
-/** What happens to a stored webhook on save: kept, replaced by the typed URL, or removed. */
-type Action = 'keep' | 'replace' | 'remove';
 interface ChannelForm {
   /** Typed here, sent with a save, never read back. */
   url: string;
-  action: Action;
+  /** What happens to a stored webhook on save: kept, replaced by the typed URL, or removed. */
+  action: SecretAction;
 }
 type Form = Record<WebhookChannel, ChannelForm>;
 type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string };
@@ -164,104 +164,35 @@ function WebhookField(props: {
   onChange: (patch: Partial<ChannelForm>) => void;
   onTest: () => void;
 }) {
-  const { channel, label, configured, canEdit, value, error, test } = props;
-  const id = `webhook-${channel}`;
-  const stored = configured && value.action !== 'replace';
-  const removing = value.action === 'remove';
-
+  const { label, configured, canEdit, value, test } = props;
   return (
     <div className="webhook-channel" role="group" aria-label={label}>
-      {stored ? (
-        <div className={`field settings-field${error ? ' has-error' : ''}`}>
-          <span className="field-label" id={`${id}-label`}>
-            {label} webhook
-          </span>
-          <div
-            className={`key-stored${removing ? ' removing' : ''}`}
-            role="group"
-            aria-labelledby={`${id}-label`}
+      <StoredSecretField
+        id={`webhook-${props.channel}`}
+        label={`${label} webhook URL`}
+        storedLabel={`${label} webhook`}
+        noun="webhook"
+        stored={configured}
+        action={value.action}
+        value={value.url}
+        canEdit={canEdit}
+        hint={`${props.hint} Stored in the system keychain when you save, and never shown again.`}
+        placeholder={props.placeholder}
+        error={props.error}
+        extraActions={
+          <button
+            type="button"
+            className="small"
+            disabled={props.busy}
+            title="Send a test message through the stored webhook"
+            onClick={props.onTest}
           >
-            <span className="key-stored-text">
-              <span className="key-icon" aria-hidden="true">
-                {removing ? '×' : '✓'}
-              </span>
-              {removing
-                ? 'The stored webhook will be removed when you save.'
-                : 'A webhook is stored in the system keychain'}
-            </span>
-            {canEdit &&
-              (removing ? (
-                <button type="button" className="small" onClick={() => props.onChange({ action: 'keep' })}>
-                  Undo
-                </button>
-              ) : (
-                <span className="key-actions">
-                  <button
-                    type="button"
-                    className="small"
-                    disabled={props.busy}
-                    title="Send a test message through the stored webhook"
-                    onClick={props.onTest}
-                  >
-                    {props.testing ? 'Sending…' : 'Send test'}
-                  </button>
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => props.onChange({ action: 'replace', url: '' })}
-                  >
-                    Replace
-                  </button>
-                  <button
-                    type="button"
-                    className="small danger-quiet"
-                    onClick={() => props.onChange({ action: 'remove', url: '' })}
-                  >
-                    Remove
-                  </button>
-                </span>
-              ))}
-          </div>
-          {error && (
-            <span className="field-error" role="alert">
-              {error}
-            </span>
-          )}
-        </div>
-      ) : (
-        <Field
-          id={id}
-          label={`${label} webhook URL`}
-          hint={
-            configured
-              ? 'The new URL replaces the stored one when you save. It is never shown again.'
-              : `${props.hint} Stored in the system keychain when you save, and never shown again.`
-          }
-          error={error}
-        >
-          <div className="key-input-row">
-            <input
-              {...describedBy(id, { hint: true, error })}
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              autoFocus={configured}
-              value={value.url}
-              placeholder={canEdit ? props.placeholder : 'Not configured'}
-              onChange={(event) => props.onChange({ url: event.target.value })}
-            />
-            {configured && (
-              <button
-                type="button"
-                className="small"
-                onClick={() => props.onChange({ action: 'keep', url: '' })}
-              >
-                Keep the stored webhook
-              </button>
-            )}
-          </div>
-        </Field>
-      )}
+            {props.testing ? 'Sending…' : 'Send test'}
+          </button>
+        }
+        onChange={(url) => props.onChange({ url })}
+        onAction={(action) => props.onChange({ action, url: '' })}
+      />
       {configured && canEdit && (
         <p role="status" className={`test-result webhook-test-result${test ? ` test-${test.tone}` : ''}`}>
           {test?.text}

@@ -13,20 +13,30 @@ export function useSettingsSave(options: { save: () => Promise<unknown>; saved: 
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaving(true);
+  /** Shows a failed call the way a failed save is shown (e.g. a Test refused with VALIDATION). */
+  function fail(err: unknown) {
+    if (err instanceof BatonError && err.code === 'VALIDATION') {
+      const fields = err.fieldErrors();
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setFormError(err.message);
+    } else setFormError(errorMessage(err));
+  }
+
+  /** Drops every message (the form changed so much that none of them applies). */
+  function reset() {
     setErrors({});
     setFormError(null);
+  }
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    setSaving(true);
+    reset();
     try {
       await options.save();
       toast.success(options.saved);
     } catch (err) {
-      if (err instanceof BatonError && err.code === 'VALIDATION') {
-        const fields = err.fieldErrors();
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) setFormError(err.message);
-      } else setFormError(errorMessage(err));
+      fail(err);
     } finally {
       setSaving(false);
     }
@@ -36,5 +46,5 @@ export function useSettingsSave(options: { save: () => Promise<unknown>; saved: 
   const clearError = (path: string) =>
     setErrors((e) => (path in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== path)) : e));
 
-  return { errors, formError, saving, submit, clearError };
+  return { errors, formError, saving, submit, clearError, fail, reset };
 }

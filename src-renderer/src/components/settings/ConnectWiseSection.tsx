@@ -1,0 +1,309 @@
+import { useEffect, useState } from 'react';
+import type { ConnectWiseSettingsView } from '../../../../src-preload/contract';
+import { BatonError } from '../../api/client';
+import type { ConnectWiseConnectionDraft } from '../../stores/connectwise-settings-store';
+import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
+import { errorMessage } from '../../stores/queue-store';
+import { ConnectWiseStatuses } from './ConnectWiseStatuses';
+import { describedBy, Field } from './Field';
+import { SectionLoader } from './SectionLoader';
+import type { SecretAction } from './StoredSecretField';
+import { StoredSecretField } from './StoredSecretField';
+import { useSettingsSave } from './useSettingsSave';
+
+type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string } | null;
+type KeyName = 'publicKey' | 'privateKey';
+
+interface Form {
+  site: string;
+  companyId: string;
+  codebase: string;
+  clientId: string;
+  /** Typed here, sent with a save or a test, never read back. */
+  publicKey: string;
+  privateKey: string;
+  publicKeyAction: SecretAction;
+  privateKeyAction: SecretAction;
+}
+
+const formFrom = (s: ConnectWiseSettingsView): Form => ({
+  site: s.site,
+  companyId: s.companyId,
+  codebase: s.codebase,
+  clientId: s.clientId,
+  publicKey: '',
+  privateKey: '',
+  publicKeyAction: 'keep',
+  privateKeyAction: 'keep',
+});
+
+const STORED: Record<KeyName, 'hasPublicKey' | 'hasPrivateKey'> = {
+  publicKey: 'hasPublicKey',
+  privateKey: 'hasPrivateKey',
+};
+const ACTION: Record<KeyName, 'publicKeyAction' | 'privateKeyAction'> = {
+  publicKey: 'publicKeyAction',
+  privateKey: 'privateKeyAction',
+};
+
+/** main removes the pair together (clearKeys), so removing one marks both. */
+const removingKeys = (form: Form) => form.publicKeyAction === 'remove' || form.privateKeyAction === 'remove';
+
+/** The form as ConnectWiseConnectionInput: a key only when one is typed where none is kept. */
+function toInput(form: Form, settings: ConnectWiseSettingsView): ConnectWiseConnectionDraft {
+  const input: ConnectWiseConnectionDraft = {
+    site: form.site,
+    companyId: form.companyId,
+    codebase: form.codebase,
+    clientId: form.clientId,
+  };
+  if (removingKeys(form)) return { ...input, clearKeys: true };
+  for (const key of ['publicKey', 'privateKey'] as const) {
+    const typing = !settings[STORED[key]] || form[ACTION[key]] === 'replace';
+    if (typing && form[key].trim()) input[key] = form[key];
+  }
+  return input;
+}
+
+/** Settings → ConnectWise: the connection, then which board statuses Baton sets. */
+export function ConnectWiseSection() {
+  const settings = useConnectWiseSettingsStore((s) => s.settings);
+  const failure = useConnectWiseSettingsStore((s) => s.error);
+  const load = useConnectWiseSettingsStore((s) => s.load);
+  useEffect(() => void load(), [load]);
+
+  return (
+    <SectionLoader
+      value={settings}
+      failure={failure}
+      what="the ConnectWise settings"
+      retry={() => void load()}
+    >
+      {(value) => (
+        <>
+          <ConnectionForm settings={value} />
+          <ConnectWiseStatuses
+            // A saved connection may reach other boards: read them again.
+            key={connectionKey(value)}
+            settings={value}
+          />
+        </>
+      )}
+    </SectionLoader>
+  );
+}
+
+const connectionKey = (s: ConnectWiseSettingsView) =>
+  JSON.stringify([
+    s.site,
+    s.companyId,
+    s.codebase,
+    s.clientId,
+    s.hasPublicKey,
+    s.hasPrivateKey,
+    s.configured,
+  ]);
+
+function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
+  const { save, test } = useConnectWiseSettingsStore.getState();
+  const [form, setForm] = useState<Form>(() => formFrom(settings));
+  const [testing, setTesting] = useState(false);
+  const [testLine, setTestLine] = useState<TestLine>(null);
+  const { canEdit } = settings;
+  const input = toInput(form, settings);
+  const dirty = JSON.stringify(input) !== JSON.stringify(toInput(formFrom(settings), settings));
+  const { errors, formError, saving, submit, clearError, fail } = useSettingsSave({
+    saved: 'ConnectWise connection saved',
+    save: async () => setForm(formFrom(await save(input))),
+  });
+  const busy = saving || testing;
+  const removing = removingKeys(form);
+
+  const update = (patch: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    Object.keys(patch).forEach(clearError);
+    setTestLine(null); // it was about other values
+  };
+  const keyAction = (key: KeyName, action: SecretAction) => {
+    // Removal and its Undo act on the pair (main removes both keys together); Replace on one key.
+    const pair = action === 'remove' || (action === 'keep' && removing);
+    update(
+      pair
+        ? { publicKey: '', privateKey: '', publicKeyAction: action, privateKeyAction: action }
+        : { [key]: '', [ACTION[key]]: action },
+    );
+    clearError('clearKeys');
+  };
+
+  async function runTest() {
+    setTesting(true);
+    setTestLine({ tone: 'pending', text: 'Testing the connection…' });
+    try {
+      const { clearKeys: _ignored, ...values } = input;
+      const result = await test(values);
+      setTestLine(
+        result.ok
+          ? { tone: 'ok', text: result.message || `Connected in ${Math.round(result.latencyMs)} ms` }
+          : { tone: 'error', text: result.message },
+      );
+    } catch (err) {
+      const fields = err instanceof BatonError && err.code === 'VALIDATION' ? err.fieldErrors() : {};
+      if (Object.keys(fields).length > 0) {
+        fail(err); // each message goes next to its field
+        setTestLine({ tone: 'error', text: 'Not tested: correct the fields marked above first.' });
+      } else setTestLine({ tone: 'error', text: errorMessage(err) });
+    } finally {
+      setTesting(false);
+    }
+  }
+
+  const keyField = (key: KeyName, label: string) => {
+    const stored = settings[STORED[key]];
+    return (
+      <StoredSecretField
+        id={`cw-${key === 'publicKey' ? 'public' : 'private'}-key`}
+        label={label}
+        noun={label.toLowerCase()}
+        stored={stored}
+        action={form[ACTION[key]]}
+        value={form[key]}
+        canEdit={canEdit}
+        hint={
+          removing
+            ? 'Both keys are removed when you save; enter new ones afterwards.'
+            : 'Stored in the system keychain when you save, and never shown again.'
+        }
+        disabled={removing}
+        // Both keys go together: one button under the pair.
+        removeLabel={null}
+        error={errors[key] ?? (key === 'publicKey' ? errors.clearKeys : undefined)}
+        onChange={(value) => update({ [key]: value })}
+        onAction={(action) => keyAction(key, action)}
+      />
+    );
+  };
+
+  return (
+    <form
+      className="settings-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="ConnectWise connection"
+    >
+      {!canEdit && (
+        <p className="settings-readonly" role="note">
+          Only an owner or admin can change settings.
+        </p>
+      )}
+      <fieldset className="plain" disabled={!canEdit}>
+        <Field
+          id="cw-site"
+          label="Site"
+          hint="Your ConnectWise API address, like api-na.myconnectwise.net, or your own server’s https:// address."
+          error={errors.site}
+        >
+          <input
+            {...describedBy('cw-site', { hint: true, error: errors.site })}
+            inputMode="url"
+            spellCheck={false}
+            autoComplete="off"
+            value={form.site}
+            placeholder={canEdit ? 'api-na.myconnectwise.net' : undefined}
+            onChange={(e) => update({ site: e.target.value })}
+          />
+        </Field>
+        <div className="settings-grid">
+          <Field
+            id="cw-company"
+            label="Company ID"
+            hint="The company you sign in to ConnectWise with."
+            error={errors.companyId}
+          >
+            <input
+              {...describedBy('cw-company', { hint: true, error: errors.companyId })}
+              spellCheck={false}
+              autoComplete="off"
+              value={form.companyId}
+              placeholder={canEdit ? 'yourcompany' : undefined}
+              onChange={(e) => update({ companyId: e.target.value })}
+            />
+          </Field>
+          <Field
+            id="cw-codebase"
+            label="Codebase (optional)"
+            hint="Looked up from the site when empty."
+            error={errors.codebase}
+          >
+            <input
+              {...describedBy('cw-codebase', { hint: true, error: errors.codebase })}
+              spellCheck={false}
+              autoComplete="off"
+              value={form.codebase}
+              placeholder={canEdit ? 'v4_6_release' : undefined}
+              onChange={(e) => update({ codebase: e.target.value })}
+            />
+          </Field>
+        </div>
+        <Field
+          id="cw-client-id"
+          label="Client ID"
+          hint="The GUID Baton is registered under at developer.connectwise.com."
+          error={errors.clientId}
+        >
+          <input
+            {...describedBy('cw-client-id', { hint: true, error: errors.clientId })}
+            spellCheck={false}
+            autoComplete="off"
+            value={form.clientId}
+            placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
+            onChange={(e) => update({ clientId: e.target.value })}
+          />
+        </Field>
+        <fieldset className="settings-group cw-keys">
+          <legend>API member keys</legend>
+          <p className="field-hint">
+            From System → Members → API Members in ConnectWise. Notes Baton posts are signed by this member.
+          </p>
+          {keyField('publicKey', 'Public key')}
+          {keyField('privateKey', 'Private key')}
+          {canEdit && (settings.hasPublicKey || settings.hasPrivateKey) && !removing && (
+            <p className="cw-keys-remove">
+              <button
+                type="button"
+                className="small danger-quiet"
+                onClick={() => keyAction('publicKey', 'remove')}
+              >
+                Remove both keys
+              </button>
+              <span className="field-hint">Disconnects ConnectWise when you save.</span>
+            </p>
+          )}
+        </fieldset>
+
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        {canEdit && (
+          <div className="settings-actions">
+            <button type="submit" className="primary" disabled={!dirty || busy}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            <button
+              type="button"
+              disabled={busy || removing}
+              title="Try these values without saving them"
+              onClick={() => void runTest()}
+            >
+              {testing ? 'Testing…' : 'Test connection'}
+            </button>
+            <p role="status" className={`test-result${testLine ? ` test-${testLine.tone}` : ''}`}>
+              {testLine?.text}
+            </p>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}
