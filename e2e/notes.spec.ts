@@ -105,13 +105,13 @@ test('a session linked to a ConnectWise ticket: the note is posted and the statu
     await new SessionsPage(page).newSession();
     await session.send('Copier cannot scan to email since the password change');
 
-    await note.linkTicket(9999);
-    await expect(note.ticketError()).toContainText('ConnectWise');
-    await note.ticketNumber().fill('4711');
-    await note.linkButton().click();
-    await expect(note.ticketLine()).toContainText('CW #4711');
-    await expect(note.ticketLine()).toContainText('Copier cannot scan to email');
-    await expect(note.ticketLine()).toContainText('Service Board · In Progress');
+    await session.linkTicket(9999);
+    await expect(session.ticketError()).toContainText('ConnectWise');
+    await session.ticketNumber().fill('4711');
+    await session.linkButton().click();
+    await expect(session.ticketLine()).toContainText('CW #4711');
+    await expect(session.ticketLine()).toContainText('Copier cannot scan to email');
+    await expect(session.ticketLine()).toContainText('Service Board · In Progress');
 
     await note.resolveButton().click();
     await note.editTab().click();
@@ -127,7 +127,7 @@ test('a session linked to a ConnectWise ticket: the note is posted and the statu
     await note.confirmButton().click();
     await expect(session.toast(/Note \d+ posted; ConnectWise shows “Resolved”/)).toBeVisible();
     await expect(session.statusBadge()).toHaveText('Resolved');
-    await expect(note.ticketLine()).toContainText('Resolved');
+    await expect(session.ticketLine()).toContainText('Resolved');
     await page.screenshot({ path: screenshotPath(project, 'note-psa-posted') });
 
     const [posted] = cw.notes(4711);

@@ -19,18 +19,4 @@ export class NotePage {
   renderedHeading = (name: string) => this.rendered().getByRole('heading', { name });
   confirmButton = () => this.dialog().getByRole('button', { name: /^(Confirm & post|Posting…)$/ });
   error = () => this.dialog().getByRole('alert');
-
-  // ---- the session's ConnectWise ticket ----
-  linkTicketButton = () => this.page.getByRole('button', { name: 'Link a ticket…' });
-  ticketNumber = () => this.page.getByRole('textbox', { name: 'ConnectWise ticket #' });
-  linkButton = () => this.page.getByRole('button', { name: 'Link', exact: true });
-  ticketLine = () => this.page.getByLabel('ConnectWise ticket', { exact: true });
-  ticketError = () => this.page.getByRole('form', { name: 'Link a ConnectWise ticket' }).getByRole('alert');
-  /** "… is posting to ConnectWise ticket #N when online …". */
-  pendingPost = () => this.page.locator('.pending-post');
-  async linkTicket(id: number) {
-    await this.linkTicketButton().click();
-    await this.ticketNumber().fill(String(id));
-    await this.linkButton().click();
-  }
 }

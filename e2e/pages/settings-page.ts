@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 export type AiProviderLabel = 'None' | 'Anthropic' | 'OpenAI-compatible';
 
@@ -194,6 +195,12 @@ export class SettingsPage {
   msFieldError = (text: string | RegExp) =>
     this.microsoftSection().getByRole('alert').filter({ hasText: text });
 
+  // ---- Team escalations (poll interval, boards) ----
+  teamSection = () => this.page.getByRole('region', { name: 'Team escalations', exact: true });
+  teamPollSeconds = () => this.teamSection().getByLabel('Check ConnectWise every (seconds)');
+  teamBoard = (name: string) => this.teamSection().getByRole('checkbox', { name });
+  teamSaveButton = () => this.teamSection().getByRole('button', { name: 'Save' });
+
   // ---- actions ----
   open = () => this.navItem().click();
   chooseProvider = (label: AiProviderLabel) => this.provider(label).check();
@@ -230,6 +237,28 @@ export class SettingsPage {
     await this.cwBoard().selectOption({ label: board });
     for (const [label, option] of Object.entries(statuses) as [MappedStatusLabel, string][]) {
       await this.cwStatus(label).selectOption({ label: option });
+    }
+  }
+
+  /** Connects ConnectWise, maps the statuses and sets the team poll: a machine ready for team escalations. */
+  async connectConnectWise(
+    connection: Required<
+      Pick<ConnectWiseFormValues, 'site' | 'companyId' | 'clientId' | 'publicKey' | 'privateKey'>
+    >,
+    statuses: Partial<Record<MappedStatusLabel, string>>,
+    pollSeconds?: number,
+  ) {
+    await this.open();
+    await this.fillConnectWise(connection);
+    await this.cwSaveButton().click();
+    await expect(this.cwSaveButton()).toBeDisabled();
+    await this.mapStatuses('Service Board', statuses);
+    await this.cwSaveStatusesButton().click();
+    await expect(this.cwSaveStatusesButton()).toBeDisabled();
+    if (pollSeconds !== undefined) {
+      await this.teamPollSeconds().fill(String(pollSeconds));
+      await this.teamSaveButton().click();
+      await expect(this.teamSaveButton()).toBeDisabled();
     }
   }
 

@@ -162,12 +162,17 @@ export function createTeamPoller(deps: {
     deps.intervalMs ??
     Math.max(5, getSetting<number>(db, TEAM_POLL_SECONDS_KEY) ?? DEFAULT_POLL_SECONDS) * 1_000;
 
+  // A short tick that polls when due: a new interval (or a mapping saved just now) applies within a second.
+  let lastPoll = 0;
   function schedule() {
-    timer = setTimeout(() => {
-      poll()
-        .catch((err: unknown) => deps.log('team poll failed', err))
-        .finally(() => timer && schedule());
-    }, intervalMs());
+    timer = setTimeout(
+      () => {
+        const due = Date.now() - lastPoll >= intervalMs();
+        const next = due && deps.escalatedStatus() ? ((lastPoll = Date.now()), poll()) : Promise.resolve();
+        next.catch((err: unknown) => deps.log('team poll failed', err)).finally(() => timer && schedule());
+      },
+      Math.min(1_000, intervalMs()),
+    );
     timer.unref();
   }
 

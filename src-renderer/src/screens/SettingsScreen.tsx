@@ -4,6 +4,7 @@ import { ConnectWiseSection } from '../components/settings/ConnectWiseSection';
 import { EscalationSettingsSection } from '../components/settings/EscalationSettingsSection';
 import { MicrosoftSection } from '../components/settings/MicrosoftSection';
 import { SettingsSection } from '../components/settings/SettingsSection';
+import { TeamSection } from '../components/settings/TeamSection';
 import { WebhooksSection } from '../components/settings/WebhooksSection';
 import '../settings.css';
 
@@ -29,6 +30,13 @@ const SECTIONS: SectionDef[] = [
     description:
       'The ConnectWise Manage site notes are posted to, and which ticket statuses Baton sets. The API keys go to the system keychain.',
     Body: ConnectWiseSection,
+  },
+  {
+    id: 'settings-team',
+    title: 'Team escalations',
+    description:
+      'Escalations from technicians on other machines arrive through ConnectWise: how often this Baton checks, and which boards it watches.',
+    Body: TeamSection,
   },
   {
     id: 'settings-microsoft',

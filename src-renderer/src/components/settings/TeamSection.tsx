@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'react';
+import type { TeamSettings } from '../../../../src-preload/contract';
+import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
+import { useTeamSettingsStore } from '../../stores/team-settings-store';
+import { describedBy, Field } from './Field';
+import { SectionLoader } from './SectionLoader';
+import { useSettingsSave } from './useSettingsSave';
+
+/** Team escalations (DESIGN §6): the poll interval and the boards whose escalations come here. */
+export function TeamSection() {
+  const settings = useTeamSettingsStore((s) => s.settings);
+  const failure = useTeamSettingsStore((s) => s.error);
+  const load = useTeamSettingsStore((s) => s.load);
+  useEffect(() => void load(), [load]);
+  return (
+    <SectionLoader value={settings} failure={failure} what="the team settings" retry={() => void load()}>
+      {(value) => <TeamForm settings={value} />}
+    </SectionLoader>
+  );
+}
+
+function TeamForm({ settings }: { settings: TeamSettings }) {
+  const [seconds, setSeconds] = useState(String(settings.pollSeconds));
+  const [boardIds, setBoardIds] = useState<number[]>(settings.boardIds);
+  const connected = useConnectWiseSettingsStore((s) => s.settings?.configured ?? false);
+  const boards = useConnectWiseSettingsStore((s) => s.boards);
+  useEffect(() => {
+    if (connected && boards.state === 'idle') void useConnectWiseSettingsStore.getState().loadBoards();
+  }, [connected, boards.state]);
+  const input = { pollSeconds: seconds.trim() === '' ? Number.NaN : Number(seconds), boardIds };
+  const dirty =
+    input.pollSeconds !== settings.pollSeconds ||
+    JSON.stringify([...boardIds].sort()) !== JSON.stringify([...settings.boardIds].sort());
+  const { errors, formError, saving, submit, clearError } = useSettingsSave({
+    saved: 'Team settings saved',
+    save: async () => {
+      const saved = await useTeamSettingsStore.getState().save(input);
+      setSeconds(String(saved.pollSeconds));
+      setBoardIds(saved.boardIds);
+    },
+  });
+  const { canEdit } = settings;
+  const toggle = (id: number) =>
+    setBoardIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+
+  return (
+    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
+      {!canEdit && (
+        <p className="settings-readonly" role="note">
+          Only an owner or admin can change settings.
+        </p>
+      )}
+      <fieldset className="plain" disabled={!canEdit}>
+        <Field
+          id="team-poll"
+          label="Check ConnectWise every (seconds)"
+          hint="How soon a senior hears of an escalation from another machine. A check with nothing new is one small request."
+          error={errors.pollSeconds}
+        >
+          <input
+            {...describedBy('team-poll', { hint: true, error: errors.pollSeconds })}
+            className="input-short"
+            type="number"
+            min={5}
+            step={1}
+            value={seconds}
+            onChange={(e) => {
+              setSeconds(e.target.value);
+              clearError('pollSeconds');
+            }}
+          />
+        </Field>
+        <fieldset className="settings-group">
+          <legend>Boards to watch</legend>
+          <p className="field-hint">
+            Escalated tickets on these boards come to this queue. None chosen: the board of the status mapping
+            above.
+          </p>
+          {!connected ? (
+            <p className="muted">Connect ConnectWise above to choose boards.</p>
+          ) : boards.state === 'ready' ? (
+            <div className="settings-checks">
+              {boards.items.map((board) => (
+                <label key={board.id} className="settings-check">
+                  <input
+                    type="checkbox"
+                    checked={boardIds.includes(board.id)}
+                    onChange={() => toggle(board.id)}
+                  />
+                  {board.name}
+                </label>
+              ))}
+            </div>
+          ) : boards.state === 'failed' ? (
+            <p className="form-error" role="alert">
+              Could not read the boards: {boards.message}
+            </p>
+          ) : (
+            <p className="muted" aria-busy="true">
+              Loading the boards…
+            </p>
+          )}
+        </fieldset>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        {canEdit && (
+          <div className="settings-actions">
+            <button type="submit" className="primary" disabled={!dirty || saving}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        )}
+      </fieldset>
+    </form>
+  );
+}
