@@ -172,6 +172,8 @@ export interface SessionDetail extends SessionSummary {
   assistantAvailable: boolean;
   /** The ConnectWise ticket notes and status changes go to (null: this session stays local). */
   psaTicketId: number | null;
+  /** A team escalation runs through that ticket (DESIGN §6): it stays linked. */
+  teamTicket: boolean;
   /** A note on its way to ConnectWise ("posting to ConnectWise when online"), or one that failed for good. */
   pendingPost: {
     kind: NoteKind;

@@ -9,6 +9,7 @@ import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
+import { followOfSession } from '../store/repos/team-follows';
 import { sessions } from '../store/schema';
 import type { ConnectWiseClient } from './connectwise/client';
 import { interactive } from './connectwise/errors';
@@ -45,6 +46,11 @@ export function createTicketLinks(deps: {
     if (!session) throw notFound('Session', sessionId);
     if (session.status === 'resolved' && ticketId !== null)
       throw new AppError('CONFLICT', 'Session is already resolved');
+    if (followOfSession(db, sessionId) && ticketId !== session.psaTicketId)
+      throw new AppError(
+        'CONFLICT',
+        `This session's team escalation runs through ticket #${session.psaTicketId}: it stays linked`,
+      );
     const ticket = ticketId === null ? null : await fetchTicket(ticketId);
     const now = clock.now();
     inTransaction(db, () => {

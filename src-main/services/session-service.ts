@@ -11,6 +11,7 @@ import { appendAudit } from '../store/repos/audit-log';
 import { listFacts } from '../store/repos/facts';
 import { findOpenParkHandoff } from '../store/repos/handoffs';
 import { activeFix, toSuggestedFix } from '../store/repos/suggested-fixes';
+import { followOfSession } from '../store/repos/team-follows';
 import { listHypotheses } from '../store/repos/hypotheses';
 import type { MessageRow } from '../store/repos/messages';
 import { insertMessage } from '../store/repos/messages';
@@ -100,6 +101,7 @@ export function createSessionService(
       parked: row.status === 'paused' ? parkedBy(row.id) : null,
       activeFix: fresh ? null : (activeFixOf(row.id) ?? null),
       psaTicketId: row.psaTicketId,
+      teamTicket: !fresh && followOfSession(db, row.id) !== undefined,
       pendingPost: fresh ? null : (effects.pendingPost?.(row.id) ?? null),
     };
   }

@@ -18,6 +18,7 @@ export function TicketLink({ detail }: { detail: SessionDetail }) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const systemNotices = detail.messages.filter((m) => m.role === 'system').length;
 
   useEffect(() => {
     if (linked === null) return;
@@ -32,7 +33,8 @@ export function TicketLink({ detail }: { detail: SessionDetail }) {
     return () => {
       live = false;
     };
-  }, [detail.id, linked, detail.status]);
+    // Re-read when the ticket's status likely moved: a status change here, a post, a pick-up notice.
+  }, [detail.id, linked, detail.status, detail.pendingPost?.state, systemNotices]);
 
   async function link(event: FormEvent) {
     event.preventDefault();
@@ -126,7 +128,7 @@ export function TicketLink({ detail }: { detail: SessionDetail }) {
           {lookup ? `Could not read the ticket: ${lookup}` : 'Reading the ticket…'}
         </span>
       )}
-      {detail.status !== 'resolved' && (
+      {detail.status !== 'resolved' && !detail.teamTicket && (
         <button type="button" className="link" onClick={() => void unlink()} disabled={busy}>
           Unlink
         </button>
