@@ -9,6 +9,7 @@ import { baseUrlWarning, formFrom, keyStoredFor, PROVIDERS, toInput, withProvide
 import { ApiKeyField } from './ApiKeyField';
 import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
 
 type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string } | null;
@@ -70,95 +71,86 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
   }
 
   return (
-    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
-      {!canEdit && (
-        <p className="settings-readonly" role="note">
-          Only an owner or admin can change settings.
-        </p>
-      )}
-      <fieldset className="plain" disabled={!canEdit}>
-        <fieldset className="provider-choices">
-          <legend>Provider</legend>
-          {AI_PROVIDERS.map((p) => (
-            <ProviderChoice key={p} provider={p} checked={form.provider === p} onChoose={chooseProvider} />
-          ))}
-        </fieldset>
-        {errors.provider && <p className="field-error">{errors.provider}</p>}
-
-        {usesModel && (
-          <>
-            <Field
-              id="ai-base-url"
-              label="Base URL"
-              hint={info.baseUrlHint}
-              warning={warning}
-              error={errors.baseUrl}
-            >
-              <input
-                {...describedBy('ai-base-url', { hint: info.baseUrlHint, warning, error: errors.baseUrl })}
-                type="url"
-                inputMode="url"
-                spellCheck={false}
-                value={form.baseUrl}
-                placeholder={info.defaultBaseUrl}
-                onChange={(e) => update({ baseUrl: e.target.value })}
-              />
-            </Field>
-            <Field id="ai-model" label="Model" error={errors.model}>
-              <input
-                {...describedBy('ai-model', { error: errors.model })}
-                list="ai-model-suggestions"
-                spellCheck={false}
-                autoComplete="off"
-                value={form.model}
-                placeholder={`e.g. ${info.models[0]}`}
-                onChange={(e) => update({ model: e.target.value })}
-              />
-              <datalist id="ai-model-suggestions">
-                {info.models.map((m) => (
-                  <option key={m} value={m} />
-                ))}
-              </datalist>
-            </Field>
-            <ApiKeyField
-              provider={form.provider}
-              hasApiKey={keyStoredFor(form, settings)}
-              otherProvider={settings.provider !== 'none' && form.provider !== settings.provider}
-              canEdit={canEdit}
-              value={form.apiKey}
-              action={form.keyAction}
-              error={errors.apiKey ?? errors.clearApiKey}
-              onChange={(apiKey) => update({ apiKey })}
-              onAction={(keyAction) => update({ keyAction, apiKey: '' })}
-            />
-          </>
-        )}
-
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
+    <SettingsForm
+      canEdit={canEdit}
+      onSubmit={(e) => void submit(e)}
+      formError={formError}
+      actions={
+        <>
+          <button type="submit" className="primary" disabled={!dirty || busy}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <button
+            type="button"
+            disabled={!usesModel || busy}
+            title={usesModel ? 'Try these values without saving them' : 'Offline drafts need no connection'}
+            onClick={() => void runTest()}
+          >
+            {testing ? 'Testing…' : 'Test connection'}
+          </button>
+          <p role="status" className={`test-result${test ? ` test-${test.tone}` : ''}`}>
+            {test?.text}
           </p>
-        )}
-        {canEdit && (
-          <div className="settings-actions">
-            <button type="submit" className="primary" disabled={!dirty || busy}>
-              {saving ? 'Saving…' : 'Save'}
-            </button>
-            <button
-              type="button"
-              disabled={!usesModel || busy}
-              title={usesModel ? 'Try these values without saving them' : 'Offline drafts need no connection'}
-              onClick={() => void runTest()}
-            >
-              {testing ? 'Testing…' : 'Test connection'}
-            </button>
-            <p role="status" className={`test-result${test ? ` test-${test.tone}` : ''}`}>
-              {test?.text}
-            </p>
-          </div>
-        )}
+        </>
+      }
+    >
+      <fieldset className="provider-choices">
+        <legend>Provider</legend>
+        {AI_PROVIDERS.map((p) => (
+          <ProviderChoice key={p} provider={p} checked={form.provider === p} onChoose={chooseProvider} />
+        ))}
       </fieldset>
-    </form>
+      {errors.provider && <p className="field-error">{errors.provider}</p>}
+
+      {usesModel && (
+        <>
+          <Field
+            id="ai-base-url"
+            label="Base URL"
+            hint={info.baseUrlHint}
+            warning={warning}
+            error={errors.baseUrl}
+          >
+            <input
+              {...describedBy('ai-base-url', { hint: info.baseUrlHint, warning, error: errors.baseUrl })}
+              type="url"
+              inputMode="url"
+              spellCheck={false}
+              value={form.baseUrl}
+              placeholder={info.defaultBaseUrl}
+              onChange={(e) => update({ baseUrl: e.target.value })}
+            />
+          </Field>
+          <Field id="ai-model" label="Model" error={errors.model}>
+            <input
+              {...describedBy('ai-model', { error: errors.model })}
+              list="ai-model-suggestions"
+              spellCheck={false}
+              autoComplete="off"
+              value={form.model}
+              placeholder={`e.g. ${info.models[0]}`}
+              onChange={(e) => update({ model: e.target.value })}
+            />
+            <datalist id="ai-model-suggestions">
+              {info.models.map((m) => (
+                <option key={m} value={m} />
+              ))}
+            </datalist>
+          </Field>
+          <ApiKeyField
+            provider={form.provider}
+            hasApiKey={keyStoredFor(form, settings)}
+            otherProvider={settings.provider !== 'none' && form.provider !== settings.provider}
+            canEdit={canEdit}
+            value={form.apiKey}
+            action={form.keyAction}
+            error={errors.apiKey ?? errors.clearApiKey}
+            onChange={(apiKey) => update({ apiKey })}
+            onAction={(keyAction) => update({ keyAction, apiKey: '' })}
+          />
+        </>
+      )}
+    </SettingsForm>
   );
 
   function chooseProvider(provider: AiProviderKind) {

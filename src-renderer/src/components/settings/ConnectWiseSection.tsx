@@ -7,6 +7,7 @@ import { errorMessage } from '../../stores/queue-store';
 import { ConnectWiseStatuses } from './ConnectWiseStatuses';
 import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
+import { SettingsForm } from './SettingsForm';
 import type { SecretAction } from './StoredSecretField';
 import { StoredSecretField } from './StoredSecretField';
 import { useSettingsSave } from './useSettingsSave';
@@ -184,126 +185,113 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
   };
 
   return (
-    <form
-      className="settings-form"
+    <SettingsForm
+      canEdit={canEdit}
       onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-label="ConnectWise connection"
+      label="ConnectWise connection"
+      formError={formError}
+      actions={
+        <>
+          <button type="submit" className="primary" disabled={!dirty || busy}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <button
+            type="button"
+            disabled={busy || removing}
+            title="Try these values without saving them"
+            onClick={() => void runTest()}
+          >
+            {testing ? 'Testing…' : 'Test connection'}
+          </button>
+          <p role="status" className={`test-result${testLine ? ` test-${testLine.tone}` : ''}`}>
+            {testLine?.text}
+          </p>
+        </>
+      }
     >
-      {!canEdit && (
-        <p className="settings-readonly" role="note">
-          Only an owner or admin can change settings.
+      <Field
+        id="cw-site"
+        label="Site"
+        hint="Your ConnectWise API address, like api-na.myconnectwise.net, or your own server’s https:// address."
+        error={errors.site}
+      >
+        <input
+          {...describedBy('cw-site', { hint: true, error: errors.site })}
+          inputMode="url"
+          spellCheck={false}
+          autoComplete="off"
+          value={form.site}
+          placeholder={canEdit ? 'api-na.myconnectwise.net' : undefined}
+          onChange={(e) => update({ site: e.target.value })}
+        />
+      </Field>
+      <div className="settings-grid">
+        <Field
+          id="cw-company"
+          label="Company ID"
+          hint="The company you sign in to ConnectWise with."
+          error={errors.companyId}
+        >
+          <input
+            {...describedBy('cw-company', { hint: true, error: errors.companyId })}
+            spellCheck={false}
+            autoComplete="off"
+            value={form.companyId}
+            placeholder={canEdit ? 'yourcompany' : undefined}
+            onChange={(e) => update({ companyId: e.target.value })}
+          />
+        </Field>
+        <Field
+          id="cw-codebase"
+          label="Codebase (optional)"
+          hint="Looked up from the site when empty."
+          error={errors.codebase}
+        >
+          <input
+            {...describedBy('cw-codebase', { hint: true, error: errors.codebase })}
+            spellCheck={false}
+            autoComplete="off"
+            value={form.codebase}
+            placeholder={canEdit ? 'v4_6_release' : undefined}
+            onChange={(e) => update({ codebase: e.target.value })}
+          />
+        </Field>
+      </div>
+      <Field
+        id="cw-client-id"
+        label="Client ID"
+        hint="The GUID Baton is registered under at developer.connectwise.com."
+        error={errors.clientId}
+      >
+        <input
+          {...describedBy('cw-client-id', { hint: true, error: errors.clientId })}
+          spellCheck={false}
+          autoComplete="off"
+          value={form.clientId}
+          placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
+          onChange={(e) => update({ clientId: e.target.value })}
+        />
+      </Field>
+      <fieldset className="settings-group cw-keys">
+        <legend>API member keys</legend>
+        <p className="field-hint">
+          From System → Members → API Members in ConnectWise. Notes Baton posts are signed by this member.
         </p>
-      )}
-      <fieldset className="plain" disabled={!canEdit}>
-        <Field
-          id="cw-site"
-          label="Site"
-          hint="Your ConnectWise API address, like api-na.myconnectwise.net, or your own server’s https:// address."
-          error={errors.site}
-        >
-          <input
-            {...describedBy('cw-site', { hint: true, error: errors.site })}
-            inputMode="url"
-            spellCheck={false}
-            autoComplete="off"
-            value={form.site}
-            placeholder={canEdit ? 'api-na.myconnectwise.net' : undefined}
-            onChange={(e) => update({ site: e.target.value })}
-          />
-        </Field>
-        <div className="settings-grid">
-          <Field
-            id="cw-company"
-            label="Company ID"
-            hint="The company you sign in to ConnectWise with."
-            error={errors.companyId}
-          >
-            <input
-              {...describedBy('cw-company', { hint: true, error: errors.companyId })}
-              spellCheck={false}
-              autoComplete="off"
-              value={form.companyId}
-              placeholder={canEdit ? 'yourcompany' : undefined}
-              onChange={(e) => update({ companyId: e.target.value })}
-            />
-          </Field>
-          <Field
-            id="cw-codebase"
-            label="Codebase (optional)"
-            hint="Looked up from the site when empty."
-            error={errors.codebase}
-          >
-            <input
-              {...describedBy('cw-codebase', { hint: true, error: errors.codebase })}
-              spellCheck={false}
-              autoComplete="off"
-              value={form.codebase}
-              placeholder={canEdit ? 'v4_6_release' : undefined}
-              onChange={(e) => update({ codebase: e.target.value })}
-            />
-          </Field>
-        </div>
-        <Field
-          id="cw-client-id"
-          label="Client ID"
-          hint="The GUID Baton is registered under at developer.connectwise.com."
-          error={errors.clientId}
-        >
-          <input
-            {...describedBy('cw-client-id', { hint: true, error: errors.clientId })}
-            spellCheck={false}
-            autoComplete="off"
-            value={form.clientId}
-            placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
-            onChange={(e) => update({ clientId: e.target.value })}
-          />
-        </Field>
-        <fieldset className="settings-group cw-keys">
-          <legend>API member keys</legend>
-          <p className="field-hint">
-            From System → Members → API Members in ConnectWise. Notes Baton posts are signed by this member.
-          </p>
-          {keyField('publicKey', 'Public key')}
-          {keyField('privateKey', 'Private key')}
-          {canEdit && (settings.hasPublicKey || settings.hasPrivateKey) && !removing && (
-            <p className="cw-keys-remove">
-              <button
-                type="button"
-                className="small danger-quiet"
-                onClick={() => keyAction('publicKey', 'remove')}
-              >
-                Remove both keys
-              </button>
-              <span className="field-hint">Disconnects ConnectWise when you save.</span>
-            </p>
-          )}
-        </fieldset>
-
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        {canEdit && (
-          <div className="settings-actions">
-            <button type="submit" className="primary" disabled={!dirty || busy}>
-              {saving ? 'Saving…' : 'Save'}
-            </button>
+        {keyField('publicKey', 'Public key')}
+        {keyField('privateKey', 'Private key')}
+        {canEdit && (settings.hasPublicKey || settings.hasPrivateKey) && !removing && (
+          <p className="cw-keys-remove">
             <button
               type="button"
-              disabled={busy || removing}
-              title="Try these values without saving them"
-              onClick={() => void runTest()}
+              className="small danger-quiet"
+              onClick={() => keyAction('publicKey', 'remove')}
             >
-              {testing ? 'Testing…' : 'Test connection'}
+              Remove both keys
             </button>
-            <p role="status" className={`test-result${testLine ? ` test-${testLine.tone}` : ''}`}>
-              {testLine?.text}
-            </p>
-          </div>
+            <span className="field-hint">Disconnects ConnectWise when you save.</span>
+          </p>
         )}
       </fieldset>
-    </form>
+    </SettingsForm>
   );
 }

@@ -5,6 +5,7 @@ import type { HandoffSettingsDraft } from '../../stores/handoff-settings-store';
 import { useHandoffSettingsStore } from '../../stores/handoff-settings-store';
 import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
 
 const CONTACT_FIELDS: { key: keyof ExpertContacts; label: string; type: string; placeholder: string }[] = [
@@ -105,105 +106,96 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
   };
 
   return (
-    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
-      {!canEdit && (
-        <p className="settings-readonly" role="note">
-          Only an owner or admin can change settings.
-        </p>
-      )}
-      <fieldset className="plain" disabled={!canEdit}>
-        <Field
-          id="ticket-prefix"
-          label="Support ticket prefix"
-          hint={`2–8 letters or digits. The next ticket today would be ${prefixPreview}.`}
-          error={errors.ticketPrefix}
-        >
-          <input
-            {...describedBy('ticket-prefix', { hint: true, error: errors.ticketPrefix })}
-            className="input-short"
-            value={form.ticketPrefix}
-            maxLength={8}
-            autoCapitalize="characters"
-            spellCheck={false}
-            onChange={(e) => {
-              setForm((f) => ({ ...f, ticketPrefix: e.target.value }));
-              clearError('ticketPrefix');
-            }}
-          />
-        </Field>
-
-        <fieldset className="settings-group">
-          <legend>Expert contact</legend>
-          <p className="field-hint">
-            Shown to the technician on every escalation confirmation. Leave all blank for none.
-          </p>
-          <div className="settings-grid">
-            {CONTACT_FIELDS.map(({ key, label, type, placeholder }) => {
-              const path = `expertContacts.${key}`;
-              return (
-                <Field key={key} id={`expert-${key}`} label={label} error={errors[path]}>
-                  <input
-                    {...describedBy(`expert-${key}`, { error: errors[path] })}
-                    type={type}
-                    value={form.contacts[key]}
-                    placeholder={canEdit ? placeholder : ''}
-                    onChange={(e) => setContact(key, e.target.value)}
-                  />
-                </Field>
-              );
-            })}
-          </div>
-        </fieldset>
-
-        <fieldset className="settings-group">
-          <legend>Unclaimed too long</legend>
-          <p className="field-hint">
-            Past this many minutes a handoff is marked overdue in the queue and announced again, once.
-          </p>
-          <div className="settings-grid settings-grid-4">
-            {PRIORITY_ORDER.map((priority) => {
-              const path = `overdueMinutes.${priority}`;
-              return (
-                <Field
-                  key={priority}
-                  id={`overdue-${priority}`}
-                  label={`${PRIORITY_LABEL[priority]} (minutes)`}
-                  hint={waitHint(form.minutes[priority])}
-                  error={errors[path]}
-                >
-                  <input
-                    {...describedBy(`overdue-${priority}`, { hint: true, error: errors[path] })}
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    step={1}
-                    value={form.minutes[priority]}
-                    onChange={(e) => setMinutes(priority, e.target.value)}
-                  />
-                </Field>
-              );
-            })}
-          </div>
-        </fieldset>
-
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        {canEdit && (
-          <div className="settings-actions">
-            <button type="submit" className="primary" disabled={!dirty || saving}>
-              {saving ? 'Saving…' : 'Save'}
+    <SettingsForm
+      canEdit={canEdit}
+      onSubmit={(e) => void submit(e)}
+      formError={formError}
+      actions={
+        <>
+          <button type="submit" className="primary" disabled={!dirty || saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          {dirty && (
+            <button type="button" onClick={() => setForm(formFrom(settings))} disabled={saving}>
+              Discard changes
             </button>
-            {dirty && (
-              <button type="button" onClick={() => setForm(formFrom(settings))} disabled={saving}>
-                Discard changes
-              </button>
-            )}
-          </div>
-        )}
+          )}
+        </>
+      }
+    >
+      <Field
+        id="ticket-prefix"
+        label="Support ticket prefix"
+        hint={`2–8 letters or digits. The next ticket today would be ${prefixPreview}.`}
+        error={errors.ticketPrefix}
+      >
+        <input
+          {...describedBy('ticket-prefix', { hint: true, error: errors.ticketPrefix })}
+          className="input-short"
+          value={form.ticketPrefix}
+          maxLength={8}
+          autoCapitalize="characters"
+          spellCheck={false}
+          onChange={(e) => {
+            setForm((f) => ({ ...f, ticketPrefix: e.target.value }));
+            clearError('ticketPrefix');
+          }}
+        />
+      </Field>
+
+      <fieldset className="settings-group">
+        <legend>Expert contact</legend>
+        <p className="field-hint">
+          Shown to the technician on every escalation confirmation. Leave all blank for none.
+        </p>
+        <div className="settings-grid">
+          {CONTACT_FIELDS.map(({ key, label, type, placeholder }) => {
+            const path = `expertContacts.${key}`;
+            return (
+              <Field key={key} id={`expert-${key}`} label={label} error={errors[path]}>
+                <input
+                  {...describedBy(`expert-${key}`, { error: errors[path] })}
+                  type={type}
+                  value={form.contacts[key]}
+                  placeholder={canEdit ? placeholder : ''}
+                  onChange={(e) => setContact(key, e.target.value)}
+                />
+              </Field>
+            );
+          })}
+        </div>
       </fieldset>
-    </form>
+
+      <fieldset className="settings-group">
+        <legend>Unclaimed too long</legend>
+        <p className="field-hint">
+          Past this many minutes a handoff is marked overdue in the queue and announced again, once.
+        </p>
+        <div className="settings-grid settings-grid-4">
+          {PRIORITY_ORDER.map((priority) => {
+            const path = `overdueMinutes.${priority}`;
+            return (
+              <Field
+                key={priority}
+                id={`overdue-${priority}`}
+                label={`${PRIORITY_LABEL[priority]} (minutes)`}
+                hint={waitHint(form.minutes[priority])}
+                error={errors[path]}
+              >
+                <input
+                  {...describedBy(`overdue-${priority}`, { hint: true, error: errors[path] })}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  step={1}
+                  value={form.minutes[priority]}
+                  onChange={(e) => setMinutes(priority, e.target.value)}
+                />
+              </Field>
+            );
+          })}
+        </div>
+      </fieldset>
+    </SettingsForm>
   );
 }

@@ -7,6 +7,7 @@ import { listenForOpenUrl, useMicrosoftSettingsStore } from '../../stores/micros
 import { errorMessage } from '../../stores/queue-store';
 import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
 
 interface Form {
@@ -74,93 +75,80 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
   return (
     <>
       <AccountPanel settings={settings} dirty={dirty} />
-      <form
-        className="settings-form"
+      <SettingsForm
+        canEdit={canEdit}
         onSubmit={(e) => void submit(e)}
-        noValidate
-        aria-label="Microsoft 365 app registration"
-      >
-        {!canEdit && (
-          <p className="settings-readonly" role="note">
-            Only an owner or admin can change settings.
-          </p>
-        )}
-        <fieldset className="plain" disabled={!canEdit}>
-          <Field
-            id="ms-client-id"
-            label="Application (client) ID"
-            hint="From the app registration in Microsoft Entra ID (a public client with the Mail.Send permission)."
-            warning={
-              signsOut ? 'Saving a different app registration or authority signs Microsoft 365 out.' : null
-            }
-            error={errors.clientId}
-          >
-            <input
-              {...describedBy('ms-client-id', { hint: true, warning: signsOut, error: errors.clientId })}
-              spellCheck={false}
-              autoComplete="off"
-              value={form.clientId}
-              placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
-              onChange={(e) => update({ clientId: e.target.value })}
-            />
-          </Field>
-          <Field
-            id="ms-authority"
-            label="Sign-in authority"
-            hint={`Usually ${DEFAULT_MICROSOFT_AUTHORITY}; …/{your tenant ID or domain} for one tenant only.`}
-            error={errors.authority}
-          >
-            <input
-              {...describedBy('ms-authority', { hint: true, error: errors.authority })}
-              type="url"
-              inputMode="url"
-              spellCheck={false}
-              value={form.authority}
-              placeholder={canEdit ? DEFAULT_MICROSOFT_AUTHORITY : undefined}
-              onChange={(e) => update({ authority: e.target.value })}
-            />
-          </Field>
-          <Field
-            id="ms-graph"
-            label="Graph address"
-            hint={`Usually ${DEFAULT_GRAPH_BASE_URL}. Only the host: Baton adds /v1.0/….`}
-            error={errors.graphBaseUrl}
-          >
-            <input
-              {...describedBy('ms-graph', { hint: true, error: errors.graphBaseUrl })}
-              type="url"
-              inputMode="url"
-              spellCheck={false}
-              value={form.graphBaseUrl}
-              placeholder={canEdit ? DEFAULT_GRAPH_BASE_URL : undefined}
-              onChange={(e) => update({ graphBaseUrl: e.target.value })}
-            />
-          </Field>
-
-          {formError && (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          )}
-          {canEdit && (
-            <div className="settings-actions">
-              <button
-                type="submit"
-                className="primary"
-                disabled={!dirty || saving || signingIn}
-                title={signingIn ? 'Finish signing in first' : undefined}
-              >
-                {saving ? 'Saving…' : 'Save'}
+        label="Microsoft 365 app registration"
+        formError={formError}
+        actions={
+          <>
+            <button
+              type="submit"
+              className="primary"
+              disabled={!dirty || saving || signingIn}
+              title={signingIn ? 'Finish signing in first' : undefined}
+            >
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            {dirty && (
+              <button type="button" disabled={saving} onClick={() => setForm(formFrom(settings))}>
+                Discard changes
               </button>
-              {dirty && (
-                <button type="button" disabled={saving} onClick={() => setForm(formFrom(settings))}>
-                  Discard changes
-                </button>
-              )}
-            </div>
-          )}
-        </fieldset>
-      </form>
+            )}
+          </>
+        }
+      >
+        <Field
+          id="ms-client-id"
+          label="Application (client) ID"
+          hint="From the app registration in Microsoft Entra ID (a public client with the Mail.Send permission)."
+          warning={
+            signsOut ? 'Saving a different app registration or authority signs Microsoft 365 out.' : null
+          }
+          error={errors.clientId}
+        >
+          <input
+            {...describedBy('ms-client-id', { hint: true, warning: signsOut, error: errors.clientId })}
+            spellCheck={false}
+            autoComplete="off"
+            value={form.clientId}
+            placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
+            onChange={(e) => update({ clientId: e.target.value })}
+          />
+        </Field>
+        <Field
+          id="ms-authority"
+          label="Sign-in authority"
+          hint={`Usually ${DEFAULT_MICROSOFT_AUTHORITY}; …/{your tenant ID or domain} for one tenant only.`}
+          error={errors.authority}
+        >
+          <input
+            {...describedBy('ms-authority', { hint: true, error: errors.authority })}
+            type="url"
+            inputMode="url"
+            spellCheck={false}
+            value={form.authority}
+            placeholder={canEdit ? DEFAULT_MICROSOFT_AUTHORITY : undefined}
+            onChange={(e) => update({ authority: e.target.value })}
+          />
+        </Field>
+        <Field
+          id="ms-graph"
+          label="Graph address"
+          hint={`Usually ${DEFAULT_GRAPH_BASE_URL}. Only the host: Baton adds /v1.0/….`}
+          error={errors.graphBaseUrl}
+        >
+          <input
+            {...describedBy('ms-graph', { hint: true, error: errors.graphBaseUrl })}
+            type="url"
+            inputMode="url"
+            spellCheck={false}
+            value={form.graphBaseUrl}
+            placeholder={canEdit ? DEFAULT_GRAPH_BASE_URL : undefined}
+            onChange={(e) => update({ graphBaseUrl: e.target.value })}
+          />
+        </Field>
+      </SettingsForm>
     </>
   );
 }

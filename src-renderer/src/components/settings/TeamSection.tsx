@@ -4,6 +4,7 @@ import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-s
 import { useTeamSettingsStore } from '../../stores/team-settings-store';
 import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
+import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
 
 /** Team escalations (DESIGN §6): the poll interval and the boards whose escalations come here. */
@@ -44,76 +45,68 @@ function TeamForm({ settings }: { settings: TeamSettings }) {
     setBoardIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
   return (
-    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
-      {!canEdit && (
-        <p className="settings-readonly" role="note">
-          Only an owner or admin can change settings.
+    <SettingsForm
+      canEdit={canEdit}
+      onSubmit={(e) => void submit(e)}
+      formError={formError}
+      actions={
+        <>
+          <button type="submit" className="primary" disabled={!dirty || saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </>
+      }
+    >
+      <Field
+        id="team-poll"
+        label="Check ConnectWise every (seconds)"
+        hint="How soon a senior hears of an escalation from another machine. A check with nothing new is one small request."
+        error={errors.pollSeconds}
+      >
+        <input
+          {...describedBy('team-poll', { hint: true, error: errors.pollSeconds })}
+          className="input-short"
+          type="number"
+          min={5}
+          step={1}
+          value={seconds}
+          onChange={(e) => {
+            setSeconds(e.target.value);
+            clearError('pollSeconds');
+          }}
+        />
+      </Field>
+      <fieldset className="settings-group">
+        <legend>Boards to watch</legend>
+        <p className="field-hint">
+          Escalated tickets on these boards come to this queue. None chosen: the board of the status mapping
+          above.
         </p>
-      )}
-      <fieldset className="plain" disabled={!canEdit}>
-        <Field
-          id="team-poll"
-          label="Check ConnectWise every (seconds)"
-          hint="How soon a senior hears of an escalation from another machine. A check with nothing new is one small request."
-          error={errors.pollSeconds}
-        >
-          <input
-            {...describedBy('team-poll', { hint: true, error: errors.pollSeconds })}
-            className="input-short"
-            type="number"
-            min={5}
-            step={1}
-            value={seconds}
-            onChange={(e) => {
-              setSeconds(e.target.value);
-              clearError('pollSeconds');
-            }}
-          />
-        </Field>
-        <fieldset className="settings-group">
-          <legend>Boards to watch</legend>
-          <p className="field-hint">
-            Escalated tickets on these boards come to this queue. None chosen: the board of the status mapping
-            above.
-          </p>
-          {!connected ? (
-            <p className="muted">Connect ConnectWise above to choose boards.</p>
-          ) : boards.state === 'ready' ? (
-            <div className="settings-checks">
-              {boards.items.map((board) => (
-                <label key={board.id} className="settings-check">
-                  <input
-                    type="checkbox"
-                    checked={boardIds.includes(board.id)}
-                    onChange={() => toggle(board.id)}
-                  />
-                  {board.name}
-                </label>
-              ))}
-            </div>
-          ) : boards.state === 'failed' ? (
-            <p className="form-error" role="alert">
-              Could not read the boards: {boards.message}
-            </p>
-          ) : (
-            <p className="muted" aria-busy="true">
-              Loading the boards…
-            </p>
-          )}
-        </fieldset>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        {canEdit && (
-          <div className="settings-actions">
-            <button type="submit" className="primary" disabled={!dirty || saving}>
-              {saving ? 'Saving…' : 'Save'}
-            </button>
+        {!connected ? (
+          <p className="muted">Connect ConnectWise above to choose boards.</p>
+        ) : boards.state === 'ready' ? (
+          <div className="settings-checks">
+            {boards.items.map((board) => (
+              <label key={board.id} className="settings-check">
+                <input
+                  type="checkbox"
+                  checked={boardIds.includes(board.id)}
+                  onChange={() => toggle(board.id)}
+                />
+                {board.name}
+              </label>
+            ))}
           </div>
+        ) : boards.state === 'failed' ? (
+          <p className="form-error" role="alert">
+            Could not read the boards: {boards.message}
+          </p>
+        ) : (
+          <p className="muted" aria-busy="true">
+            Loading the boards…
+          </p>
         )}
       </fieldset>
-    </form>
+    </SettingsForm>
   );
 }

@@ -4,6 +4,7 @@ import { errorMessage } from '../../stores/queue-store';
 import type { WebhookChannel, WebhookSettingsDraft } from '../../stores/webhooks-store';
 import { useWebhooksStore } from '../../stores/webhooks-store';
 import { SectionLoader } from './SectionLoader';
+import { SettingsForm } from './SettingsForm';
 import type { SecretAction } from './StoredSecretField';
 import { StoredSecretField } from './StoredSecretField';
 import { useSettingsSave } from './useSettingsSave';
@@ -105,43 +106,34 @@ function WebhooksForm({ settings }: { settings: WebhookSettings }) {
   }
 
   return (
-    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
-      {!canEdit && (
-        <p className="settings-readonly" role="note">
-          Only an owner or admin can change settings.
-        </p>
-      )}
-      <fieldset className="plain" disabled={!canEdit}>
-        {CHANNELS.map((c) => (
-          <WebhookField
-            key={c.channel}
-            {...c}
-            configured={settings[c.channel].configured}
-            canEdit={canEdit}
-            value={form[c.channel]}
-            error={errors[c.channel]}
-            test={tests[c.channel]}
-            testing={testing === c.channel}
-            busy={busy}
-            onChange={(patch) => update(c.channel, patch)}
-            onTest={() => void runTest(c.channel)}
-          />
-        ))}
-
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
-        {canEdit && (
-          <div className="settings-actions">
-            <button type="submit" className="primary" disabled={!dirty || busy}>
-              {saving ? 'Saving…' : 'Save'}
-            </button>
-          </div>
-        )}
-      </fieldset>
-    </form>
+    <SettingsForm
+      canEdit={canEdit}
+      onSubmit={(e) => void submit(e)}
+      formError={formError}
+      actions={
+        <>
+          <button type="submit" className="primary" disabled={!dirty || busy}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </>
+      }
+    >
+      {CHANNELS.map((c) => (
+        <WebhookField
+          key={c.channel}
+          {...c}
+          configured={settings[c.channel].configured}
+          canEdit={canEdit}
+          value={form[c.channel]}
+          error={errors[c.channel]}
+          test={tests[c.channel]}
+          testing={testing === c.channel}
+          busy={busy}
+          onChange={(patch) => update(c.channel, patch)}
+          onTest={() => void runTest(c.channel)}
+        />
+      ))}
+    </SettingsForm>
   );
 }
 

@@ -1,0 +1,34 @@
+import type { FormEvent, ReactNode } from 'react';
+
+/**
+ * A settings form's frame: read-only for anyone but an owner or admin (every field disabled, a note
+ * saying why), the form-level error, and the actions row (only for those who may change settings).
+ */
+export function SettingsForm(props: {
+  canEdit: boolean;
+  onSubmit: (event: FormEvent) => void;
+  /** An accessible name when a section holds more than one form. */
+  label?: string;
+  formError: string | null;
+  actions: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <form className="settings-form" onSubmit={props.onSubmit} noValidate aria-label={props.label}>
+      {!props.canEdit && (
+        <p className="settings-readonly" role="note">
+          Only an owner or admin can change settings.
+        </p>
+      )}
+      <fieldset className="plain" disabled={!props.canEdit}>
+        {props.children}
+        {props.formError && (
+          <p className="form-error" role="alert">
+            {props.formError}
+          </p>
+        )}
+        {props.canEdit && <div className="settings-actions">{props.actions}</div>}
+      </fieldset>
+    </form>
+  );
+}
