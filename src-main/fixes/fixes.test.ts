@@ -7,6 +7,7 @@ import { parseAssistantReply } from '../ai/reply-markers';
 import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
+import { callers } from '../test-support/callers';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -23,12 +24,7 @@ async function chatWithAssistant() {
       await core.dispose();
     },
   );
-  const call = (channel: string, input?: unknown) => core.dispatch(channel, input);
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await call(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { call, ok } = callers(core);
   const me = await ok<User>('profile:create', { name: 'Terry Tech', email: 't@x.example', role: 'admin' });
   await ok<User>('profile:add', { name: 'Sam Senior', email: 's@x.example', role: 'engineer' });
   await ok('profile:switch', { id: me.id });

@@ -12,6 +12,7 @@ import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
 import { createHandoffService } from './handoff-service';
+import { callers } from '../test-support/callers';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -33,12 +34,7 @@ async function signedInTeam() {
     await core.services.vault.delete(TOKEN_CACHE_KEY.service, TOKEN_CACHE_KEY.account).catch(() => undefined);
     await core.dispose();
   });
-  const call = (channel: string, input?: unknown) => core.dispatch(channel, input);
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await call(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { call, ok } = callers(core);
   const admin = await ok<User>('profile:create', {
     name: 'Avery Admin',
     email: 'avery@contoso.example',

@@ -13,6 +13,7 @@ import type {
 import { createHttpClient } from '../net/http';
 import { manualClock, tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
+import { callers } from '../test-support/callers';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -34,12 +35,7 @@ function team(options: { dataDir?: string; clock?: ReturnType<typeof manualClock
     await core.dispose();
   };
   cleanups.push(dispose);
-  const call = (channel: string, input?: unknown) => core.dispatch(channel, input);
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await call(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { call, ok } = callers(core);
   return { core, clock, call, ok, dispose };
 }
 

@@ -7,6 +7,7 @@ import { manualClock, tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
 import { createHandoffService } from './handoff-service';
 import { EXPERT_CONTACTS_KEY } from './handoff-settings';
+import { callers } from '../test-support/callers';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -26,11 +27,7 @@ function team(
     await core.services.vault.delete('ai', 'anthropic').catch(() => undefined);
     await core.dispose();
   });
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await core.dispatch(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { ok } = callers(core);
   return { core, ok };
 }
 

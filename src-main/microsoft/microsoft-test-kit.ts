@@ -13,6 +13,7 @@ import { tempCore } from '../test-support/temp-core';
 import { TOKEN_CACHE_KEY } from './encrypted-token-cache';
 import type { MicrosoftAccountDeps } from './microsoft-account';
 import { createMicrosoft365 } from './index';
+import { callers } from '../test-support/callers';
 
 export async function microsoftKit(options: AuthorityFakeOptions = {}) {
   const authority = await startMicrosoftAuthorityFake(options);
@@ -23,11 +24,7 @@ export async function microsoftKit(options: AuthorityFakeOptions = {}) {
   const browser = fakeBrowser();
   const vault = core.services.vault;
 
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await core.dispatch(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { ok } = callers(core);
   const admin = await ok<User>('profile:create', {
     name: 'Avery Admin',
     email: 'avery@contoso.example',

@@ -6,6 +6,7 @@ import type { NotePostOutcome, NotePreview, SessionDetail, User } from '../../sr
 import { createHttpClient } from '../net/http';
 import { manualClock, tempCore } from '../test-support/temp-core';
 import { summaryOf } from './note-posting';
+import { callers } from '../test-support/callers';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -22,12 +23,7 @@ async function technician() {
     await core.services.vault.delete('ai', 'anthropic').catch(() => undefined);
     await core.dispose();
   });
-  const call = (channel: string, input?: unknown) => core.dispatch(channel, input);
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await call(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { call, ok } = callers(core);
   const me = await ok<User>('profile:create', { name: 'Terry Tech', email: 't@x.example', role: 'admin' });
   const session = await ok<SessionDetail>('sessions:create', {});
   await ok('messages:add', { sessionId: session.id, body: 'Scanner to email fails with 535 auth error' });

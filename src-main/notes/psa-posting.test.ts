@@ -8,6 +8,7 @@ import { createHttpClient } from '../net/http';
 import { fakeConnection } from '../psa/connectwise/testing';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
+import { callers } from '../test-support/callers';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -34,12 +35,7 @@ async function linkedSession(options: { mapStatuses?: boolean; postWaitMs?: numb
       await core.dispose();
     },
   );
-  const call = (channel: string, input?: unknown) => core.dispatch(channel, input);
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await call(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { call, ok } = callers(core);
   const me = await ok<User>('profile:create', { name: 'Avery Admin', email: 'a@x.example', role: 'admin' });
   await ok('settings:connectwise-save', fakeConnection(cw));
   if (options.mapStatuses !== false)

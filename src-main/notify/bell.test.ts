@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { BellNotification, HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
+import { callers } from '../test-support/callers';
 
 let core: ReturnType<typeof tempCore>;
 afterEach(async () => {
@@ -10,11 +11,7 @@ afterEach(async () => {
 
 it('after a handoff, every senior but the escalator gets a bell notification with their own unread state', async () => {
   core = tempCore();
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await core.dispatch(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { ok } = callers(core);
   const terry = await ok<User>('profile:create', {
     name: 'Terry Tech',
     email: 'terry@example.com',

@@ -5,6 +5,7 @@ import type { HandoffConfirmation, SessionDetail, User } from '../../src-preload
 import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
+import { callers } from '../test-support/callers';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -30,11 +31,7 @@ async function setup() {
       await core.dispose();
     },
   );
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await core.dispatch(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { ok } = callers(core);
   return { teams, slack, core, ok };
 }
 

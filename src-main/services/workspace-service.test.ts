@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fact, Hypothesis, SessionDetail, Step } from '../../src-preload/contract';
 import { tempCore } from '../test-support/temp-core';
+import { callers } from '../test-support/callers';
 
 describe('steps, facts and hypotheses by hand', () => {
   let core: ReturnType<typeof tempCore>;
   let sessionId: string;
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await core.dispatch(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const ok = <T>(channel: string, input?: unknown) => callers(core).ok<T>(channel, input);
   const version = async () => (await ok<SessionDetail>('sessions:get', { id: sessionId })).stateVersion;
 
   beforeEach(async () => {

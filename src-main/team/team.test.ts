@@ -9,6 +9,7 @@ import { fakeConnection } from '../psa/connectwise/testing';
 import { manualClock, tempCore, tempDir } from '../test-support/temp-core';
 import { until } from '../test-support/until';
 import { TEAM_CURSOR_KEY } from './team-poller';
+import { callers } from '../test-support/callers';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -68,11 +69,7 @@ async function machine(
     teamPoll: false,
     worker: { backoff: { baseMs: 20, capMs: 80 } },
   });
-  const ok = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const reply = await core.dispatch(channel, input);
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value as T;
-  };
+  const { ok } = callers(core);
   let me: User;
   if (!dataDir) {
     const admin = await ok<User>('profile:create', {
