@@ -8,6 +8,7 @@ import './queue.bench';
 import './search.bench';
 import './chat.bench';
 import './handoff.bench';
+import './handoff-queue-paint.bench';
 import './team.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';

@@ -77,6 +77,8 @@ export class HandoffPage {
   sortButton = (label: 'Newest' | 'Priority') =>
     this.page.getByRole('group', { name: 'Sort handoffs' }).getByRole('button', { name: label });
   list = () => this.page.getByRole('list', { name: 'Waiting handoffs' });
+  /** The cards in the DOM: the queue is virtualized, so only those in view (each says its place in the
+   * whole queue with aria-posinset / aria-setsize). */
   cards = () => this.list().getByRole('listitem');
   /** A card by its session title. */
   card = (title: Text) => this.list().getByRole('listitem', { name: title });

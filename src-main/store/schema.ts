@@ -237,6 +237,11 @@ export const handoffs = sqliteTable(
     origin: text('origin', { enum: ['local', 'psa'] })
       .notNull()
       .default('local'),
+    /**
+     * An imported handoff's support ticket number, as the escalating machine numbered it (each
+     * machine numbers its own tickets, so it is not a support_tickets row here).
+     */
+    externalTicketNumber: text('external_ticket_number'),
   },
   (t) => [
     index('handoffs_open_idx').on(t.claimedById, t.createdAt),
@@ -259,21 +264,26 @@ export const handoffReads = sqliteTable(
   (t) => [primaryKey({ columns: [t.handoffId, t.userId] })],
 );
 
-export const supportTickets = sqliteTable('support_tickets', {
-  id: text('id').primaryKey(),
-  /** PREFIX-YYYYMMDD-NNNN, a per-day sequence. */
-  ticketNumber: text('ticket_number').notNull().unique(),
-  sessionId: text('session_id')
-    .notNull()
-    .references(() => sessions.id, { onDelete: 'cascade' }),
-  handoffId: text('handoff_id').references(() => handoffs.id, { onDelete: 'set null' }),
-  priority: text('priority', { enum: ['low', 'medium', 'high', 'urgent'] }).notNull(),
-  status: text('status', { enum: ['open', 'closed'] })
-    .notNull()
-    .default('open'),
-  escalationReason: text('escalation_reason'),
-  createdAt: integer('created_at').notNull(),
-});
+export const supportTickets = sqliteTable(
+  'support_tickets',
+  {
+    id: text('id').primaryKey(),
+    /** PREFIX-YYYYMMDD-NNNN, a per-day sequence. */
+    ticketNumber: text('ticket_number').notNull().unique(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    handoffId: text('handoff_id').references(() => handoffs.id, { onDelete: 'set null' }),
+    priority: text('priority', { enum: ['low', 'medium', 'high', 'urgent'] }).notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    escalationReason: text('escalation_reason'),
+    createdAt: integer('created_at').notNull(),
+  },
+  // A handoff's ticket number is read with every handoff view.
+  (t) => [index('support_tickets_handoff_idx').on(t.handoffId)],
+);
 
 /** The in-app bell: one row per person to tell, so each has their own unread state. */
 export const notifications = sqliteTable(

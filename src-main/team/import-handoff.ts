@@ -11,7 +11,6 @@ import { appendAudit } from '../store/repos/audit-log';
 import { getHandoffRow, insertHandoff } from '../store/repos/handoffs';
 import { insertMessage } from '../store/repos/messages';
 import { getSessionRow, insertSession } from '../store/repos/sessions';
-import { insertSupportTicket } from '../store/repos/support-tickets';
 import { followTicket } from '../store/repos/team-follows';
 import { sessions, users } from '../store/schema';
 import type { HandoffTrailer } from './trailer';
@@ -122,19 +121,8 @@ export function importHandoff(
       createdAt: input.noteCreatedAt,
       psaTicketId: input.ticketId,
       origin: 'psa',
+      externalTicketNumber: trailer.ticketNumber,
     });
-    insertSupportTicket(
-      db,
-      {
-        id: randomUUID(),
-        ticketNumber: trailer.ticketNumber,
-        sessionId: trailer.sessionId,
-        handoffId: trailer.handoffId,
-        priority: trailer.priority,
-        escalationReason: trailer.reason,
-      },
-      input.noteCreatedAt,
-    );
     followTicket(
       db,
       {

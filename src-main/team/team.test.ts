@@ -122,15 +122,27 @@ async function technicianEscalates(cw: ConnectWiseFake) {
 describe('team escalations through ConnectWise', () => {
   it('the package is an internal-analysis note with a trailer; seniors import it once, even after a restart', async () => {
     const cw = await sharedConnectWise();
-    const { handoffId } = await technicianEscalates(cw);
+    const { handoffId, tech: tech0 } = await technicianEscalates(cw);
     const [note] = cw.notes(TICKET);
     expect(note).toMatchObject({ internalAnalysisFlag: true, resolutionFlag: false });
     expect(note!.text).toContain('[baton:handoff] {"v":1,"handoffId":"' + handoffId);
 
     const clock = manualClock(Date.now());
     const sam = await machine(cw, PEOPLE.sam, undefined, clock);
+    // Sam's own machine numbers its own tickets: the same number may exist here already.
+    const own = await sam.ok<SessionDetail>('sessions:create', {});
+    await sam.ok('messages:add', { sessionId: own.id, body: 'Local work' });
+    const local = await sam.ok<HandoffConfirmation>('handoffs:create', {
+      sessionId: own.id,
+      intent: 'park',
+      reason: '',
+      priority: 'low',
+    });
     const first = await sam.core.services.team.poll();
     expect(first.imported).toEqual([handoffId]);
+    const remoteNumber = (await tech0.ok<Handoff>('handoffs:get', { id: handoffId })).ticketNumber;
+    expect(remoteNumber).toBe(local.ticketNumber);
+    expect((await sam.ok<Handoff>('handoffs:get', { id: handoffId })).ticketNumber).toBe(remoteNumber);
     const queue = await sam.ok<Handoff[]>('handoffs:list', {});
     expect(queue).toMatchObject([
       {
@@ -140,7 +152,9 @@ describe('team escalations through ConnectWise', () => {
         handedOffByName: 'Terry Tech',
       },
     ]);
-    expect(sam.events.filter((e) => e.event === 'handoff_created')).toHaveLength(1);
+    const announced = (app: { events: { event: string; payload: unknown }[] }) =>
+      app.events.filter((e) => e.event === 'handoff_created' && (e.payload as Handoff).id === handoffId);
+    expect(announced(sam)).toHaveLength(1);
     await until(sam.core, () => sam.core.services.bell.list(sam.me).unread === 1, 'the bell');
 
     // Nothing new: once the change's second is surely over, one small request and nothing announced.
@@ -157,7 +171,7 @@ describe('team escalations through ConnectWise', () => {
       restarted.core.sqlite.prepare('select value from settings where key = ?').pluck().get(TEAM_CURSOR_KEY),
     ).toBe(cursor);
     expect(await restarted.core.services.team.poll()).toEqual({ imported: [], closed: [], requests: 1 });
-    expect(restarted.events.filter((e) => e.event === 'handoff_created')).toHaveLength(0);
+    expect(announced(restarted)).toHaveLength(0);
     expect(restarted.core.services.bell.list(restarted.me).items).toHaveLength(1);
   });
 

@@ -30,6 +30,8 @@ export function App() {
       baton().on('handoff_created', handoffs.applyCreated),
       baton().on('handoff_assessment_ready', handoffs.applyUpdated),
       baton().on('handoff_claimed', handoffs.applyClaimed),
+      baton().on('handoff_closed', handoffs.applyClosed),
+      baton().on('handoff_overdue', handoffs.applyOverdue),
       // The browser host cannot open the system browser: main asks this page (Microsoft sign-in).
       listenForOpenUrl(),
     );

@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
-import { useEffect, useRef } from 'react';
-import { HandoffCard } from '../components/handoff/HandoffCard';
+import { useEffect, useMemo, useRef } from 'react';
 import { BriefingDetails } from '../components/handoff/BriefingDetails';
+import type { QueuePlace } from '../components/handoff/HandoffList';
+import { HandoffList } from '../components/handoff/HandoffList';
 import type { HandoffSort } from '../stores/handoff-store';
 import { useHandoffStore } from '../stores/handoff-store';
 import '../handoff.css';
+
+const openCard = (id: string) => void useHandoffStore.getState().open(id);
+const claimCard = (id: string) => void useHandoffStore.getState().claim(id);
 
 /** The team's queue of unclaimed handoffs, newest first (or by priority), kept live by push events. */
 export function HandoffsScreen() {
@@ -14,7 +18,14 @@ export function HandoffsScreen() {
   const sort = useHandoffStore((s) => s.sort);
   const viewing = useHandoffStore((s) => s.viewing);
   const claiming = useHandoffStore((s) => s.claiming);
-  const { load, setSort, open, claim, closeViewing } = useHandoffStore.getState();
+  const { load, setSort, claim, closeViewing } = useHandoffStore.getState();
+  // Where each sort's list was scrolled and which card had focus: survives reading a card and coming
+  // back (the list unmounts meanwhile); switching to the other sort starts it at the top.
+  const newestPlace = useRef<QueuePlace>({ offset: 0, focusId: null });
+  const priorityPlace = useRef<QueuePlace>({ offset: 0, focusId: null });
+  const placeOf = (value: HandoffSort) => (value === 'newest' ? newestPlace : priorityPlace);
+
+  const unread = useMemo(() => queue.filter((h) => h.unread).length, [queue]);
 
   useEffect(() => {
     void useHandoffStore.getState().load();
@@ -35,7 +46,14 @@ export function HandoffsScreen() {
     );
   }
 
-  const unread = queue.filter((h) => h.unread).length;
+  const errorBanner = loadError ? (
+    <div className="handoffs-error" role="alert">
+      Could not load handoffs: {loadError}{' '}
+      <button type="button" className="small" onClick={() => void load()}>
+        Try again
+      </button>
+    </div>
+  ) : null;
   return (
     <section className="handoffs-view" aria-labelledby="handoffs-title">
       <header className="handoffs-header">
@@ -59,45 +77,43 @@ export function HandoffsScreen() {
               type="button"
               aria-pressed={sort === value}
               className={sort === value ? 'selected' : ''}
-              onClick={() => setSort(value)}
+              onClick={() => {
+                if (value !== sort) placeOf(value).current = { offset: 0, focusId: null };
+                setSort(value);
+              }}
             >
               {label}
             </button>
           ))}
         </div>
       </header>
-      <div className="handoffs-body">
-        {loadError && (
-          <div className="handoffs-error" role="alert">
-            Could not load handoffs: {loadError}{' '}
-            <button type="button" className="small" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
-        )}
-        {!loaded ? (
-          <div className="content-loading" aria-busy="true" />
-        ) : queue.length === 0 && !loadError ? (
-          <div className="handoffs-empty">
-            <div className="handoffs-empty-icon" aria-hidden="true">
-              ⇄
-            </div>
-            <p>No handoffs waiting. When a technician escalates, it shows up here.</p>
-          </div>
-        ) : (
-          <ul className="handoff-list" aria-label="Waiting handoffs">
-            {queue.map((h) => (
-              <HandoffCard
-                key={h.id}
-                handoff={h}
-                claiming={claiming.includes(h.id)}
-                onOpen={() => void open(h.id)}
-                onClaim={() => void claim(h.id)}
-              />
-            ))}
-          </ul>
-        )}
-      </div>
+      {loaded && queue.length > 0 ? (
+        <HandoffList
+          key={sort}
+          queue={queue}
+          claiming={claiming}
+          onOpen={openCard}
+          onClaim={claimCard}
+          place={placeOf(sort)}
+          above={errorBanner}
+        />
+      ) : (
+        <div className="handoffs-body">
+          {errorBanner}
+          {!loaded ? (
+            <div className="content-loading" aria-busy="true" />
+          ) : (
+            !loadError && (
+              <div className="handoffs-empty">
+                <div className="handoffs-empty-icon" aria-hidden="true">
+                  ⇄
+                </div>
+                <p>No handoffs waiting. When a technician escalates, it shows up here.</p>
+              </div>
+            )
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -58,9 +58,15 @@ interface HandoffState {
   applyCreated: (handoff: Handoff) => void;
   applyUpdated: (handoff: Handoff) => void;
   applyClaimed: (handoff: Handoff) => void;
+  /** Left the queue without a claim here (its parker resumed it, or it was claimed on another machine). */
+  applyClosed: (closed: { id: string }) => void;
+  /** Passed its threshold unclaimed: the card shows Overdue. */
+  applyOverdue: (overdue: { id: string }) => void;
 }
 
 let listRequest = 0;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export const useHandoffStore = create<HandoffState>()((set, get) => {
   const mine = (handoff: Handoff) => handoff.handedOffById === useAppStore.getState().profile?.id;
@@ -95,6 +101,9 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
       const { sort } = get();
       try {
         const list = await unwrap(baton().handoffs.list({ sort }));
+        // A queue of thousands arrives as megabytes of JSON, parsed in the task that received it:
+        // apply it in a task of its own, so parsing and rendering never add up to one long task.
+        await nextTask();
         if (request !== listRequest) return;
         set({ queue: sortHandoffs(list, sort), loaded: true, loadError: null });
       } catch (err) {
@@ -174,15 +183,32 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
 
     applyUpdated(handoff) {
       set((s) => ({
-        queue: s.queue.map((h) => (h.id === handoff.id ? { ...handoff, unread: h.unread } : h)),
+        // The same array when the handoff is not queued, so the (long) list does not re-render.
+        queue: s.queue.some((h) => h.id === handoff.id)
+          ? s.queue.map((h) => (h.id === handoff.id ? { ...handoff, unread: h.unread } : h))
+          : s.queue,
         viewing: s.viewing?.id === handoff.id ? { ...handoff, unread: false } : s.viewing,
         pickedUp: s.pickedUp?.id === handoff.id ? handoff : s.pickedUp,
       }));
     },
 
+    applyClosed({ id }) {
+      if (get().queue.some((h) => h.id === id)) drop(id);
+    },
+
+    applyOverdue({ id }) {
+      set((s) =>
+        s.queue.some((h) => h.id === id && !h.overdue)
+          ? { queue: s.queue.map((h) => (h.id === id ? { ...h, overdue: true } : h)) }
+          : {},
+      );
+    },
+
     applyClaimed(handoff) {
       set((s) => ({
-        queue: s.queue.filter((h) => h.id !== handoff.id),
+        queue: s.queue.some((h) => h.id === handoff.id)
+          ? s.queue.filter((h) => h.id !== handoff.id)
+          : s.queue,
         viewing: s.viewing?.id === handoff.id ? handoff : s.viewing,
         pickedUp: s.pickedUp?.id === handoff.id ? handoff : s.pickedUp,
       }));

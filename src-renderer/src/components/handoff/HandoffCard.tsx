@@ -1,32 +1,50 @@
+import type { Ref } from 'react';
+import { memo } from 'react';
 import type { Handoff } from '../../../../src-preload/contract';
 import { TimeAgo } from '../TimeAgo';
 import { AssessmentState, IntentBadge, PriorityBadge } from './Badges';
 
 /** One waiting handoff in the queue. The title opens it read-only (the whole card is its target);
- * Claim picks it up. */
-export function HandoffCard({
+ * Claim picks it up. In the virtualized queue the card is placed at `top` (px, inside the list) and
+ * measured through `measureRef`; `index` and `setSize` tell assistive technology where it sits among
+ * all the waiting ones, not only the few rendered. Memoized: the callbacks take the id, so scrolling
+ * re-renders no card whose place and data stay the same. */
+export const HandoffCard = memo(function HandoffCard({
   handoff,
   claiming,
   onOpen,
   onClaim,
+  index,
+  setSize,
+  top,
+  measureRef,
 }: {
   handoff: Handoff;
   claiming: boolean;
-  onOpen: () => void;
-  onClaim: () => void;
+  onOpen: (id: string) => void;
+  onClaim: (id: string) => void;
+  index: number;
+  setSize: number;
+  top: number;
+  measureRef?: Ref<HTMLLIElement>;
 }) {
   const titleId = `handoff-${handoff.id}-title`;
   return (
     <li
+      ref={measureRef}
+      data-index={index}
       className={`handoff-card card priority-edge-${handoff.priority}${handoff.unread ? ' unread' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
       aria-labelledby={titleId}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
     >
       <div className="handoff-card-top">
         {handoff.unread && (
           <span className="unread-dot" role="img" aria-label="Unread" title="Not opened yet" />
         )}
         <h2 className="handoff-card-title" id={titleId}>
-          <button type="button" className="handoff-open" onClick={onOpen}>
+          <button type="button" className="handoff-open" onClick={() => onOpen(handoff.id)}>
             {handoff.sessionTitle}
           </button>
         </h2>
@@ -53,11 +71,11 @@ export function HandoffCard({
           className="primary claim-button"
           disabled={claiming}
           aria-label={`Claim “${handoff.sessionTitle}”`}
-          onClick={onClaim}
+          onClick={() => onClaim(handoff.id)}
         >
           {claiming ? 'Claiming…' : 'Claim'}
         </button>
       </div>
     </li>
   );
-}
+});

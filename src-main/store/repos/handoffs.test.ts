@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR, tempDir } from '../../test-support/temp-core';
+import { openStore } from '../database';
+import { getHandoff, insertHandoff, listOpenHandoffs, markHandoffRead } from './handoffs';
+import { insertSession } from './sessions';
+import { insertSupportTicket } from './support-tickets';
+import { insertUser } from './users';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const fn of cleanups.splice(0).reverse()) fn();
+});
+
+function store() {
+  const dir = tempDir();
+  const opened = openStore(`${dir.path}/baton.db`, MIGRATIONS_DIR);
+  cleanups.push(
+    () => dir.remove(),
+    () => opened.close(),
+  );
+  return opened.db;
+}
+
+describe('listOpenHandoffs', () => {
+  it('gives each handoff exactly the view getHandoff gives it, ticket number included (or null without one)', () => {
+    const db = store();
+    const tech = insertUser(
+      db,
+      { id: randomUUID(), name: 'Terry Tech', email: 't@example.com', role: 'technician' },
+      1,
+    );
+    const senior = insertUser(
+      db,
+      { id: randomUUID(), name: 'Sam Senior', email: 's@example.com', role: 'engineer' },
+      1,
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const session = insertSession(
+        db,
+        { id: randomUUID(), title: `Session ${i}`, createdById: tech.id },
+        10 + i,
+      );
+      const id = randomUUID();
+      insertHandoff(db, {
+        id,
+        sessionId: session.id,
+        intent: 'escalate',
+        handedOffById: tech.id,
+        targetUserId: i === 1 ? senior.id : null,
+        priority: 'high',
+        reason: `Reason ${i}`,
+        snapshot: JSON.stringify({ summary: `Session ${i}`, branches: [] }),
+        createdAt: 100 + i,
+      });
+      // The last one has no ticket (as a handoff written by hand, or one whose ticket went away).
+      if (i < 3)
+        insertSupportTicket(
+          db,
+          {
+            id: randomUUID(),
+            ticketNumber: `BTN-20261128-000${i + 1}`,
+            sessionId: session.id,
+            handoffId: id,
+            priority: 'high',
+            escalationReason: `Reason ${i}`,
+          },
+          100 + i,
+        );
+      ids.push(id);
+    }
+    markHandoffRead(db, ids[2]!, senior.id, 200);
+
+    const listed = listOpenHandoffs(db, senior.id, 'newest');
+    expect(listed.map((h) => h.id)).toEqual([...ids].reverse());
+    expect(listed).toEqual([...ids].reverse().map((id) => getHandoff(db, id, senior.id)));
+    expect(listed.map((h) => h.ticketNumber)).toEqual([
+      null,
+      'BTN-20261128-0003',
+      'BTN-20261128-0002',
+      'BTN-20261128-0001',
+    ]);
+    expect(listOpenHandoffs(db, tech.id, 'priority')).toEqual([]);
+  });
+});
