@@ -43,6 +43,23 @@ test('an admin sets the ticket prefix and expert contact; a technician parks, re
   await expect(settings.ticketPrefix()).toHaveValue('ACME');
   await settings.escalationsSection().screenshot({ path: screenshotPath(project, 'settings-escalations') });
 
+  // Who gets the escalation email: chosen people must not be no one; an outside mailbox is fine.
+  await settings.recipientsChosen().check();
+  await settings.recipientsSaveButton().click();
+  await expect(
+    settings.recipientsError('Choose at least one person or address, or send to everyone'),
+  ).toBeVisible();
+  await settings.recipientPerson(/^Avery Admin/).check();
+  await settings.recipientsExtra().fill('helpdesk@example.com\nnot-an-address');
+  await settings.recipientsSaveButton().click();
+  await expect(settings.recipientsError('Enter email addresses like helpdesk@example.com')).toBeVisible();
+  await settings.recipientsExtra().fill('helpdesk@example.com');
+  await settings.recipientsSaveButton().click();
+  await expect(settings.recipientsSaveButton()).toBeDisabled();
+  await settings
+    .recipientsSection()
+    .screenshot({ path: screenshotPath(project, 'settings-email-recipients') });
+
   await handoff.addProfile({ name: 'Terry Tech', email: 'terry@example.com', role: 'Technician' });
   await expect(handoff.profileButton()).toHaveAccessibleName(/^Profile: Terry Tech,/);
   await new SessionsPage(page).newSession();

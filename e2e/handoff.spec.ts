@@ -4,7 +4,7 @@ import { HandoffPage } from './pages/handoff-page';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
 
-test('a technician escalates; a senior sees the card, claims it and reads the briefing; a second senior is told who won', async ({
+test('a technician escalates; seniors see the card live, two claim at once: one reads the briefing, the other is told who won', async ({
   launchBaton,
 }, testInfo) => {
   const project = testInfo.project.name;
@@ -21,6 +21,13 @@ test('a technician escalates; a senior sees the card, claims it and reads the br
   await handoff.addProfile({ name: 'Sam Senior', email: 'sam@example.com', role: 'Engineer' });
   await handoff.addProfile({ name: 'Ada Admin', email: 'ada@example.com', role: 'Admin' });
   await handoff.switchProfile('Terry Tech');
+
+  // A second workstation on the same store, where Ada has the queue open before anything happens.
+  const second = await launchBaton({ dataDir: app.dataDir });
+  const ada = new HandoffPage(second.page);
+  await ada.switchProfile('Ada Admin');
+  await ada.navItem().click();
+  await expect(ada.emptyState()).toBeVisible();
 
   await new SessionsPage(page).newSession();
   await session.send('Shared mailbox not appearing in Outlook for the finance team');
@@ -45,11 +52,7 @@ test('a technician escalates; a senior sees the card, claims it and reads the br
   await handoff.closeConfirmation().click();
   await expect(session.statusBadge()).toHaveText('Escalated');
 
-  // A second workstation on the same store, where Ada is signed in.
-  const second = await launchBaton({ dataDir: app.dataDir });
-  const ada = new HandoffPage(second.page);
-  await ada.switchProfile('Ada Admin');
-  await ada.navItem().click();
+  // Ada's queue shows the card without a reload (the other process wrote it to the shared store).
   await expect(ada.card('Shared mailbox not appearing in Outlook for the finance team')).toBeVisible();
 
   // Sam, on the first workstation, is told by the bell, sees the card in his queue and claims it first.
@@ -65,20 +68,28 @@ test('a technician escalates; a senior sees the card, claims it and reads the br
   await expect(handoff.card(title)).toBeVisible();
   await expect(handoff.unreadDot(title)).toBeVisible();
   await page.screenshot({ path: screenshotPath(project, 'handoff-queue') });
-  await handoff.claimButton(title).click();
-  await expect(handoff.pickupHeading()).toContainText(title);
-  await handoff.analysisChoice().click();
-  await expect(handoff.briefingSection('Snapshot')).toBeVisible();
-  await expect(handoff.briefingSection('Engineer notes')).toContainText('Finance closes the month today');
-  await expect(handoff.briefingSection('AI assessment')).toContainText('Shared mailbox shows in OWA');
-  await page.screenshot({ path: screenshotPath(project, 'handoff-briefing'), fullPage: true });
 
-  // Ada was a moment too late.
-  await ada.claimButton(title).click();
-  await expect(ada.toast(/^Already claimed by Sam Senior .* ago$/)).toBeVisible();
-  await expect(ada.card(title)).toHaveCount(0);
-  await second.page.screenshot({ path: screenshotPath(project, 'handoff-already-claimed') });
+  // Sam and Ada (on the other workstation) claim at the same moment: exactly one wins, the other is told who.
+  await expect(ada.card(title)).toBeVisible();
+  await Promise.all([handoff.claimButton(title).click(), ada.claimButton(title).click()]);
+  // Each page ends on the pick-up screen or on the toast: wait for both to settle, then see who won.
+  const settled = async (h: HandoffPage) =>
+    expect(h.pickupHeading().or(h.toast(/^Already claimed by /))).toBeVisible();
+  await Promise.all([settled(handoff), settled(ada)]);
+  const samWon = await handoff.pickupHeading().isVisible();
+  const [winner, loser, winnerName] = samWon ? [handoff, ada, 'Sam Senior'] : [ada, handoff, 'Ada Admin'];
+  const [winnerPage, loserPage] = samWon ? [page, second.page] : [second.page, page];
+  await expect(loser.toast(new RegExp(`^Already claimed by ${winnerName} (just now|.* ago)$`))).toBeVisible();
+  await expect(loser.card(title)).toHaveCount(0);
+  await loserPage.screenshot({ path: screenshotPath(project, 'handoff-already-claimed') });
 
-  await handoff.continueChoice().click();
-  await expect(session.statusBadge()).toHaveText('Active');
+  await expect(winner.pickupHeading()).toContainText(title);
+  await winner.analysisChoice().click();
+  await expect(winner.briefingSection('Snapshot')).toBeVisible();
+  await expect(winner.briefingSection('Engineer notes')).toContainText('Finance closes the month today');
+  await expect(winner.briefingSection('AI assessment')).toContainText('Shared mailbox shows in OWA');
+  await winnerPage.screenshot({ path: screenshotPath(project, 'handoff-briefing'), fullPage: true });
+
+  await winner.continueChoice().click();
+  await expect(new SessionPage(winnerPage).statusBadge()).toHaveText('Active');
 });

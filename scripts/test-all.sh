@@ -15,7 +15,7 @@ if [ "${BATON_IN_KEYRING_SESSION:-}" != "1" ] && [ "$(uname)" = "Linux" ] && com
   export BATON_IN_KEYRING_SESSION=1
   # gnome-keyring keeps its collections under XDG_DATA_HOME: a throwaway one per run.
   HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/.local/share" \
-    dbus-run-session -- bash -c 'echo -n baton-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec bash "$0"' "$0" \
+    dbus-run-session -- bash -c 'bash "$(dirname "$0")/start-test-keyring.sh" && exec bash "$0"' "$0" \
     2> >(grep -v 'dbus-daemon\[' >&2)
   exit $?
 fi

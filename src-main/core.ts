@@ -24,12 +24,14 @@ import type { AnnounceChannels } from './handoffs/handoff-notifications';
 import { createHandoffService } from './handoffs/handoff-service';
 import { createHandoffSettings } from './handoffs/handoff-settings';
 import { createOverdueWatch } from './handoffs/overdue-watch';
+import { createStoreWatch } from './handoffs/store-watch';
 import { createFixService } from './fixes/fix-service';
 import { createJobWaiters } from './jobs/job-waiters';
 import { getJob } from './store/repos/jobs';
 import { createNoteDrafts } from './notes/note-drafts';
 import { psaPostKind } from './notes/psa-post-job';
 import { createMicrosoft365 } from './microsoft';
+import { createEmailRecipients } from './microsoft/email-recipients';
 import { createConnectWiseSettings } from './psa/connectwise/connectwise-settings';
 import { createTicketLinks } from './psa/ticket-link';
 import { psaHandoffKind } from './team/psa-handoff-job';
@@ -266,6 +268,7 @@ export function createCore(options: CoreOptions) {
   });
   const ticketLinks = createTicketLinks({ db, clock, events, client: () => connectwise.client() });
   const fixes = createFixService({ db, clock, events });
+  const storeWatch = createStoreWatch({ db, sqlite: store.sqlite, events });
   const overdueWatch = createOverdueWatch({ db, clock, events, enqueue, channels: announceChannels, log });
 
   const services = {
@@ -275,6 +278,7 @@ export function createCore(options: CoreOptions) {
     handoffs,
     handoffSettings,
     overdueWatch,
+    storeWatch,
     noteDrafts,
     notePosting,
     connectwise,
@@ -282,6 +286,7 @@ export function createCore(options: CoreOptions) {
     microsoft: microsoft.account,
     team,
     teamSettings: createTeamSettings({ db, clock }),
+    emailRecipients: createEmailRecipients({ db, clock }),
     fixes,
     webhooks,
     bell,
@@ -303,6 +308,7 @@ export function createCore(options: CoreOptions) {
   if (options.startWorker !== false) {
     worker.start();
     overdueWatch.start();
+    storeWatch.start();
     if (options.teamPoll !== false) team.start();
   }
 
@@ -317,6 +323,7 @@ export function createCore(options: CoreOptions) {
     close(): Promise<void> {
       closing ??= (async () => {
         overdueWatch.stop();
+        storeWatch.stop();
         team.stop();
         await worker.stop();
         queue.dispose();

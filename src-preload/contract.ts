@@ -384,6 +384,19 @@ export interface NotePostOutcome {
   statusTransitionSkippedReason: string | null;
 }
 
+/** Who gets the escalation email (Settings → Email recipients). */
+export interface EmailRecipientSettings {
+  /** Every active owner, admin and engineer (the escalator never). */
+  everyone: boolean;
+  /** When not everyone: the people chosen. */
+  userIds: string[];
+  /** Addresses outside Baton, e.g. a shared helpdesk mailbox. */
+  extraAddresses: string[];
+  /** Who can be chosen: active owners, admins and engineers with an address. */
+  candidates: { id: string; name: string; email: string; role: UserRole }[];
+  canEdit: boolean;
+}
+
 /** Team escalations across machines (DESIGN §6): how often to poll ConnectWise, which boards. */
 export interface TeamSettings {
   pollSeconds: number;
@@ -787,6 +800,19 @@ export const LinkTicketInput = z.object({
     .nullable(),
 });
 
+export const EmailRecipientsInput = z
+  .object({
+    everyone: z.boolean(),
+    userIds: z.array(z.uuid()).max(500),
+    extraAddresses: z
+      .array(z.string().trim().pipe(z.email('Enter email addresses like helpdesk@example.com')))
+      .max(20, 'At most 20 extra addresses'),
+  })
+  .refine((v) => v.everyone || v.userIds.length > 0 || v.extraAddresses.length > 0, {
+    message: 'Choose at least one person or address, or send to everyone',
+    path: ['userIds'],
+  });
+
 export const TeamSettingsInput = z.object({
   pollSeconds: z
     .number({ error: 'Enter the poll interval in seconds' })
@@ -894,6 +920,8 @@ export const contract = {
   /** Opens the Microsoft sign-in page (in the system browser) and waits until it finishes (up to 5 min). */
   'settings:microsoft-sign-in': channel<MicrosoftSettings>()(NoInput),
   'settings:microsoft-sign-out': channel<MicrosoftSettings>()(NoInput),
+  'settings:email-recipients-get': channel<EmailRecipientSettings>()(NoInput),
+  'settings:email-recipients-save': channel<EmailRecipientSettings>()(EmailRecipientsInput),
   'settings:team-get': channel<TeamSettings>()(NoInput),
   'settings:team-save': channel<TeamSettings>()(TeamSettingsInput),
   'settings:handoffs-get': channel<HandoffSettings>()(NoInput),

@@ -195,6 +195,19 @@ export class SettingsPage {
   msFieldError = (text: string | RegExp) =>
     this.microsoftSection().getByRole('alert').filter({ hasText: text });
 
+  // ---- Email recipients ----
+  recipientsSection = () => this.page.getByRole('region', { name: 'Email recipients', exact: true });
+  recipientsEveryone = () =>
+    this.recipientsSection().getByRole('radio', { name: 'Every active owner, admin and engineer' });
+  recipientsChosen = () =>
+    this.recipientsSection().getByRole('radio', { name: 'Only the people chosen here' });
+  recipientPerson = (name: string | RegExp) =>
+    this.recipientsSection().getByRole('group', { name: 'People' }).getByRole('checkbox', { name });
+  recipientsExtra = () => this.recipientsSection().getByLabel('Also send to (other addresses)');
+  recipientsError = (text: string | RegExp) =>
+    this.recipientsSection().getByRole('alert').filter({ hasText: text });
+  recipientsSaveButton = () => this.recipientsSection().getByRole('button', { name: 'Save' });
+
   // ---- Team escalations (poll interval, boards) ----
   teamSection = () => this.page.getByRole('region', { name: 'Team escalations', exact: true });
   teamPollSeconds = () => this.teamSection().getByLabel('Check ConnectWise every (seconds)');
@@ -251,10 +264,11 @@ export class SettingsPage {
     await this.open();
     await this.fillConnectWise(connection);
     await this.cwSaveButton().click();
-    await expect(this.cwSaveButton()).toBeDisabled();
+    // Saving stores the keys in the keychain and looks the codebase up: give it time on a busy machine.
+    await expect(this.cwSaveButton()).toBeDisabled({ timeout: 15_000 });
     await this.mapStatuses('Service Board', statuses);
     await this.cwSaveStatusesButton().click();
-    await expect(this.cwSaveStatusesButton()).toBeDisabled();
+    await expect(this.cwSaveStatusesButton()).toBeDisabled({ timeout: 15_000 });
     if (pollSeconds !== undefined) {
       await this.teamPollSeconds().fill(String(pollSeconds));
       await this.teamSaveButton().click();

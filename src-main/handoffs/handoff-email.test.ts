@@ -143,3 +143,36 @@ it('a handoff rolled back after its jobs were enqueued sends no email', async ()
   );
   expect(t.graph.messages.map((m) => m.subject)).toEqual(['New escalation: Committed escalation']);
 });
+
+it('an admin picks who gets the email and adds a shared mailbox; the escalator never gets it', async () => {
+  const t = await signedInTeam();
+  await t.ok('profile:switch', { id: t.admin.id });
+  const empty = await t.call('settings:email-recipients-save', {
+    everyone: false,
+    userIds: [],
+    extraAddresses: [],
+  });
+  expect(empty.ok ? null : empty.error.message).toBe(
+    'Choose at least one person or address, or send to everyone',
+  );
+  const saved = await t.ok<{ everyone: boolean; candidates: { name: string }[] }>(
+    'settings:email-recipients-save',
+    {
+      everyone: false,
+      userIds: [t.senior.id],
+      extraAddresses: ['Helpdesk@Contoso.example'],
+    },
+  );
+  expect(saved.everyone).toBe(false);
+  expect(saved.candidates.map((c) => c.name).sort()).toEqual(['Avery Admin', 'Sam Senior']);
+  expect(
+    t.core.sqlite
+      .prepare("select count(*) from audit_log where action = 'settings.email-recipients.update'")
+      .pluck()
+      .get(),
+  ).toBe(1);
+
+  await t.escalate('Scanner offline on floor 2');
+  await until(t.core, () => t.graph.messages.length === 1, 'the email');
+  expect(t.graph.messages[0]!.to.sort()).toEqual(['helpdesk@contoso.example', 'sam@contoso.example']);
+});

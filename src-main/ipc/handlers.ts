@@ -62,6 +62,8 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'settings:microsoft-save': (input) => s.microsoft.save(me(), input),
     'settings:microsoft-sign-in': () => s.microsoft.signIn(me()),
     'settings:microsoft-sign-out': () => s.microsoft.signOut(me()),
+    'settings:email-recipients-get': () => s.emailRecipients.view(me()),
+    'settings:email-recipients-save': (input) => s.emailRecipients.save(me(), input),
     'settings:team-get': () => s.teamSettings.view(me()),
     'settings:team-save': (input) => s.teamSettings.save(me(), input),
     'handoffs:refresh': async () => {

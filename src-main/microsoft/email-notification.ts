@@ -9,6 +9,7 @@ import { handoffHeadline } from '../notify/webhook-messages';
 import { redact } from '../redaction';
 import type { Db } from '../store/database';
 import { getHandoff, getHandoffRow } from '../store/repos/handoffs';
+import { getSetting } from '../store/repos/settings';
 import { listUsers } from '../store/repos/users';
 import type { GraphMail, MailMessage } from './graph-mail';
 
@@ -16,17 +17,38 @@ export const NOTIFY_EMAIL = 'notify.email';
 
 const RECIPIENT_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
 
-/** Active seniors with an address, the escalator excluded, one entry per address. */
+export const EMAIL_RECIPIENTS_KEY = 'notifications.email.recipients';
+
+/** Settings → Notifications: who gets escalation email (null / absent: every active senior). */
+export interface EmailRecipientChoice {
+  everyone: boolean;
+  userIds: string[];
+  extraAddresses: string[];
+}
+
+/**
+ * The recipients chosen in Settings (every active senior with an address unless an admin picked
+ * people), plus any extra addresses such as a shared helpdesk mailbox; never the escalator; one
+ * entry per address.
+ */
 export function emailRecipients(db: Db, escalatorId: string): MailMessage['to'] {
+  const choice = getSetting<EmailRecipientChoice>(db, EMAIL_RECIPIENTS_KEY);
+  const chosen = choice && !choice.everyone ? new Set(choice.userIds) : null;
   const seen = new Set<string>();
   const to: MailMessage['to'] = [];
-  for (const user of listUsers(db)) {
-    const address = user.email.trim();
-    if (!user.active || !RECIPIENT_ROLES.has(user.role) || user.id === escalatorId || !address) continue;
-    if (seen.has(address.toLowerCase())) continue;
+  const add = (address: string, name?: string) => {
+    if (!address || seen.has(address.toLowerCase())) return;
     seen.add(address.toLowerCase());
-    to.push({ address, name: user.name });
+    to.push(name ? { address, name } : { address });
+  };
+  const escalator = listUsers(db).find((u) => u.id === escalatorId);
+  if (escalator) seen.add(escalator.email.trim().toLowerCase());
+  for (const user of listUsers(db)) {
+    if (!user.active || !RECIPIENT_ROLES.has(user.role) || user.id === escalatorId) continue;
+    if (chosen && !chosen.has(user.id)) continue;
+    add(user.email.trim(), user.name);
   }
+  for (const address of choice?.extraAddresses ?? []) add(address.trim());
   return to;
 }
 

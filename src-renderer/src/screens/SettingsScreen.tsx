@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AiSettingsSection } from '../components/settings/AiSettingsSection';
 import { ConnectWiseSection } from '../components/settings/ConnectWiseSection';
+import { EmailRecipientsSection } from '../components/settings/EmailRecipientsSection';
 import { EscalationSettingsSection } from '../components/settings/EscalationSettingsSection';
 import { MicrosoftSection } from '../components/settings/MicrosoftSection';
 import { SettingsSection } from '../components/settings/SettingsSection';
@@ -44,6 +45,12 @@ const SECTIONS: SectionDef[] = [
     description:
       'Escalation emails are sent through Microsoft Graph from one mailbox, signed in once by an owner or admin.',
     Body: MicrosoftSection,
+  },
+  {
+    id: 'settings-email-recipients',
+    title: 'Email recipients',
+    description: 'Who the escalation email goes to, once Microsoft 365 is signed in.',
+    Body: EmailRecipientsSection,
   },
   {
     id: 'settings-notifications',

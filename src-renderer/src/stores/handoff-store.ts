@@ -25,9 +25,10 @@ export function sortHandoffs(list: Handoff[], sort: HandoffSort): Handoff[] {
 export function alreadyClaimedText(details: unknown): string {
   const d = (details ?? {}) as { claimedByName?: string; claimedAt?: number };
   const who = d.claimedByName ?? 'someone else';
-  return typeof d.claimedAt === 'number'
-    ? `Already claimed by ${who} ${formatDistanceToNowStrict(d.claimedAt)} ago`
-    : `Already claimed by ${who}`;
+  if (typeof d.claimedAt !== 'number') return `Already claimed by ${who}`;
+  // A race lost by a hair reads "just now", not "0 seconds ago".
+  if (Date.now() - d.claimedAt < 10_000) return `Already claimed by ${who} just now`;
+  return `Already claimed by ${who} ${formatDistanceToNowStrict(d.claimedAt)} ago`;
 }
 
 interface HandoffState {

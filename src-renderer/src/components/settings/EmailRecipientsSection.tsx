@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import type { EmailRecipientSettings } from '../../../../src-preload/contract';
+import { useEmailRecipientsStore } from '../../stores/email-recipients-store';
+import { describedBy, Field } from './Field';
+import { SectionLoader } from './SectionLoader';
+import { SettingsForm } from './SettingsForm';
+import { useSettingsSave } from './useSettingsSave';
+
+/** Who the escalation email goes to: every senior, or the people chosen, plus outside addresses. */
+export function EmailRecipientsSection() {
+  const settings = useEmailRecipientsStore((s) => s.settings);
+  const failure = useEmailRecipientsStore((s) => s.error);
+  const load = useEmailRecipientsStore((s) => s.load);
+  useEffect(() => void load(), [load]);
+  return (
+    <SectionLoader value={settings} failure={failure} what="the email recipients" retry={() => void load()}>
+      {(value) => <RecipientsForm settings={value} />}
+    </SectionLoader>
+  );
+}
+
+const addressesOf = (typed: string) =>
+  typed
+    .split(/[\s,;]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+
+function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
+  const [everyone, setEveryone] = useState(settings.everyone);
+  const [userIds, setUserIds] = useState(settings.userIds);
+  const [extra, setExtra] = useState(settings.extraAddresses.join('\n'));
+  const input = { everyone, userIds: everyone ? [] : userIds, extraAddresses: addressesOf(extra) };
+  const saved = {
+    everyone: settings.everyone,
+    userIds: settings.everyone ? [] : settings.userIds,
+    extraAddresses: settings.extraAddresses,
+  };
+  const dirty = JSON.stringify(input) !== JSON.stringify(saved);
+  const { errors, formError, saving, submit, clearError } = useSettingsSave({
+    saved: 'Email recipients saved',
+    save: async () => {
+      const next = await useEmailRecipientsStore.getState().save(input);
+      setEveryone(next.everyone);
+      setUserIds(next.userIds);
+      setExtra(next.extraAddresses.join('\n'));
+    },
+  });
+  const extraError = Object.entries(errors).find(([k]) => k.startsWith('extraAddresses'))?.[1];
+
+  return (
+    <SettingsForm
+      canEdit={settings.canEdit}
+      onSubmit={(e) => void submit(e)}
+      formError={formError}
+      actions={
+        <button type="submit" className="primary" disabled={!dirty || saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      }
+    >
+      <fieldset className="settings-group">
+        <legend>Send the escalation email to</legend>
+        <label className="settings-check">
+          <input
+            type="radio"
+            name="recipients"
+            checked={everyone}
+            onChange={() => {
+              setEveryone(true);
+              clearError('userIds');
+            }}
+          />
+          Every active owner, admin and engineer
+        </label>
+        <label className="settings-check">
+          <input type="radio" name="recipients" checked={!everyone} onChange={() => setEveryone(false)} />
+          Only the people chosen here
+        </label>
+        {!everyone && (
+          <div className="settings-checks settings-indent" role="group" aria-label="People">
+            {settings.candidates.map((c) => (
+              <label key={c.id} className="settings-check">
+                <input
+                  type="checkbox"
+                  checked={userIds.includes(c.id)}
+                  onChange={() => {
+                    setUserIds((ids) =>
+                      ids.includes(c.id) ? ids.filter((x) => x !== c.id) : [...ids, c.id],
+                    );
+                    clearError('userIds');
+                  }}
+                />
+                {c.name} <span className="muted">({c.email})</span>
+              </label>
+            ))}
+          </div>
+        )}
+        {errors.userIds && (
+          <p className="field-error" role="alert">
+            {errors.userIds}
+          </p>
+        )}
+        <p className="field-hint">Whoever escalated is never emailed about their own escalation.</p>
+      </fieldset>
+      <Field
+        id="email-extra"
+        label="Also send to (other addresses)"
+        hint="One per line, e.g. a shared helpdesk mailbox."
+        error={extraError}
+      >
+        <textarea
+          {...describedBy('email-extra', { hint: true, error: extraError })}
+          rows={3}
+          value={extra}
+          spellCheck={false}
+          onChange={(e) => setExtra(e.target.value)}
+        />
+      </Field>
+    </SettingsForm>
+  );
+}
