@@ -64,6 +64,8 @@ test('a technician escalates on one machine; a senior on another claims it; the 
   const seniorHandoff = new HandoffPage(senior);
   await seniorHandoff.navItem().click();
   await expect(seniorHandoff.emptyState()).toBeVisible();
+  await seniorHandoff.checkConnectWiseButton().click();
+  await expect(seniorHandoff.toast('ConnectWise has nothing new')).toBeVisible();
 
   // Terry escalates a session linked to the shared ticket.
   const session = new SessionPage(tech);

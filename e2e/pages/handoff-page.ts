@@ -77,6 +77,9 @@ export class HandoffPage {
   sortButton = (label: 'Newest' | 'Priority') =>
     this.page.getByRole('group', { name: 'Sort handoffs' }).getByRole('button', { name: label });
   list = () => this.page.getByRole('list', { name: 'Waiting handoffs' });
+  /** Polls ConnectWise for team escalations now; a toast says what it found. */
+  checkConnectWiseButton = () =>
+    this.page.getByRole('button', { name: /^(Check ConnectWise now|Checking…)$/ });
   /** The cards in the DOM: the queue is virtualized, so only those in view (each says its place in the
    * whole queue with aria-posinset / aria-setsize). */
   cards = () => this.list().getByRole('listitem');

@@ -10,6 +10,7 @@ import type { ConnectWiseStatusRef } from '../psa/connectwise/settings-schemas';
 import type { CwTicketLite } from '../psa/connectwise/wire';
 import type { Db } from '../store/database';
 import { closeHandoffRow, getHandoff, openPsaHandoffs } from '../store/repos/handoffs';
+import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { getSetting, putSetting } from '../store/repos/settings';
 import { listFollows } from '../store/repos/team-follows';
 import { importHandoff } from './import-handoff';
@@ -127,7 +128,10 @@ export function createTeamPoller(deps: {
     }
     for (const id of result.imported) {
       const handoff = getHandoff(db, id, '');
-      if (handoff) events.emit('handoff_created', handoff);
+      if (!handoff) continue;
+      const session = getSessionRow(db, handoff.sessionId);
+      if (session) events.emit('session_created', toSessionSummary(session));
+      events.emit('handoff_created', handoff);
     }
     return result;
   }

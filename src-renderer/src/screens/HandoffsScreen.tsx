@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useMemo, useRef } from 'react';
 import { BriefingDetails } from '../components/handoff/BriefingDetails';
 import type { QueuePlace } from '../components/handoff/HandoffList';
+import { CheckConnectWise } from '../components/handoff/CheckConnectWise';
 import { HandoffList } from '../components/handoff/HandoffList';
 import type { HandoffSort } from '../stores/handoff-store';
 import { useHandoffStore } from '../stores/handoff-store';
@@ -65,6 +66,7 @@ export function HandoffsScreen() {
               : `${queue.length} waiting${unread ? `, ${unread} unread` : ''}`}
           </p>
         </div>
+        <CheckConnectWise />
         <div className="sort-toggle" role="group" aria-label="Sort handoffs">
           {(
             [
