@@ -1,21 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EmailRecipientSettings } from '../../../../src-preload/contract';
 import { useEmailRecipientsStore } from '../../stores/email-recipients-store';
 import { describedBy, Field } from './Field';
-import { SectionLoader } from './SectionLoader';
+import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
 
 /** Who the escalation email goes to: every senior, or the people chosen, plus outside addresses. */
 export function EmailRecipientsSection() {
-  const settings = useEmailRecipientsStore((s) => s.settings);
-  const failure = useEmailRecipientsStore((s) => s.error);
-  const load = useEmailRecipientsStore((s) => s.load);
-  useEffect(() => void load(), [load]);
   return (
-    <SectionLoader value={settings} failure={failure} what="the email recipients" retry={() => void load()}>
+    <StoreSectionLoader store={useEmailRecipientsStore} what="the email recipients">
       {(value) => <RecipientsForm settings={value} />}
-    </SectionLoader>
+    </StoreSectionLoader>
   );
 }
 

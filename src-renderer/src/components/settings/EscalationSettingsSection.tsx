@@ -1,10 +1,10 @@
 import { format, formatDistanceStrict } from 'date-fns';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ExpertContacts, HandoffSettings, Priority } from '../../../../src-preload/contract';
 import type { HandoffSettingsDraft } from '../../stores/handoff-settings-store';
 import { useHandoffSettingsStore } from '../../stores/handoff-settings-store';
 import { describedBy, Field } from './Field';
-import { SectionLoader } from './SectionLoader';
+import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
 
@@ -64,20 +64,10 @@ function waitHint(typed: string): string {
 
 /** Escalations: ticket numbers, who technicians can call, how long a handoff may wait. */
 export function EscalationSettingsSection() {
-  const settings = useHandoffSettingsStore((s) => s.settings);
-  const failure = useHandoffSettingsStore((s) => s.error);
-  const load = useHandoffSettingsStore((s) => s.load);
-  useEffect(() => void load(), [load]);
-
   return (
-    <SectionLoader
-      value={settings}
-      failure={failure}
-      what="the escalation settings"
-      retry={() => void load()}
-    >
+    <StoreSectionLoader store={useHandoffSettingsStore} what="the escalation settings">
       {(value) => <EscalationForm settings={value} />}
-    </SectionLoader>
+    </StoreSectionLoader>
   );
 }
 

@@ -3,20 +3,16 @@ import type { TeamSettings } from '../../../../src-preload/contract';
 import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
 import { useTeamSettingsStore } from '../../stores/team-settings-store';
 import { describedBy, Field } from './Field';
-import { SectionLoader } from './SectionLoader';
+import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
 
 /** Team escalations (DESIGN §6): the poll interval and the boards whose escalations come here. */
 export function TeamSection() {
-  const settings = useTeamSettingsStore((s) => s.settings);
-  const failure = useTeamSettingsStore((s) => s.error);
-  const load = useTeamSettingsStore((s) => s.load);
-  useEffect(() => void load(), [load]);
   return (
-    <SectionLoader value={settings} failure={failure} what="the team settings" retry={() => void load()}>
+    <StoreSectionLoader store={useTeamSettingsStore} what="the team settings">
       {(value) => <TeamForm settings={value} />}
-    </SectionLoader>
+    </StoreSectionLoader>
   );
 }
 
