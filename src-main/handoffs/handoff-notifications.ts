@@ -21,20 +21,37 @@ const SKIPPED: Record<AnnounceChannel, string> = {
   email: 'Microsoft 365 is not connected in Settings',
 };
 
+/** The job that announces (or re-announces) a handoff on one channel ('in_app' for the bell). */
+export function announcementJob(
+  channel: 'in_app' | AnnounceChannel,
+  target: { handoffId: string; sessionId: string; reminder?: boolean },
+): EnqueueRequest {
+  const { handoffId, sessionId, reminder = false } = target;
+  return {
+    kind: `notify.${channel}`,
+    payload: reminder ? { handoffId, reminder } : { handoffId },
+    idempotencyKey: `notify:${channel}:${reminder ? 'overdue:' : ''}${handoffId}`,
+    sessionId,
+  };
+}
+
+export const HANDOFF_ENRICH = 'handoff.enrich';
+
+/** The handoff's AI assessment (enrich-job.ts), one per handoff. */
+export const enrichmentJob = (target: { handoffId: string; sessionId: string }): EnqueueRequest => ({
+  kind: HANDOFF_ENRICH,
+  payload: { handoffId: target.handoffId },
+  idempotencyKey: `enrich:${target.handoffId}`,
+  sessionId: target.sessionId,
+});
+
 /** Enqueue inside the caller's transaction; returns one line per external channel for the confirmation. */
 export function enqueueHandoffAnnouncements(
   enqueue: (request: EnqueueRequest) => unknown,
   channels: AnnounceChannels,
   target: { handoffId: string; sessionId: string; reminder?: boolean },
 ): HandoffConfirmation['notifications'] {
-  const { handoffId, sessionId, reminder = false } = target;
-  const job = (channel: string) =>
-    enqueue({
-      kind: `notify.${channel}`,
-      payload: reminder ? { handoffId, reminder } : { handoffId },
-      idempotencyKey: `notify:${channel}:${reminder ? 'overdue:' : ''}${handoffId}`,
-      sessionId,
-    });
+  const job = (channel: 'in_app' | AnnounceChannel) => enqueue(announcementJob(channel, target));
   job('in_app');
   const configured: Record<AnnounceChannel, boolean> = {
     teams: channels.webhookConfigured('teams'),

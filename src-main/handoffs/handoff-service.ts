@@ -16,7 +16,7 @@ import type { Clock } from '../clock';
 import { assertFixSettled } from '../fixes/fix-service';
 import { overdueCheck } from './tray-menu';
 import type { AnnounceChannels } from './handoff-notifications';
-import { enqueueHandoffAnnouncements } from './handoff-notifications';
+import { enqueueHandoffAnnouncements, enrichmentJob } from './handoff-notifications';
 import { followTicket } from '../store/repos/team-follows';
 import { TEAM_POST_HANDOFF } from '../team/psa-handoff-job';
 import { expertContacts, overdueMinutes, ticketPrefix } from './handoff-settings';
@@ -48,7 +48,7 @@ import { getUser } from '../store/repos/users';
 import { sessions } from '../store/schema';
 import { eq, sql } from 'drizzle-orm';
 
-export const HANDOFF_ENRICH = 'handoff.enrich';
+export { HANDOFF_ENRICH } from './handoff-notifications';
 
 const SENIOR_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
 
@@ -184,12 +184,7 @@ export function createHandoffService(deps: {
         },
         now,
       );
-      deps.enqueue({
-        kind: HANDOFF_ENRICH,
-        payload: { handoffId },
-        idempotencyKey: `enrich:${handoffId}`,
-        sessionId: session.id,
-      });
+      deps.enqueue(enrichmentJob({ handoffId, sessionId: session.id }));
       // Each notification is its own job, written with the handoff: never sent for a rolled-back one.
       const notifications = enqueueHandoffAnnouncements(deps.enqueue, deps.channels, {
         handoffId,

@@ -56,10 +56,7 @@ export function emailRecipients(db: Db, escalatorId: string): MailMessage['to'] 
 export function handoffEmail(handoff: Handoff, to: MailMessage['to'], reminderAt?: number): MailMessage {
   const problem = oneLine(handoff.snapshot.summary || handoff.sessionTitle) || 'Untitled session';
   const escalate = handoff.intent === 'escalate';
-  const subject =
-    reminderAt === undefined
-      ? `${escalate ? 'New escalation' : 'Parked session'}: ${problem}`
-      : handoffHeadline({ ...handoff, sessionTitle: problem }, reminderAt);
+  const subject = handoffHeadline({ ...handoff, sessionTitle: problem }, reminderAt);
   const lines = [
     ...(reminderAt === undefined
       ? []

@@ -152,12 +152,11 @@ export function createNotePosting(deps: NotePostingDeps) {
   }
 
   async function post(actor: User, input: z.output<typeof NotePostInput>): Promise<NotePostOutcome> {
-    const session = getSessionRow(db, input.sessionId);
-    if (!session) throw notFound('Session', input.sessionId);
-    assertPostable(input.kind, session.status);
-    if (input.kind === 'escalate') assertFixSettled(db, input.sessionId);
+    const linked = getSessionRow(db, input.sessionId);
+    if (!linked) throw notFound('Session', input.sessionId);
     const summary = summaryOf(input.markdown, input.summary);
-    if (session.psaTicketId === null) {
+    if (linked.psaTicketId === null) {
+      // Checks the status rules and the suggested fix in its own transaction.
       applyLocally(actor, input.kind, input.sessionId, input.markdown, summary);
       return {
         outcome: input.kind === 'resolve' ? 'resolved_local' : 'escalated_local',
@@ -169,10 +168,14 @@ export function createNotePosting(deps: NotePostingDeps) {
         statusTransitionSkippedReason: null,
       };
     }
-    const ticketId = session.psaTicketId;
+    const ticketId = linked.psaTicketId;
     const postId = randomUUID();
     const now = clock.now();
     const jobId = inTransaction(db, () => {
+      const session = getSessionRow(db, input.sessionId);
+      if (!session) throw notFound('Session', input.sessionId);
+      assertPostable(input.kind, session.status);
+      if (input.kind === 'escalate') assertFixSettled(db, input.sessionId);
       const waiting = unfinishedNotePost(db, input.sessionId);
       if (waiting?.state === 'queued')
         throw new AppError(

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { HandoffSnapshot, User } from '../../src-preload/contract';
+import { announcementJob, enrichmentJob } from '../handoffs/handoff-notifications';
 import type { EnqueueRequest } from '../jobs/enqueue';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
@@ -145,18 +146,9 @@ export function importHandoff(
       now,
     );
     // The escalating machine sent email / Teams / Slack; here the bell and the assessment.
-    enqueue({
-      kind: 'notify.in_app',
-      payload: { handoffId: trailer.handoffId },
-      idempotencyKey: `notify:in_app:${trailer.handoffId}`,
-      sessionId: trailer.sessionId,
-    });
-    enqueue({
-      kind: 'handoff.enrich',
-      payload: { handoffId: trailer.handoffId },
-      idempotencyKey: `enrich:${trailer.handoffId}`,
-      sessionId: trailer.sessionId,
-    });
+    const target = { handoffId: trailer.handoffId, sessionId: trailer.sessionId };
+    enqueue(announcementJob('in_app', target));
+    enqueue(enrichmentJob(target));
     return true;
   });
 }

@@ -41,17 +41,16 @@ export function createTeamNotes(deps: {
 }) {
   const { db, clock, events } = deps;
 
+  /** Appends a message that did not come from this machine's composer (no AI reply is asked for). */
   function addTeamMessage(
     sessionId: string,
-    authorId: string | null,
-    body: string,
-    role: MessageRow['role'],
+    message: { authorId: string | null; body: string; role: MessageRow['role']; id?: string },
   ) {
     const now = clock.now();
     const session = bumpForNewMessage(db, sessionId, now)!;
     return insertMessage(
       db,
-      { id: crypto.randomUUID(), sessionId, role, authorId, body, seq: session.messageCount },
+      { id: message.id ?? crypto.randomUUID(), sessionId, ...message, seq: session.messageCount },
       now,
     );
   }
@@ -79,7 +78,11 @@ export function createTeamNotes(deps: {
         },
         now,
       );
-      return addTeamMessage(row.sessionId, null, `${claim.by.name} picked up your escalation.`, 'system');
+      return addTeamMessage(row.sessionId, {
+        authorId: null,
+        body: `${claim.by.name} picked up your escalation.`,
+        role: 'system',
+      });
     });
     if (!notice) return;
     const session = getSessionRow(db, row.sessionId)!;
@@ -94,23 +97,15 @@ export function createTeamNotes(deps: {
   function received(follow: TeamFollowRow, note: CwNote) {
     const trailer = readTrailer(note.text, 'message');
     if (!trailer || trailer.handoffId !== follow.handoffId || getMessage(db, trailer.messageId)) return;
-    const stored = inTransaction(db, () => {
-      const authorId = teamMember(db, trailer.from, clock.now());
-      const now = clock.now();
-      const session = bumpForNewMessage(db, follow.sessionId, now)!;
-      return insertMessage(
-        db,
-        {
-          id: trailer.messageId,
-          sessionId: follow.sessionId,
-          role: 'user',
-          authorId,
-          body: noteBody(note.text).replace(/^[^:\n]{1,200}: /, ''),
-          seq: session.messageCount,
-        },
-        now,
-      );
-    });
+    const stored = inTransaction(db, () =>
+      addTeamMessage(follow.sessionId, {
+        id: trailer.messageId,
+        authorId: teamMember(db, trailer.from, clock.now()),
+        // The note reads "Name: text" for people in ConnectWise; the session shows the author apart.
+        body: noteBody(note.text).replace(/^[^:\n]{1,200}: /, ''),
+        role: 'user',
+      }),
+    );
     events.emit('message_added', deps.views.fromRow(stored, trailer.from.name));
     events.emit('session_updated', toSessionSummary(getSessionRow(db, follow.sessionId)!));
   }
