@@ -959,7 +959,7 @@ export interface EventMap {
   /** Left the queue without a claim (its parker resumed the session). */
   handoff_closed: { id: string; sessionId: string };
   /** Passed its priority's threshold unclaimed: marked overdue and announced again. */
-  handoff_overdue: { id: string };
+  handoff_overdue: { id: string; sessionTitle: string; priority: Priority; handedOffById: string };
   /** A senior on another machine claimed this machine's escalation (DESIGN §6). */
   handoff_picked_up: { handoffId: string; sessionId: string; byName: string };
   /** Main asks the UI to open an https page (the browser host has no shell.openExternal). */

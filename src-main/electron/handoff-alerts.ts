@@ -1,4 +1,5 @@
 import { Notification } from 'electron';
+import type { EventMap } from '../../src-preload/contract';
 import type { Core } from '../core';
 import { trayModel } from '../handoffs/tray-menu';
 import type { createTray } from './tray';
@@ -49,9 +50,8 @@ export function watchHandoffs(
     }
     if (event === 'handoff_overdue') {
       const me = core.services.profiles.current();
-      const handoff = me && SENIOR.has(me.role) ? core.services.handoffs.list(me, 'newest') : [];
-      const overdue = handoff.find((h) => h.id === (payload as { id: string }).id);
-      if (overdue && Notification.isSupported()) {
+      const overdue = payload as EventMap['handoff_overdue'];
+      if (me && SENIOR.has(me.role) && overdue.handedOffById !== me.id && Notification.isSupported()) {
         const note = new Notification({
           title: `Still unclaimed: ${overdue.sessionTitle}`,
           body: `${overdue.priority} priority — waiting longer than Settings allow`,

@@ -33,7 +33,7 @@ export function createOverdueWatch(deps: {
     const due = listUnremindedOpenHandoffs(db, now - soonest).filter(
       (h) => now - h.createdAt > minutes[h.priority] * 60_000,
     );
-    const reminded: string[] = [];
+    const reminded: typeof due = [];
     for (const handoff of due) {
       const sent = inTransaction(db, () => {
         if (!markOverdueNotified(db, handoff.id, now)) return false;
@@ -55,10 +55,11 @@ export function createOverdueWatch(deps: {
         );
         return true;
       });
-      if (sent) reminded.push(handoff.id);
+      if (sent) reminded.push(handoff);
     }
-    for (const id of reminded) events.emit('handoff_overdue', { id });
-    return reminded;
+    for (const { id, sessionTitle, priority, handedOffById } of reminded)
+      events.emit('handoff_overdue', { id, sessionTitle, priority, handedOffById });
+    return reminded.map((h) => h.id);
   }
 
   const safeSweep = () => {

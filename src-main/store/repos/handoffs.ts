@@ -176,10 +176,13 @@ export function listUnremindedOpenHandoffs(db: Db, before: number) {
     .select({
       id: handoffs.id,
       sessionId: handoffs.sessionId,
+      sessionTitle: sessions.title,
+      handedOffById: handoffs.handedOffById,
       priority: handoffs.priority,
       createdAt: handoffs.createdAt,
     })
     .from(handoffs)
+    .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
     .where(
       and(
         isNull(handoffs.claimedById),
