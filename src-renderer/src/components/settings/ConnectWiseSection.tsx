@@ -5,7 +5,7 @@ import type { ConnectWiseConnectionDraft } from '../../stores/connectwise-settin
 import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
 import { errorMessage } from '../../stores/queue-store';
 import { ConnectWiseStatuses } from './ConnectWiseStatuses';
-import { describedBy, Field } from './Field';
+import { TextField } from './Field';
 import { SectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import type { SecretAction } from './StoredSecretField';
@@ -209,69 +209,53 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
         </>
       }
     >
-      <Field
+      <TextField
         id="cw-site"
         label="Site"
         hint="Your ConnectWise API address, like api-na.myconnectwise.net, or your own server’s https:// address."
         error={errors.site}
-      >
-        <input
-          {...describedBy('cw-site', { hint: true, error: errors.site })}
-          inputMode="url"
-          spellCheck={false}
-          autoComplete="off"
-          value={form.site}
-          placeholder={canEdit ? 'api-na.myconnectwise.net' : undefined}
-          onChange={(e) => update({ site: e.target.value })}
-        />
-      </Field>
+        inputMode="url"
+        spellCheck={false}
+        autoComplete="off"
+        placeholder={canEdit ? 'api-na.myconnectwise.net' : undefined}
+        value={form.site}
+        onValueChange={(value) => update({ site: value })}
+      />
       <div className="settings-grid">
-        <Field
+        <TextField
           id="cw-company"
           label="Company ID"
           hint="The company you sign in to ConnectWise with."
           error={errors.companyId}
-        >
-          <input
-            {...describedBy('cw-company', { hint: true, error: errors.companyId })}
-            spellCheck={false}
-            autoComplete="off"
-            value={form.companyId}
-            placeholder={canEdit ? 'yourcompany' : undefined}
-            onChange={(e) => update({ companyId: e.target.value })}
-          />
-        </Field>
-        <Field
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={canEdit ? 'yourcompany' : undefined}
+          value={form.companyId}
+          onValueChange={(value) => update({ companyId: value })}
+        />
+        <TextField
           id="cw-codebase"
           label="Codebase (optional)"
           hint="Looked up from the site when empty."
           error={errors.codebase}
-        >
-          <input
-            {...describedBy('cw-codebase', { hint: true, error: errors.codebase })}
-            spellCheck={false}
-            autoComplete="off"
-            value={form.codebase}
-            placeholder={canEdit ? 'v4_6_release' : undefined}
-            onChange={(e) => update({ codebase: e.target.value })}
-          />
-        </Field>
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={canEdit ? 'v4_6_release' : undefined}
+          value={form.codebase}
+          onValueChange={(value) => update({ codebase: value })}
+        />
       </div>
-      <Field
+      <TextField
         id="cw-client-id"
         label="Client ID"
         hint="The GUID Baton is registered under at developer.connectwise.com."
         error={errors.clientId}
-      >
-        <input
-          {...describedBy('cw-client-id', { hint: true, error: errors.clientId })}
-          spellCheck={false}
-          autoComplete="off"
-          value={form.clientId}
-          placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
-          onChange={(e) => update({ clientId: e.target.value })}
-        />
-      </Field>
+        spellCheck={false}
+        autoComplete="off"
+        placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
+        value={form.clientId}
+        onValueChange={(value) => update({ clientId: value })}
+      />
       <fieldset className="settings-group cw-keys">
         <legend>API member keys</legend>
         <p className="field-hint">

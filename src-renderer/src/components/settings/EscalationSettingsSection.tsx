@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ExpertContacts, HandoffSettings, Priority } from '../../../../src-preload/contract';
 import type { HandoffSettingsDraft } from '../../stores/handoff-settings-store';
 import { useHandoffSettingsStore } from '../../stores/handoff-settings-store';
-import { describedBy, Field } from './Field';
+import { describedBy, Field, TextField } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
@@ -142,15 +142,16 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
           {CONTACT_FIELDS.map(({ key, label, type, placeholder }) => {
             const path = `expertContacts.${key}`;
             return (
-              <Field key={key} id={`expert-${key}`} label={label} error={errors[path]}>
-                <input
-                  {...describedBy(`expert-${key}`, { error: errors[path] })}
-                  type={type}
-                  value={form.contacts[key]}
-                  placeholder={canEdit ? placeholder : ''}
-                  onChange={(e) => setContact(key, e.target.value)}
-                />
-              </Field>
+              <TextField
+                key={key}
+                id={`expert-${key}`}
+                label={label}
+                error={errors[path]}
+                type={type}
+                value={form.contacts[key]}
+                placeholder={canEdit ? placeholder : ''}
+                onValueChange={(value) => setContact(key, value)}
+              />
             );
           })}
         </div>
@@ -165,23 +166,19 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
           {PRIORITY_ORDER.map((priority) => {
             const path = `overdueMinutes.${priority}`;
             return (
-              <Field
+              <TextField
                 key={priority}
                 id={`overdue-${priority}`}
                 label={`${PRIORITY_LABEL[priority]} (minutes)`}
                 hint={waitHint(form.minutes[priority])}
                 error={errors[path]}
-              >
-                <input
-                  {...describedBy(`overdue-${priority}`, { hint: true, error: errors[path] })}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  step={1}
-                  value={form.minutes[priority]}
-                  onChange={(e) => setMinutes(priority, e.target.value)}
-                />
-              </Field>
+                type="number"
+                inputMode="numeric"
+                min={1}
+                step={1}
+                value={form.minutes[priority]}
+                onValueChange={(value) => setMinutes(priority, value)}
+              />
             );
           })}
         </div>

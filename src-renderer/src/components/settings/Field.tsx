@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 /**
  * A labelled settings field. The control gets `id`; its hint and error are linked to it with
@@ -47,4 +47,35 @@ export function describedBy(id: string, parts: { hint?: unknown; warning?: unkno
     'aria-describedby': ids.length ? ids.join(' ') : undefined,
     'aria-invalid': parts.error ? true : undefined,
   };
+}
+
+/** A Field holding one input: its label, hint, warning and error wired to it as describedBy does. */
+export function TextField({
+  id,
+  label,
+  hint,
+  warning,
+  error,
+  value,
+  onValueChange,
+  ...input
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  warning?: string | null;
+  error?: string | undefined;
+  value: string;
+  onValueChange: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
+  return (
+    <Field id={id} label={label} hint={hint} warning={warning} error={error}>
+      <input
+        {...describedBy(id, { hint, warning, error })}
+        {...input}
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+      />
+    </Field>
+  );
 }

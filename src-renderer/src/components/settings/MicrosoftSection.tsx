@@ -5,7 +5,7 @@ import { DEFAULT_GRAPH_BASE_URL, DEFAULT_MICROSOFT_AUTHORITY } from '../../../..
 import type { MicrosoftSettingsDraft } from '../../stores/microsoft-settings-store';
 import { listenForOpenUrl, useMicrosoftSettingsStore } from '../../stores/microsoft-settings-store';
 import { errorMessage } from '../../stores/queue-store';
-import { describedBy, Field } from './Field';
+import { TextField } from './Field';
 import { SectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
@@ -98,7 +98,7 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
           </>
         }
       >
-        <Field
+        <TextField
           id="ms-client-id"
           label="Application (client) ID"
           hint="From the app registration in Microsoft Entra ID (a public client with the Mail.Send permission)."
@@ -106,48 +106,36 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
             signsOut ? 'Saving a different app registration or authority signs Microsoft 365 out.' : null
           }
           error={errors.clientId}
-        >
-          <input
-            {...describedBy('ms-client-id', { hint: true, warning: signsOut, error: errors.clientId })}
-            spellCheck={false}
-            autoComplete="off"
-            value={form.clientId}
-            placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
-            onChange={(e) => update({ clientId: e.target.value })}
-          />
-        </Field>
-        <Field
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={canEdit ? '00000000-0000-0000-0000-000000000000' : undefined}
+          value={form.clientId}
+          onValueChange={(value) => update({ clientId: value })}
+        />
+        <TextField
           id="ms-authority"
           label="Sign-in authority"
           hint={`Usually ${DEFAULT_MICROSOFT_AUTHORITY}; …/{your tenant ID or domain} for one tenant only.`}
           error={errors.authority}
-        >
-          <input
-            {...describedBy('ms-authority', { hint: true, error: errors.authority })}
-            type="url"
-            inputMode="url"
-            spellCheck={false}
-            value={form.authority}
-            placeholder={canEdit ? DEFAULT_MICROSOFT_AUTHORITY : undefined}
-            onChange={(e) => update({ authority: e.target.value })}
-          />
-        </Field>
-        <Field
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          placeholder={canEdit ? DEFAULT_MICROSOFT_AUTHORITY : undefined}
+          value={form.authority}
+          onValueChange={(value) => update({ authority: value })}
+        />
+        <TextField
           id="ms-graph"
           label="Graph address"
           hint={`Usually ${DEFAULT_GRAPH_BASE_URL}. Only the host: Baton adds /v1.0/….`}
           error={errors.graphBaseUrl}
-        >
-          <input
-            {...describedBy('ms-graph', { hint: true, error: errors.graphBaseUrl })}
-            type="url"
-            inputMode="url"
-            spellCheck={false}
-            value={form.graphBaseUrl}
-            placeholder={canEdit ? DEFAULT_GRAPH_BASE_URL : undefined}
-            onChange={(e) => update({ graphBaseUrl: e.target.value })}
-          />
-        </Field>
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          placeholder={canEdit ? DEFAULT_GRAPH_BASE_URL : undefined}
+          value={form.graphBaseUrl}
+          onValueChange={(value) => update({ graphBaseUrl: value })}
+        />
       </SettingsForm>
     </>
   );
