@@ -34,7 +34,8 @@ import { createMicrosoft365 } from './microsoft';
 import { createEmailRecipients } from './microsoft/email-recipients';
 import { createConnectWiseSettings } from './psa/connectwise/connectwise-settings';
 import { createTicketLinks } from './psa/ticket-link';
-import { psaHandoffKind } from './team/psa-handoff-job';
+import { createMemberMapping } from './psa/connectwise/member-mapping';
+import { handoffPackageKind } from './handoffs/handoff-package';
 import { createTeamService } from './team/team-service';
 import { createTeamSettings } from './team/team-settings';
 import { createNotePosting } from './notes/note-posting';
@@ -141,13 +142,7 @@ export function createCore(options: CoreOptions) {
     bell.kind,
     ...webhooks.kinds,
     microsoft.emailKind,
-    psaHandoffKind({
-      db,
-      clock,
-      events,
-      client: () => connectwise.client(),
-      escalatedStatus: () => connectwise.statusMapping().escalated,
-    }),
+    handoffPackageKind({ db, clock, events }),
     ...team.kinds,
     aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
     enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
@@ -157,6 +152,7 @@ export function createCore(options: CoreOptions) {
       events,
       client: () => connectwise.client(),
       statusFor: (kind) => connectwise.statusMapping()[kind === 'resolve' ? 'resolved' : 'escalated'],
+      notifyContact: () => connectwise.notifyContact(),
       // Bound late: notePosting is built once the outbox below exists; jobs run only after that.
       applyLocally: (...args) => notePosting.applyLocally(...args),
       tellFailure: bell.tell,
@@ -264,6 +260,7 @@ export function createCore(options: CoreOptions) {
     isOnline: () => connectivity.canSend(),
     waitForJob: (jobId, timeoutMs) => jobWaiters.wait(jobId, timeoutMs),
     retryJob: (actor, jobId) => void queue.retry(actor, jobId),
+    escalate: (actor, input, opts) => handoffs.create(actor, input, opts),
     postWaitMs: options.postWaitMs,
   });
   const ticketLinks = createTicketLinks({ db, clock, events, client: () => connectwise.client() });
@@ -282,6 +279,7 @@ export function createCore(options: CoreOptions) {
     noteDrafts,
     notePosting,
     connectwise,
+    memberMapping: createMemberMapping({ db, clock, client: () => connectwise.client() }),
     ticketLinks,
     microsoft: microsoft.account,
     team,
@@ -325,6 +323,8 @@ export function createCore(options: CoreOptions) {
         overdueWatch.stop();
         storeWatch.stop();
         team.stop();
+        notePosting.close();
+        jobWaiters.dispose();
         await worker.stop();
         queue.dispose();
         stopCheckpointer();

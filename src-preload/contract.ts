@@ -29,6 +29,9 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorS
 
 export const USER_ROLES = ['owner', 'admin', 'engineer', 'technician'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+/** The roles that take escalations: they see the Handoffs queue, claim, and are told of new handoffs. */
+export const SENIOR_ROLES: readonly UserRole[] = ['owner', 'admin', 'engineer'];
+export const isSenior = (role: UserRole): boolean => SENIOR_ROLES.includes(role);
 
 export const SESSION_STATUSES = [
   'active',
@@ -179,6 +182,8 @@ export interface SessionDetail extends SessionSummary {
     kind: NoteKind;
     ticketId: number;
     state: 'waiting' | 'failed';
+    /** The note is on the ticket already: only the status change is left (Retry redoes only that). */
+    noteOnTicket: boolean;
     /** The last error (a retry is coming while waiting; Retry is offered when failed). */
     error: string | null;
   } | null;
@@ -232,6 +237,9 @@ export const HANDOFF_INTENTS = ['park', 'escalate'] as const;
 export type HandoffIntent = (typeof HANDOFF_INTENTS)[number];
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+/** Most urgent first: the queue's "priority" sort, the tray, Settings' overdue thresholds. */
+export const PRIORITY_ORDER: readonly Priority[] = ['urgent', 'high', 'medium', 'low'];
+export const priorityRank = (priority: Priority): number => PRIORITY_ORDER.indexOf(priority);
 
 /** What the session looked like at the moment of the handoff (DESIGN §3). */
 export interface HandoffSnapshot {
@@ -475,6 +483,8 @@ export const ConnectWiseStatusMappingInput = z.object({
   resolved: cwStatusId,
   escalated: cwStatusId,
   claimed: cwStatusId,
+  /** Let ConnectWise email the ticket's contact when a resolution note is posted (default on). */
+  notifyContact: z.boolean().optional(),
 });
 
 export const ConnectWiseBoardInput = z.object({ boardId: z.number().int().positive() });
@@ -500,9 +510,39 @@ export interface ConnectWiseSettingsView {
   configured: boolean;
   boardId: number | null;
   statuses: Record<MappedStatus, ConnectWiseStatusRef | null>;
+  /** Whether ConnectWise emails the ticket's contact when a resolution note is posted. */
+  notifyContact: boolean;
   /** Only owners and admins change these. */
   canEdit: boolean;
 }
+
+/** Settings → ConnectWise → People: Baton's people beside ConnectWise's members (loaded live). */
+export interface ConnectWisePeopleView {
+  people: {
+    userId: string;
+    name: string;
+    email: string;
+    role: UserRole;
+    /** Local profile (active) or a colleague known from team escalations. */
+    active: boolean;
+    /** manual: set by hand; email: the member with the same email; none: claims cannot go through ConnectWise. */
+    match: 'manual' | 'email' | 'none';
+    member: { identifier: string; name: string } | null;
+  }[];
+  members: { identifier: string; name: string; email: string | null }[];
+  canEdit: boolean;
+}
+
+export const ConnectWiseMemberMapInput = z.object({
+  userId: z.uuid('Unknown person'),
+  /** null: match by email again. */
+  identifier: z
+    .string()
+    .trim()
+    .min(1, 'Choose a member')
+    .max(100, 'A member identifier is at most 100 characters')
+    .nullable(),
+});
 
 /** One entry of a status dropdown (inactive statuses are left out). */
 export interface ConnectWiseStatusOption extends ConnectWiseStatusRef {
@@ -834,6 +874,8 @@ export const NotePostInput = NotePreviewInput.extend({
     .max(20_000, 'The note is at most 20,000 characters'),
   /** Defaults to the note's first line. */
   summary: z.string().trim().max(500, 'The summary is at most 500 characters').optional(),
+  /** An escalation's priority (default medium). */
+  priority: z.enum(PRIORITIES, { error: 'Choose a priority: low, medium, high or urgent' }).optional(),
 });
 
 export const WebhookTestInput = z.object({ channel: z.enum(['teams', 'slack']) });
@@ -915,6 +957,8 @@ export const contract = {
   /** A board's statuses, loaded live for the dropdowns (closed ones flagged). */
   'settings:connectwise-statuses': channel<ConnectWiseStatusOption[]>()(ConnectWiseBoardInput),
   'settings:connectwise-save-mapping': channel<ConnectWiseSettingsView>()(ConnectWiseStatusMappingInput),
+  'settings:connectwise-people': channel<ConnectWisePeopleView>()(NoInput),
+  'settings:connectwise-map-member': channel<ConnectWisePeopleView>()(ConnectWiseMemberMapInput),
   'settings:microsoft-get': channel<MicrosoftSettings>()(NoInput),
   'settings:microsoft-save': channel<MicrosoftSettings>()(MicrosoftSettingsInput),
   /** Opens the Microsoft sign-in page (in the system browser) and waits until it finishes (up to 5 min). */

@@ -82,13 +82,17 @@ describe('ConnectWise fake: writes and directory', () => {
     expect((await patch(999, [{ op: 'replace', path: 'status/id', value: 5 }])).status).toBe(404);
   });
 
-  it('PATCH sets the owner by id or identifier, either form; an unknown member is a 400', async () => {
+  it('PATCH sets the owner by id or identifier in the documented forms; an unknown member is a 400', async () => {
     const ann = { id: 7, identifier: 'asmith', name: 'Ann Smith' };
+    // `owner/identifier` as a path is unconfirmed (API-NOTES): refused unless the test mode allows it.
+    const byPath = [{ op: 'replace', path: 'owner/identifier', value: 'asmith' }];
+    expect((await patch(501, byPath)).status).toBe(400);
+    cw.settings.ownerIdentifierPath = 'allow';
     for (const ops of [
       [{ op: 'replace', path: 'owner', value: { id: 7 } }],
       [{ op: 'replace', path: 'owner', value: { identifier: 'ASMITH' } }],
       [{ op: 'replace', path: 'owner/id', value: 7 }],
-      [{ op: 'replace', path: 'owner/identifier', value: 'asmith' }],
+      byPath,
     ]) {
       await patch(501, [{ op: 'remove', path: 'owner' }]);
       expect('owner' in (await getTicket(501))).toBe(false);
@@ -126,20 +130,37 @@ describe('ConnectWise fake: writes and directory', () => {
     expect((await getTicket(501)).status).toEqual({ id: 8, name: 'Assigned' });
   });
 
-  it('deletes notes (204, then 404) and moves the ticket lastUpdated on note writes', async () => {
+  it('deletes notes (204, then 404); note writes leave the ticket lastUpdated alone unless asked to move it', async () => {
     tick();
-    const posted = await call('POST', '/service/tickets/501/notes', {
-      text: 'claim',
-      internalAnalysisFlag: true,
-    });
-    const note = (await posted.json()) as { id: number };
-    expect((await getTicket(501))._info.lastUpdated).toBe('2026-01-10T12:01:00Z');
+    const post = async () =>
+      (await (
+        await call('POST', '/service/tickets/501/notes', { text: 'claim', internalAnalysisFlag: true })
+      ).json()) as { id: number };
+    const note = await post();
+    // Unconfirmed in API-NOTES: by default a note does not move its ticket's lastUpdated.
+    expect((await getTicket(501))._info.lastUpdated).toBe('2026-01-10T12:00:00Z');
     tick();
     const deleted = await call('DELETE', `/service/tickets/501/notes/${note.id}`);
     expect(deleted.status).toBe(204);
     expect(cw.notes(501)).toEqual([]);
-    expect((await getTicket(501))._info.lastUpdated).toBe('2026-01-10T12:02:00Z');
+    expect((await getTicket(501))._info.lastUpdated).toBe('2026-01-10T12:00:00Z');
     expect((await call('DELETE', `/service/tickets/501/notes/${note.id}`)).status).toBe(404);
+
+    cw.state.notesMoveTicket = true;
+    tick();
+    await post();
+    expect((await getTicket(501))._info.lastUpdated).toBe('2026-01-10T12:03:00Z');
+  });
+
+  it('a PATCH that changes nothing leaves lastUpdated alone; `lastUpdated` is no condition alias', async () => {
+    tick();
+    await patch(501, [{ op: 'replace', path: 'status/id', value: 5 }]);
+    expect((await getTicket(501))._info.lastUpdated).toBe('2026-01-10T12:00:00Z');
+    const list = (conditions: string) =>
+      call('GET', `/service/tickets?conditions=${encodeURIComponent(conditions)}`);
+    expect((await list('lastUpdated >= [2026-01-01T00:00:00Z]')).status).toBe(400);
+    const found = await list('_info/lastUpdated >= [2026-01-10T12:00:00Z]');
+    expect(((await found.json()) as CwTicket[]).map((t) => t.id)).toEqual([501]);
   });
 
   it('lists boards and a board statuses with every field, paging with Link', async () => {

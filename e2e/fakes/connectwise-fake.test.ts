@@ -119,7 +119,12 @@ describe('ConnectWise fake', () => {
     expect((await postNote(501, { text: 'no flags' })).status).toBe(201);
   });
 
-  it('finds notes by `text contains`, `id >` and orders them', async () => {
+  it('refuses `text contains` on notes by default (unconfirmed); with it allowed, finds notes by text, `id >` and orders them', async () => {
+    const refused = await get(
+      `/service/tickets/501/notes?conditions=${encodeURIComponent('text contains "x"')}`,
+    );
+    expect(refused.status).toBe(400);
+    cw.settings.noteTextConditions = 'allow';
     cw.addNote(501, { text: 'Earlier note', detailDescriptionFlag: true });
     await postNote(501, { text: 'Escalated.\nbaton-ref: job-7f3a', internalAnalysisFlag: true });
     await postNote(501, { text: 'Another "quoted" note', internalAnalysisFlag: true });

@@ -63,6 +63,12 @@ export interface ConnectWiseFakeOptions {
   apiMember?: CwMemberRef;
   /** Reject notes with none of the three flags set (400 InvalidObject). Default true. */
   requireNoteFlag?: boolean;
+  /** `text contains|like` on notes: refused with 400 by default (unconfirmed in API-NOTES). */
+  noteTextConditions?: 'refuse' | 'allow';
+  /** `owner/identifier` as a PATCH path: refused with 400 by default (unconfirmed in API-NOTES). */
+  ownerIdentifierPath?: 'refuse' | 'allow';
+  /** Whether note writes move the ticket's `_info.lastUpdated` (unconfirmed; default false). */
+  notesMoveTicket?: boolean;
   /** Service boards with their statuses (default: DEFAULT_BOARDS, board 1 "Service Board"). */
   boards?: BoardSeed[];
   /** Members besides the API member (which always exists). */
@@ -201,8 +207,11 @@ export async function startConnectWiseFake(opts: ConnectWiseFakeOptions = {}): P
     codebase: opts.codebase ?? DEFAULT_CODEBASE,
     credentials: { ...DEFAULT_CW_CREDENTIALS, ...opts.credentials },
     requireNoteFlag: opts.requireNoteFlag ?? true,
+    noteTextConditions: opts.noteTextConditions ?? 'refuse',
+    ownerIdentifierPath: opts.ownerIdentifierPath ?? 'refuse',
   };
   const state = new CwState(opts.now ?? (() => new Date()), opts.apiMember ?? DEFAULT_API_MEMBER);
+  state.notesMoveTicket = opts.notesMoveTicket ?? false;
   for (const board of opts.boards ?? DEFAULT_BOARDS) state.addBoard(board);
   for (const member of opts.members ?? []) state.addMember(member);
   let siteUrl = '';

@@ -112,7 +112,17 @@ describe('escalate and park', () => {
       escalation_reason: 'Needs tenant admin rights',
       escalated_to_id: t.senior.id,
     });
-    expect(String(row.escalation_package_markdown).match(/^## .+$/gm)).toEqual([
+    // Drafting reads the whole session: not on the click path, but by a local job right after it.
+    expect(
+      t.core.sqlite.prepare("select kind from jobs where kind = 'handoff.package'").pluck().all(),
+    ).toEqual(['handoff.package']);
+    const packageOf = () =>
+      t.core.sqlite
+        .prepare('select escalation_package_markdown from sessions where id = ?')
+        .pluck()
+        .get(t.sessionId) as string | null;
+    await until(t.core, () => packageOf() !== null, 'the drafted package');
+    expect(String(packageOf()).match(/^## .+$/gm)).toEqual([
       '## Problem',
       "## What we've confirmed",
       "## What we've tried",
@@ -283,7 +293,7 @@ describe('claim', () => {
       priority: 'high',
     });
     await expect(t.core.services.handoffs.claim(t.tech, handoff.id)).rejects.toThrow(
-      /Only engineers and admins/,
+      /Only engineers, admins and owners/,
     );
     const admin = await t.ok<User>('profile:add', {
       name: 'Ada Admin',

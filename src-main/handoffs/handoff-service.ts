@@ -11,14 +11,16 @@ import type {
   SessionSummary,
   User,
 } from '../../src-preload/contract';
-import { draftEscalationPackage } from '../ai/drafter';
 import type { Clock } from '../clock';
 import { assertFixSettled } from '../fixes/fix-service';
 import { overdueCheck } from './tray-menu';
 import type { AnnounceChannels } from './handoff-notifications';
 import { enqueueHandoffAnnouncements, enrichmentJob } from './handoff-notifications';
 import { followTicket } from '../store/repos/team-follows';
-import { TEAM_POST_HANDOFF } from '../team/psa-handoff-job';
+import { insertNotePost, updateNotePost } from '../store/repos/note-posts';
+import { PSA_POST_NOTE } from '../notes/psa-post-job';
+import { assertTransition } from '../services/session-status';
+import { packageJob } from './handoff-package';
 import { expertContacts, overdueMinutes, ticketPrefix } from './handoff-settings';
 import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
@@ -38,7 +40,6 @@ import {
   markHandoffRead,
 } from '../store/repos/handoffs';
 import { listHypotheses } from '../store/repos/hypotheses';
-import { listMessages } from '../store/repos/messages';
 import type { HandoffRow } from '../store/repos/handoffs';
 import type { SessionRow } from '../store/repos/sessions';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
@@ -50,7 +51,7 @@ import { eq, sql } from 'drizzle-orm';
 
 export { HANDOFF_ENRICH } from './handoff-notifications';
 
-const SENIOR_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
+import { isSenior } from '../../src-preload/contract';
 
 export function createHandoffService(deps: {
   db: Db;
@@ -91,7 +92,18 @@ export function createHandoffService(deps: {
     };
   }
 
-  function create(actor: User, input: z.output<typeof HandoffCreateInput>): HandoffConfirmation {
+  /**
+   * Escalate or park: the one path every escalate action takes (the handoff form, "Confirm & post" of
+   * an escalation package, "Reopen and escalate…"). One transaction writes the handoff with its snapshot,
+   * the status change, the support ticket and every job; the package is the technician's reviewed text
+   * (`packageMarkdown`) or drafted by a local job right after, never on the click path. On a linked
+   * ticket the package goes to ConnectWise with the team trailer (psa-post-job.ts).
+   */
+  function create(
+    actor: User,
+    input: z.output<typeof HandoffCreateInput>,
+    options: { packageMarkdown?: string } = {},
+  ): HandoffConfirmation & { postId: string | null } {
     const escalate = input.intent === 'escalate';
     if (escalate && input.targetUserId === actor.id) {
       throw new AppError('VALIDATION', 'Cannot escalate a session to yourself. Use park instead.', {
@@ -102,7 +114,7 @@ export function createHandoffService(deps: {
     }
     if (input.targetUserId) {
       const target = getUser(db, input.targetUserId);
-      if (!target || !target.active || !SENIOR_ROLES.has(target.role)) {
+      if (!target || !target.active || !isSenior(target.role)) {
         throw new AppError('VALIDATION', 'Choose an active engineer, admin or owner', {
           fields: [{ path: 'targetUserId', message: 'Choose an active engineer, admin or owner' }],
         });
@@ -110,22 +122,14 @@ export function createHandoffService(deps: {
     }
     const now = clock.now();
     const handoffId = randomUUID();
-    const { ticketNumber, notifications } = inTransaction(db, () => {
+    const { ticketNumber, notifications, postId } = inTransaction(db, () => {
       const session = getSessionRow(db, input.sessionId);
       if (!session) throw notFound('Session', input.sessionId);
-      if (
-        session.status !== 'active' &&
-        session.status !== 'paused' &&
-        !(escalate && session.status === 'requesting_escalation')
-      ) {
-        throw new AppError('CONFLICT', `Session is already ${session.status}`, { status: session.status });
-      }
+      const nextStatus = assertTransition(input.intent, session.status);
       if (escalate) assertFixSettled(db, session.id);
-      if (!escalate && session.status === 'paused')
-        throw new AppError('CONFLICT', 'Session is already paused', { status: session.status });
       const reason = input.reason || (escalate ? '' : 'Parked for later');
-      const record = recordOf(session);
-      const snapshot = snapshotOf(session, record);
+      const snapshot = snapshotOf(session, recordOf(session));
+      const packageMarkdown = options.packageMarkdown ?? null;
       insertHandoff(db, {
         id: handoffId,
         sessionId: session.id,
@@ -138,6 +142,7 @@ export function createHandoffService(deps: {
         snapshot: JSON.stringify(snapshot),
         createdAt: now,
         psaTicketId: escalate ? session.psaTicketId : null,
+        packageMarkdown,
       });
       const number = nextTicketNumber(db, ticketPrefix(db), now);
       insertSupportTicket(
@@ -152,19 +157,9 @@ export function createHandoffService(deps: {
         },
         now,
       );
-      const packageMarkdown = draftEscalationPackage({
-        title: session.title,
-        problemSummary: session.problemSummary,
-        status: session.status,
-        messages: listMessages(db, session.id),
-        ...record,
-        technicianName: actor.name,
-        escalation: { reason, notes: input.notes ?? null, intent: input.intent, priority: input.priority },
-        now,
-      });
       db.update(sessions)
         .set({
-          status: escalate ? 'escalated' : 'paused',
+          status: nextStatus,
           handoffCount: sql`${sessions.handoffCount} + 1`,
           escalationReason: escalate ? reason : session.escalationReason,
           escalatedToId: escalate ? (input.targetUserId ?? null) : session.escalatedToId,
@@ -184,24 +179,38 @@ export function createHandoffService(deps: {
         },
         now,
       );
-      deps.enqueue(enrichmentJob({ handoffId, sessionId: session.id }));
+      const target = { handoffId, sessionId: session.id };
+      if (packageMarkdown === null) deps.enqueue(packageJob(target));
+      deps.enqueue(enrichmentJob(target));
       // Each notification is its own job, written with the handoff: never sent for a rolled-back one.
-      const notifications = enqueueHandoffAnnouncements(deps.enqueue, deps.channels, {
-        handoffId,
-        sessionId: session.id,
-      });
+      const notifications = enqueueHandoffAnnouncements(deps.enqueue, deps.channels, target);
       // Linked to a ConnectWise ticket: the team on other machines learns of it from the ticket (§6).
+      let postId: string | null = null;
       if (escalate && session.psaTicketId !== null) {
-        deps.enqueue({
-          kind: TEAM_POST_HANDOFF,
-          payload: { handoffId },
-          idempotencyKey: `team:handoff:${handoffId}`,
+        postId = randomUUID();
+        insertNotePost(db, {
+          id: postId,
+          sessionId: session.id,
+          kind: 'escalate',
+          handoffId,
+          ticketId: session.psaTicketId,
+          markdown: packageMarkdown ?? '',
+          summary: reason.slice(0, 500),
+          actorId: actor.id,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const job = deps.enqueue({
+          kind: PSA_POST_NOTE,
+          payload: { postId },
+          idempotencyKey: `psa-post:${postId}`,
           sessionId: session.id,
         });
+        updateNotePost(db, postId, { jobId: job.id });
         followTicket(db, { handoffId, sessionId: session.id, ticketId: session.psaTicketId }, now);
         notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null });
       }
-      return { ticketNumber: number, notifications };
+      return { ticketNumber: number, notifications, postId };
     });
     // Only after the commit: a rolled-back handoff announces nothing.
     const handoff = getHandoff(db, handoffId, actor.id)!;
@@ -213,19 +222,23 @@ export function createHandoffService(deps: {
       ticketNumber,
       expertContacts: expertContacts(db),
       notifications,
+      postId,
     };
   }
 
   /**
-   * An imported handoff is claimed on its ConnectWise ticket first (DESIGN §6); the local write
-   * follows, as for a local handoff.
+   * A handoff the team shares through a ConnectWise ticket (imported, or escalated here once its note
+   * is on the ticket) is claimed on the ticket first (DESIGN §6), so exactly one senior wins across
+   * machines; the local write follows, as for a local handoff.
    */
   async function claimAny(actor: User, id: string): Promise<Handoff> {
     const row = getHandoffRow(db, id);
     if (!row) throw notFound('Handoff', id);
-    if (row.origin === 'psa' && row.claimedById === null && deps.team) {
-      if (!SENIOR_ROLES.has(actor.role))
-        throw new AppError('FORBIDDEN', 'Only engineers and admins claim handoffs');
+    if (!isSenior(actor.role))
+      throw new AppError('FORBIDDEN', 'Only engineers, admins and owners claim handoffs');
+    if (row.handedOffById === actor.id) throw new AppError('FORBIDDEN', 'You cannot claim your own handoff');
+    const shared = row.psaTicketId !== null && row.psaNoteId !== null;
+    if (shared && row.claimedById === null && row.closedAt === null && deps.team) {
       // Losing here leaves the card to the next poll: a winner that crashed before owning the
       // ticket must not hide it from this queue for good.
       await deps.team.claim(actor, row);
@@ -234,8 +247,8 @@ export function createHandoffService(deps: {
   }
 
   function claim(actor: User, id: string): Handoff {
-    if (!SENIOR_ROLES.has(actor.role))
-      throw new AppError('FORBIDDEN', 'Only engineers and admins claim handoffs');
+    if (!isSenior(actor.role))
+      throw new AppError('FORBIDDEN', 'Only engineers, admins and owners claim handoffs');
     const now = clock.now();
     const won = inTransaction(db, () => {
       const row = getHandoffRow(db, id);
@@ -259,9 +272,11 @@ export function createHandoffService(deps: {
           claimedAt: current.claimedAt,
         });
       }
+      const session = getSessionRow(db, row.sessionId)!;
+      const nextStatus = assertTransition('claim', session.status);
       markHandoffRead(db, id, actor.id, now);
       db.update(sessions)
-        .set({ status: 'active', escalatedToId: actor.id, updatedAt: now })
+        .set({ status: nextStatus, escalatedToId: actor.id, updatedAt: now })
         .where(eq(sessions.id, row.sessionId))
         .run();
       appendAudit(
@@ -288,10 +303,7 @@ export function createHandoffService(deps: {
     const handoffId = inTransaction(db, () => {
       const session = getSessionRow(db, sessionId);
       if (!session) throw notFound('Session', sessionId);
-      if (session.status !== 'paused')
-        throw new AppError('CONFLICT', `Session is ${session.status}, not parked`, {
-          status: session.status,
-        });
+      const nextStatus = assertTransition('resume', session.status);
       const park = findOpenParkHandoff(db, sessionId);
       if (park && park.handedOffById !== actor.id) {
         const parker = getUser(db, park.handedOffById);
@@ -301,7 +313,7 @@ export function createHandoffService(deps: {
         );
       }
       if (park) closeHandoffRow(db, park.id, now);
-      db.update(sessions).set({ status: 'active', updatedAt: now }).where(eq(sessions.id, sessionId)).run();
+      db.update(sessions).set({ status: nextStatus, updatedAt: now }).where(eq(sessions.id, sessionId)).run();
       appendAudit(
         db,
         {
@@ -340,7 +352,7 @@ export function createHandoffService(deps: {
     open: (actor: User, id: string) => withOverdue(open(actor, id)),
     /** The escalator does not see their own handoffs; only seniors see the queue at all. */
     list(actor: User, sort: 'newest' | 'priority'): Handoff[] {
-      if (!SENIOR_ROLES.has(actor.role)) return [];
+      if (!isSenior(actor.role)) return [];
       const isOverdue = overdueCheck(overdueMinutes(db), clock.now());
       return listOpenHandoffs(db, actor.id, sort).map((h) => ({ ...h, overdue: isOverdue(h) }));
     },

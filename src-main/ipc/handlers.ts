@@ -58,6 +58,8 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'settings:connectwise-boards': () => s.connectwise.boards(),
     'settings:connectwise-statuses': (input) => s.connectwise.boardStatuses(input.boardId),
     'settings:connectwise-save-mapping': (input) => s.connectwise.saveStatusMapping(me(), input),
+    'settings:connectwise-people': () => s.memberMapping.view(me()),
+    'settings:connectwise-map-member': (input) => s.memberMapping.map(me(), input),
     'settings:microsoft-get': () => s.microsoft.view(me()),
     'settings:microsoft-save': (input) => s.microsoft.save(me(), input),
     'settings:microsoft-sign-in': () => s.microsoft.signIn(me()),

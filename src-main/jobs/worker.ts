@@ -43,6 +43,8 @@ export interface WorkerOptions {
 }
 
 const BATCH = 500;
+/** Jobs that talk to nothing outside this machine (job-kinds.ts `service`). */
+export const LOCAL_SERVICE = 'local';
 const DONE_KEPT_MS = 7 * 24 * 60 * 60_000;
 
 export function createJobWorker(options: WorkerOptions) {
@@ -78,6 +80,11 @@ export function createJobWorker(options: WorkerOptions) {
     if (!running) return;
     const now = clock.now();
     if (!connectivity.canSend()) {
+      // Local work (the bell, drafting a package) needs no connection: it runs offline too.
+      for (const job of listDueJobs(db, now, BATCH)) {
+        if (job.service === LOCAL_SERVICE && (perService.get(job.service) ?? 0) < limitFor(job.service))
+          launch(job, now);
+      }
       if (!connectivity.state().workOffline) probeWhileOffline(now);
       return;
     }
@@ -92,10 +99,11 @@ export function createJobWorker(options: WorkerOptions) {
   }
 
   function probeWhileOffline(now: number) {
-    if (inFlight.size > 0) return; // whatever is in flight will tell us
+    // Whatever is in flight to a service will tell us.
+    if ([...perService].some(([service, count]) => service !== LOCAL_SERVICE && count > 0)) return;
     const wait = nextProbeAt - Date.now();
     if (wait > 0) return schedule(wait);
-    const [oldest] = listDueJobs(db, now, 1);
+    const [oldest] = listDueJobs(db, now, BATCH).filter((j) => j.service !== LOCAL_SERVICE);
     if (!oldest) return schedule(pollMs);
     nextProbeAt = Date.now() + probeDelay;
     probeDelay = Math.min(probeDelay * 2, probe.maxMs);

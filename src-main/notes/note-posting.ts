@@ -1,39 +1,36 @@
-// Posting a confirmed note (DESIGN §3, Posting). A session with no linked ConnectWise ticket keeps the
-// markdown and changes status locally (resolved_local / escalated_local). A linked one becomes an
-// outbox job (psa-post-job.ts) written in the same transaction; "Confirm & post" waits a while for it
-// and otherwise answers "queued" — the status flips only when the post and its verification succeed.
+// Posting a confirmed note (DESIGN §3, Posting). A resolution note on a session with no linked
+// ConnectWise ticket is kept and the session resolved (resolved_local); on a linked one it becomes an
+// outbox job (psa-post-job.ts) written in the same transaction, and "Confirm & post" waits for its
+// first attempt, else answers "queued" — the session resolves only once the post and its verified status
+// change succeed. An escalation package takes the one escalate path (handoff-service.ts create) with the
+// technician's text. A session never has two posts going: a second "Confirm & post" continues the first.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
-  NoteKind,
+  HandoffCreateInput,
   NotePostInput,
   NotePostOutcome,
   SessionDetail,
-  SessionStatus,
   User,
 } from '../../src-preload/contract';
 import type { Clock } from '../clock';
-import { assertFixSettled, promotePendingFix } from '../fixes/fix-service';
+import { promotePendingFix } from '../fixes/fix-service';
 import type { ErrorCode } from '../../src-preload/contract';
 import { AppError, notFound } from '../errors';
 import type { EnqueueRequest } from '../jobs/enqueue';
 import type { JobRow } from '../store/repos/jobs';
 import type { NotePostRow } from '../store/repos/note-posts';
 import { getNotePost, insertNotePost, unfinishedNotePost, updateNotePost } from '../store/repos/note-posts';
-import { PSA_POST_NOTE } from './psa-post-job';
+import { PSA_POST_NOTE, postReference } from './psa-post-job';
+import { assertTransition } from '../services/session-status';
+import { noteLedger } from '../store/repos/psa-note-writes';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { sessions } from '../store/schema';
-
-/** Where each kind may be posted from; anything else is CONFLICT "Session is already {status}". */
-export const POSTABLE_FROM: Record<NoteKind, readonly SessionStatus[]> = {
-  resolve: ['active', 'paused', 'requesting_escalation', 'escalated'],
-  escalate: ['active', 'paused', 'resolved'],
-};
 
 const SUMMARY_MAX = 500;
 
@@ -57,54 +54,50 @@ export interface NotePostingDeps {
   enqueue: (request: EnqueueRequest) => { id: number };
   /** Whether the worker can reach anyone now; offline, a post is answered "queued" at once. */
   isOnline: () => boolean;
-  /** Resolves with the job once it is done or dead, or null after `timeoutMs`. */
+  /**
+   * Resolves with the job once an attempt of it finished (done, dead, or failed and waiting for a
+   * retry), or null after `timeoutMs`.
+   */
   waitForJob: (jobId: number, timeoutMs: number) => Promise<JobRow | null>;
   retryJob: (actor: User, jobId: number) => void;
+  /** The one escalate path (handoff-service.ts create). */
+  escalate: (
+    actor: User,
+    input: z.output<typeof HandoffCreateInput>,
+    options: { packageMarkdown?: string },
+  ) => { postId: string | null };
   /** How long "Confirm & post" waits for ConnectWise before answering "queued" (default 20 s). */
   postWaitMs?: number;
 }
 
 export function createNotePosting(deps: NotePostingDeps) {
   const { db, clock, events } = deps;
+  const ledger = noteLedger(db, () => clock.now());
+  let closed = false;
 
-  function assertPostable(kind: NoteKind, status: SessionStatus) {
-    if (!POSTABLE_FROM[kind].includes(status))
-      throw new AppError('CONFLICT', `Session is already ${status}`, { status });
-  }
-
-  /** Stores the note and flips the status; runs in (or as) a transaction. Events after commit. */
-  function applyLocally(actor: User, kind: NoteKind, sessionId: string, markdown: string, summary: string) {
+  /** Stores the resolution note and resolves the session; runs in (or as) a transaction. */
+  function applyLocally(actor: User, sessionId: string, markdown: string, summary: string) {
     const now = clock.now();
     inTransaction(db, () => {
       const session = getSessionRow(db, sessionId);
       if (!session) throw notFound('Session', sessionId);
-      assertPostable(kind, session.status);
-      if (kind === 'escalate') assertFixSettled(db, sessionId);
-      else promotePendingFix(db, sessionId, now);
+      const status = assertTransition('resolve', session.status);
+      promotePendingFix(db, sessionId, now);
       db.update(sessions)
-        .set(
-          kind === 'resolve'
-            ? {
-                status: 'resolved',
-                resolutionNoteMarkdown: markdown,
-                resolutionSummary: summary,
-                resolvedAt: now,
-                updatedAt: now,
-              }
-            : {
-                status: 'escalated',
-                escalationPackageMarkdown: markdown,
-                escalationReason: summary,
-                updatedAt: now,
-              },
-        )
+        .set({
+          status,
+          resolutionNoteMarkdown: markdown,
+          resolutionSummary: summary,
+          resolvedAt: now,
+          updatedAt: now,
+        })
         .where(eq(sessions.id, sessionId))
         .run();
       appendAudit(
         db,
         {
           actorId: actor.id,
-          action: kind === 'resolve' ? 'session.resolve' : 'session.escalate-note',
+          action: 'session.resolve',
           entityType: 'session',
           entityId: sessionId,
           details: { summary, psa: session.psaTicketId !== null },
@@ -116,6 +109,7 @@ export function createNotePosting(deps: NotePostingDeps) {
   }
 
   function announce(sessionId: string) {
+    if (closed) return;
     const row = getSessionRow(db, sessionId);
     if (!row) return;
     events.emit('session_updated', toSessionSummary(row));
@@ -139,9 +133,17 @@ export function createNotePosting(deps: NotePostingDeps) {
     return { ...base, outcome: post.kind === 'resolve' ? 'resolved' : 'escalated' };
   }
 
-  /** Waits a while for the post's job; online it usually finishes, offline it stays queued. */
+  /**
+   * Waits for the first attempt of the post's job: online it usually finishes; a connection error (or
+   * offline from the start) answers "queued" at once, and the job posts when ConnectWise is back.
+   */
   async function settle(postId: string, jobId: number): Promise<NotePostOutcome> {
     const job = deps.isOnline() ? await deps.waitForJob(jobId, deps.postWaitMs ?? 20_000) : null;
+    if (closed)
+      throw new AppError(
+        'OFFLINE',
+        'Baton is closing: the note waits in the queue and goes out at the next start',
+      );
     const post = getNotePost(db, postId)!;
     if (job?.state === 'dead' || post.state === 'failed')
       throw new AppError(
@@ -151,22 +153,40 @@ export function createNotePosting(deps: NotePostingDeps) {
     return outcomeOf(post);
   }
 
+  /** A post this session already has on its way (or failed): a second "Confirm & post" continues it. */
+  async function continuePost(
+    actor: User,
+    post: NotePostRow,
+    latest: { markdown: string; summary: string } | null,
+  ): Promise<NotePostOutcome> {
+    // Never attempted yet (e.g. offline since): the newest approved text is the one to send. Once an
+    // attempt started, the text stays, so a retry can recognise a note that landed unacknowledged.
+    if (latest && post.kind === 'resolve' && !ledger.get(postReference(post.id)))
+      updateNotePost(db, post.id, { ...latest, updatedAt: clock.now() });
+    if (post.state === 'failed') return retry(actor, post.sessionId);
+    return settle(post.id, post.jobId!);
+  }
+
   async function post(actor: User, input: z.output<typeof NotePostInput>): Promise<NotePostOutcome> {
     const linked = getSessionRow(db, input.sessionId);
     if (!linked) throw notFound('Session', input.sessionId);
     const summary = summaryOf(input.markdown, input.summary);
+    const waiting = livePost(linked.id);
+    if (waiting?.kind === input.kind)
+      return continuePost(actor, waiting, { markdown: input.markdown, summary });
+    if (waiting?.state === 'queued')
+      throw new AppError(
+        'CONFLICT',
+        `A ${waiting.kind === 'resolve' ? 'resolution note' : 'escalation package'} is already on its way to ConnectWise`,
+        { postId: waiting.id },
+      );
+    // A failed post of the other kind is over once the technician moves on (e.g. resolves instead).
+    if (waiting) updateNotePost(db, waiting.id, { state: 'abandoned', updatedAt: clock.now() });
+    if (input.kind === 'escalate') return escalate(actor, input, summary);
     if (linked.psaTicketId === null) {
       // Checks the status rules and the suggested fix in its own transaction.
-      applyLocally(actor, input.kind, input.sessionId, input.markdown, summary);
-      return {
-        outcome: input.kind === 'resolve' ? 'resolved_local' : 'escalated_local',
-        session: toSessionSummary(getSessionRow(db, input.sessionId)!),
-        summary,
-        externalNoteId: null,
-        postedAt: null,
-        verifiedStatus: null,
-        statusTransitionSkippedReason: null,
-      };
+      applyLocally(actor, input.sessionId, input.markdown, summary);
+      return localOutcome('resolved_local', input.sessionId, summary);
     }
     const ticketId = linked.psaTicketId;
     const postId = randomUUID();
@@ -174,19 +194,11 @@ export function createNotePosting(deps: NotePostingDeps) {
     const jobId = inTransaction(db, () => {
       const session = getSessionRow(db, input.sessionId);
       if (!session) throw notFound('Session', input.sessionId);
-      assertPostable(input.kind, session.status);
-      if (input.kind === 'escalate') assertFixSettled(db, input.sessionId);
-      const waiting = unfinishedNotePost(db, input.sessionId);
-      if (waiting?.state === 'queued')
-        throw new AppError(
-          'CONFLICT',
-          `A ${waiting.kind === 'resolve' ? 'resolution note' : 'escalation package'} is already on its way to ConnectWise`,
-          { postId: waiting.id },
-        );
+      assertTransition('resolve', session.status);
       insertNotePost(db, {
         id: postId,
         sessionId: input.sessionId,
-        kind: input.kind,
+        kind: 'resolve',
         ticketId,
         markdown: input.markdown,
         summary,
@@ -205,7 +217,7 @@ export function createNotePosting(deps: NotePostingDeps) {
         db,
         {
           actorId: actor.id,
-          action: `psa.post.${input.kind}`,
+          action: 'psa.post.resolve',
           entityType: 'session',
           entityId: input.sessionId,
           details: { ticketId, postId },
@@ -218,10 +230,62 @@ export function createNotePosting(deps: NotePostingDeps) {
     return settle(postId, jobId);
   }
 
+  /** "Confirm & post" of an escalation package: the same handoff as the handoff form, with this text. */
+  async function escalate(
+    actor: User,
+    input: z.output<typeof NotePostInput>,
+    summary: string,
+  ): Promise<NotePostOutcome> {
+    const { postId } = deps.escalate(
+      actor,
+      {
+        sessionId: input.sessionId,
+        intent: 'escalate',
+        reason: summary,
+        priority: input.priority ?? 'medium',
+        targetUserId: null,
+      },
+      { packageMarkdown: input.markdown },
+    );
+    if (postId === null) return localOutcome('escalated_local', input.sessionId, summary);
+    return settle(postId, getNotePost(db, postId)!.jobId!);
+  }
+
+  function localOutcome(
+    outcome: 'resolved_local' | 'escalated_local',
+    sessionId: string,
+    summary: string,
+  ): NotePostOutcome {
+    return {
+      outcome,
+      session: toSessionSummary(getSessionRow(db, sessionId)!),
+      summary,
+      externalNoteId: null,
+      postedAt: null,
+      verifiedStatus: null,
+      statusTransitionSkippedReason: null,
+    };
+  }
+
+  /**
+   * The session's unfinished post that still means something: a failed resolve once the session was
+   * resolved another way (or an escalation's once it is no longer escalated) is over.
+   */
+  function livePost(sessionId: string): NotePostRow | undefined {
+    const post = unfinishedNotePost(db, sessionId);
+    const session = post && getSessionRow(db, sessionId);
+    if (!post || !session) return undefined;
+    const over =
+      post.ticketId !== session.psaTicketId ||
+      (post.kind === 'resolve' ? session.status === 'resolved' : session.status !== 'escalated');
+    return post.state === 'failed' && over ? undefined : post;
+  }
+
   /** Retry of a post that failed for good (the session's Retry): the same note, never posted twice. */
   async function retry(actor: User, sessionId: string): Promise<NotePostOutcome> {
-    const failed = unfinishedNotePost(db, sessionId);
+    const failed = livePost(sessionId);
     if (!failed?.jobId) throw new AppError('CONFLICT', 'Nothing is waiting to be posted for this session');
+    if (failed.state !== 'failed') return settle(failed.id, failed.jobId);
     deps.retryJob(actor, failed.jobId);
     updateNotePost(db, failed.id, {
       state: 'queued',
@@ -238,7 +302,7 @@ export function createNotePosting(deps: NotePostingDeps) {
     sessionId: string,
     jobState: (jobId: number) => JobRow | undefined,
   ): SessionDetail['pendingPost'] {
-    const post = unfinishedNotePost(db, sessionId);
+    const post = livePost(sessionId);
     if (!post) return null;
     const job = post.jobId !== null ? jobState(post.jobId) : undefined;
     const failed = post.state === 'failed' || job?.state === 'dead';
@@ -246,13 +310,22 @@ export function createNotePosting(deps: NotePostingDeps) {
       kind: post.kind,
       ticketId: post.ticketId,
       state: failed ? 'failed' : 'waiting',
+      noteOnTicket: post.externalNoteId !== null,
       error: failed
         ? (post.errorMessage ?? job?.lastError ?? 'ConnectWise did not accept the note')
         : post.errorMessage,
     };
   }
 
-  return { post, retry, pending, applyLocally };
+  return {
+    post,
+    retry,
+    pending,
+    applyLocally,
+    close() {
+      closed = true;
+    },
+  };
 }
 
 export type NotePosting = ReturnType<typeof createNotePosting>;

@@ -107,9 +107,9 @@ describe('posting to a linked ConnectWise ticket', () => {
     expect(t.detail().status).toBe('resolved');
   });
 
-  it('a status that does not stick: PSA_STATUS_NOT_VERIFIED naming what ConnectWise shows; the session is unchanged', async () => {
+  it('a status that does not stick: the note is on the ticket, only the status is retried; one note whatever is clicked', async () => {
     const t = await linkedSession();
-    t.cw.statusWillNotStick(501);
+    t.cw.statusWillNotStick(501, 2);
     const reply = await t.call('notes:post', {
       sessionId: t.sessionId,
       kind: 'resolve',
@@ -117,41 +117,81 @@ describe('posting to a linked ConnectWise ticket', () => {
     });
     expect(reply.ok ? null : reply.error).toMatchObject({
       code: 'PSA_STATUS_NOT_VERIFIED',
-      message: 'ConnectWise shows "In Progress" (id 5) instead of "Resolved" (id 9)',
+      message: 'The note is on ticket #501; ConnectWise kept the status In Progress.',
     });
-    expect(t.detail()).toMatchObject({ status: 'active', pendingPost: { state: 'failed' } });
+    expect(t.detail()).toMatchObject({
+      status: 'active',
+      pendingPost: { state: 'failed', noteOnTicket: true },
+    });
     const bell = t.core.services.bell.list(t.me);
     expect(bell.items.map((n: BellNotification) => n.title)).toContain(
       'Not posted to ConnectWise: Printer offline after the firmware update',
     );
-
-    // Retry: the note is found by its reference line, not posted again; this time the status sticks.
+    // The technician clicks "Confirm & post" again (with the text edited): it continues the same post,
+    // whose note is on the ticket already, so only the status change is tried again.
+    const again = await t.call('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: `${RESOLUTION}\nEdited after the failure.`,
+    });
+    expect(again.ok ? null : again.error.code).toBe('PSA_STATUS_NOT_VERIFIED');
+    // This time the status sticks.
     const retried = await t.ok<NotePostOutcome>('notes:retry-post', { id: t.sessionId });
     expect(retried.outcome).toBe('resolved');
     expect(t.cw.notes(501)).toHaveLength(1);
+    expect(t.cw.notes(501)[0]!.text).toBe(RESOLUTION.trim());
     expect(t.detail()).toMatchObject({ status: 'resolved', pendingPost: null });
   });
 
-  it('a second post is CONFLICT: while one is on its way, and once the session is resolved', async () => {
-    const t = await linkedSession({ postWaitMs: 50 });
-    await t.cw.goDown();
+  it('403 on the status change: one note on the ticket, whatever the technician clicks next', async () => {
+    const t = await linkedSession();
+    const forbidden = t.cw.forbid('PATCH', 'service/tickets/501', 2);
+    const reply = await t.call('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(reply.ok ? null : reply.error.message).toMatch(
+      /^The note is on ticket #501; the status change failed \(ConnectWise: You do not have security permission/,
+    );
+    expect(
+      await t.call('notes:post', { sessionId: t.sessionId, kind: 'resolve', markdown: RESOLUTION }),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(forbidden.remaining).toBe(0);
+    expect((await t.ok<NotePostOutcome>('notes:retry-post', { id: t.sessionId })).outcome).toBe('resolved');
+    expect(t.cw.notes(501)).toHaveLength(1);
+  });
+
+  it('a second "Confirm & post" continues the post on its way (with the newest text while none went out)', async () => {
+    const t = await linkedSession();
+    await t.ok('connection:set-work-offline', { workOffline: true });
     const first = await t.ok<NotePostOutcome>('notes:post', {
       sessionId: t.sessionId,
       kind: 'resolve',
       markdown: RESOLUTION,
     });
     expect(first.outcome).toBe('queued');
-    const second = await t.call('notes:post', {
+    const edited = `${RESOLUTION}\nAlso cleared the print queue.`;
+    const second = await t.ok<NotePostOutcome>('notes:post', {
       sessionId: t.sessionId,
       kind: 'resolve',
-      markdown: RESOLUTION,
+      markdown: edited,
     });
-    expect(second.ok ? null : second.error).toMatchObject({
+    expect(second.outcome).toBe('queued');
+    const escalating = await t.call('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'escalate',
+      markdown: PACKAGE,
+    });
+    expect(escalating.ok ? null : escalating.error).toMatchObject({
       code: 'CONFLICT',
       message: 'A resolution note is already on its way to ConnectWise',
     });
-    await t.cw.comeBack();
+    await t.ok('connection:set-work-offline', { workOffline: false });
     await until(t.core, () => t.detail().status === 'resolved', 'the queued post to land');
+    expect(t.cw.notes(501).map((n) => n.text)).toEqual([edited.trim()]);
     const third = await t.call('notes:post', {
       sessionId: t.sessionId,
       kind: 'resolve',
@@ -161,6 +201,21 @@ describe('posting to a linked ConnectWise ticket', () => {
       code: 'CONFLICT',
       message: 'Session is already resolved',
     });
+    expect(t.cw.notes(501)).toHaveLength(1);
+  });
+
+  it('ConnectWise down: "queued" at once, not after the wait; posted once it is back', async () => {
+    // A wait far beyond the test's own timeout: answering only after it would fail the test.
+    const t = await linkedSession({ postWaitMs: 600_000 });
+    await t.cw.goDown();
+    const first = await t.ok<NotePostOutcome>('notes:post', {
+      sessionId: t.sessionId,
+      kind: 'resolve',
+      markdown: RESOLUTION,
+    });
+    expect(first.outcome).toBe('queued');
+    await t.cw.comeBack();
+    await until(t.core, () => t.detail().status === 'resolved', 'the queued post to land');
     expect(t.cw.notes(501)).toHaveLength(1);
   });
 
@@ -194,7 +249,16 @@ describe('posting to a linked ConnectWise ticket', () => {
       kind: 'resolve',
       markdown: RESOLUTION,
     });
-    expect(outcome.outcome).toBe('resolved');
-    expect(t.cw.notes(501)).toHaveLength(1);
+    expect(outcome.outcome).toBe('queued');
+    await until(
+      t.core,
+      () => t.detail().status === 'resolved',
+      'the retry to find the note and verify the status',
+    );
+    // Exactly what the technician approved: no reference line, no footer.
+    expect(t.cw.notes(501).map((n) => n.text)).toEqual([RESOLUTION.trim()]);
+    const posted = t.cw.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/notes'));
+    expect(posted).toHaveLength(1);
+    expect(JSON.parse(posted[0]!.body)).toMatchObject({ resolutionFlag: true, processNotifications: true });
   });
 });

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Message, SessionDetail, SessionsCreateInput, User } from '../../src-preload/contract';
 import { technicianAsksForSenior } from '../ai/escalation-detection';
+import { assertTransition } from './session-status';
 import type { Clock } from '../clock';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
@@ -169,9 +170,7 @@ export function createSessionService(
       const current = getSessionRow(db, id);
       if (!current) throw notFound('Session', id);
       if (current.status === 'requesting_escalation') return current;
-      if (current.status !== 'active' && current.status !== 'paused') {
-        throw new AppError('CONFLICT', `Session is already ${current.status}`, { status: current.status });
-      }
+      const nextStatus = assertTransition('request-escalation', current.status);
       if (!current.escalationRequested || reason) {
         flagEscalationRequest(
           db,
@@ -180,7 +179,7 @@ export function createSessionService(
           now,
         );
       }
-      const updated = setSessionStatus(db, id, 'requesting_escalation', now)!;
+      const updated = setSessionStatus(db, id, nextStatus, now)!;
       appendAudit(
         db,
         {

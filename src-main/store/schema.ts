@@ -12,6 +12,8 @@ export const users = sqliteTable(
     role: text('role', { enum: ['owner', 'admin', 'engineer', 'technician'] }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     psaMemberIdentifier: text('psa_member_identifier'),
+    /** The member was set by hand in Settings (kept even when the emails differ); else matched by email. */
+    psaMemberManual: integer('psa_member_manual', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -242,6 +244,11 @@ export const handoffs = sqliteTable(
      * machine numbers its own tickets, so it is not a support_tickets row here).
      */
     externalTicketNumber: text('external_ticket_number'),
+    /**
+     * The escalation package of this handoff: the technician's edited text, or the offline draft a local
+     * job writes right after the click (never drafted on the click path).
+     */
+    packageMarkdown: text('package_markdown'),
   },
   (t) => [
     index('handoffs_open_idx').on(t.claimedById, t.createdAt),
@@ -367,6 +374,8 @@ export const notePosts = sqliteTable(
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['resolve', 'escalate'] }).notNull(),
+    /** An escalation's handoff: its package (with the team trailer) is the note. */
+    handoffId: text('handoff_id'),
     ticketId: integer('ticket_id').notNull(),
     markdown: text('markdown').notNull(),
     summary: text('summary').notNull(),
@@ -374,7 +383,7 @@ export const notePosts = sqliteTable(
       .notNull()
       .references(() => users.id),
     jobId: integer('job_id'),
-    state: text('state', { enum: ['queued', 'done', 'failed'] })
+    state: text('state', { enum: ['queued', 'done', 'failed', 'abandoned'] })
       .notNull()
       .default('queued'),
     externalNoteId: integer('external_note_id'),
@@ -404,5 +413,22 @@ export const teamFollows = sqliteTable('team_follows', {
   ticketId: integer('ticket_id').notNull(),
   /** Notes up to this id have been read. */
   lastNoteId: integer('last_note_id').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * Notes Baton is writing to ConnectWise, by what they are for (a post, a handoff, a message, a claim).
+ * A write is recorded before its POST, so a retry after a lost answer or a crash looks for the note among
+ * the ticket's notes newer than `afterNoteId` (by its exact text) instead of posting it twice. Nothing
+ * internal needs to ride in the note's text for that, so a customer-visible note carries only what the
+ * technician approved.
+ */
+export const psaNoteWrites = sqliteTable('psa_note_writes', {
+  reference: text('reference').primaryKey(),
+  ticketId: integer('ticket_id').notNull(),
+  /** A note id known to be older than the write (0 when none is known). */
+  afterNoteId: integer('after_note_id').notNull().default(0),
+  /** The note, once ConnectWise answered (or the retry found it). */
+  noteId: integer('note_id'),
   createdAt: integer('created_at').notNull(),
 });

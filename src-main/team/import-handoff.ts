@@ -12,7 +12,6 @@ import { appendAudit } from '../store/repos/audit-log';
 import { getHandoffRow, insertHandoff } from '../store/repos/handoffs';
 import { insertMessage } from '../store/repos/messages';
 import { getSessionRow, insertSession } from '../store/repos/sessions';
-import { followTicket } from '../store/repos/team-follows';
 import { sessions, users } from '../store/schema';
 import type { HandoffTrailer } from './trailer';
 
@@ -123,17 +122,8 @@ export function importHandoff(
       psaTicketId: input.ticketId,
       origin: 'psa',
       externalTicketNumber: trailer.ticketNumber,
+      psaNoteId: String(input.noteId),
     });
-    followTicket(
-      db,
-      {
-        handoffId: trailer.handoffId,
-        sessionId: trailer.sessionId,
-        ticketId: input.ticketId,
-        lastNoteId: input.noteId,
-      },
-      now,
-    );
     appendAudit(
       db,
       {

@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { CoreEvents } from '../events';
 import type { EnqueueRequest } from '../jobs/enqueue';
 import { defineJobKind } from '../jobs/job-kinds';
-import type { ConnectWiseClient } from '../psa/connectwise/client';
+import type { ConnectWiseClient, NoteLedger } from '../psa/connectwise/client';
 import { asJobError } from '../psa/connectwise/errors';
 import type { CwNote, CwTicketLite } from '../psa/connectwise/wire';
 import { redact } from '../redaction/redact';
@@ -26,7 +26,8 @@ import { sessions } from '../store/schema';
 import { eq } from 'drizzle-orm';
 import { teamMember } from './import-handoff';
 import type { ClaimTrailer } from './trailer';
-import { noteBody, readTrailer, trailerTag, withTrailer } from './trailer';
+import { noteBody, readTrailer, withTrailer } from './trailer';
+import { claimNotes, claimWinner } from './waiting-rule';
 
 export const TEAM_POST_MESSAGE = 'team.post_message';
 
@@ -38,6 +39,7 @@ export function createTeamNotes(deps: {
   client: () => Promise<ConnectWiseClient>;
   /** Tells the escalating technician (bell; Electron adds an OS notification on the event). */
   tell: (userId: string, title: string, body: string) => void;
+  ledger: NoteLedger;
 }) {
   const { db, clock, events } = deps;
 
@@ -110,38 +112,38 @@ export function createTeamNotes(deps: {
     events.emit('session_updated', toSessionSummary(getSessionRow(db, follow.sessionId)!));
   }
 
-  /** Reads the followed ticket's new notes; returns how many requests it made. */
+  /**
+   * Reads a followed ticket's new notes (one request: `id >` the last one read) and acts on them:
+   * messages from the other side, and — for our own escalation — the claim that picked it up. Notes
+   * are read directly because whether a note moves the ticket's lastUpdated is unconfirmed (API-NOTES).
+   * `ticket` is the ticket when this poll saw it change; otherwise it is read only when a claim must be
+   * checked against its owner. Returns how many requests it made.
+   */
   async function sync(
     client: ConnectWiseClient,
-    ticket: CwTicketLite,
-    follows: TeamFollowRow[],
+    follow: TeamFollowRow,
+    ticket: CwTicketLite | undefined,
   ): Promise<number> {
-    let requests = 0;
-    for (const follow of follows) {
-      const notes = await client.listNotes(ticket.id, { conditions: `id > ${follow.lastNoteId}` });
-      requests++;
-      const handoff = getHandoffRow(db, follow.handoffId);
-      if (handoff?.origin === 'local' && !handoff.claimedById && ticket.owner) {
-        // The winner sets the owner after its claim note: the claim naming the owner is the one.
-        let claims = notes
-          .map((n) => readTrailer(n.text, 'claim'))
-          .filter((c) => c?.handoffId === follow.handoffId);
-        if (!claims.some((c) => sameMember(c!, ticket))) {
-          const all = await client.listNotes(ticket.id, {
-            conditions: `text contains "${trailerTag('claim')}"`,
-          });
+    let requests = 1;
+    const notes = await client.listNotes(follow.ticketId, { after: follow.lastNoteId });
+    let readUpTo = notes.at(-1)?.id ?? follow.lastNoteId;
+    const handoff = getHandoffRow(db, follow.handoffId);
+    if (handoff?.origin === 'local' && !handoff.claimedById) {
+      const claims = claimNotes(notes, follow.handoffId);
+      if (claims.length > 0) {
+        let owner = ticket?.owner?.identifier ?? null;
+        if (!ticket) {
+          owner = (await client.getTicket(follow.ticketId)).owner?.identifier ?? null;
           requests++;
-          claims = all
-            .map((n) => readTrailer(n.text, 'claim'))
-            .filter((c) => c?.handoffId === follow.handoffId);
         }
-        const winner = claims.find((c) => sameMember(c!, ticket));
-        if (winner) pickedUp(follow, winner);
+        const winner = claimWinner(claims, owner);
+        if (winner) pickedUp(follow, winner.trailer);
+        // Not decided yet (the winner has not set the owner): read these claims again next time.
+        else readUpTo = Math.min(readUpTo, claims[0]!.noteId - 1);
       }
-      for (const note of notes) received(follow, note);
-      const last = notes.at(-1);
-      if (last) advanceFollow(db, follow.handoffId, last.id);
     }
+    for (const note of notes) received(follow, note);
+    if (readUpTo > follow.lastNoteId) advanceFollow(db, follow.handoffId, readUpTo);
     return requests;
   }
 
@@ -185,7 +187,11 @@ export function createTeamNotes(deps: {
             }),
             kind: 'internal',
           },
-          `baton-team:message:${messageId}`,
+          {
+            reference: `baton-team:message:${messageId}`,
+            ledger: deps.ledger,
+            afterNoteId: follow.lastNoteId,
+          },
         );
       } catch (err) {
         throw asJobError(err);
@@ -195,8 +201,5 @@ export function createTeamNotes(deps: {
 
   return { sync, messageAdded, postMessageKind };
 }
-
-const sameMember = (claim: ClaimTrailer, ticket: CwTicketLite) =>
-  claim.by.member.toLowerCase() === ticket.owner?.identifier.toLowerCase();
 
 export type TeamNotes = ReturnType<typeof createTeamNotes>;

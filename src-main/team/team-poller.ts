@@ -1,21 +1,28 @@
-// The team poll (DESIGN §6): one request asks ConnectWise for the tickets changed since the saved
-// cursor that are either in the escalated status (new escalations to import) or followed here
-// (imported ones that may have been claimed elsewhere, our own escalations, team conversations).
-// With nothing new that is the whole poll: one small request. Only changed tickets cost more.
+// The team poll (DESIGN §6), built only on what ConnectWise is documented to do (API-NOTES):
+// - one ticket query, filtered by `_info/lastUpdated` since the saved cursor, finds tickets whose own
+//   fields changed: new escalations (the escalated status, open, on the watched boards — only where a
+//   senior works) and changes to tickets this machine watches (imported handoffs still waiting here,
+//   tickets it follows). With nothing changed it is one small request; with nothing to watch, none.
+// - whether a new note moves a ticket's lastUpdated is unconfirmed, so the machines that follow a
+//   ticket (the escalating technician, the claimer) read its new notes directly: one small request per
+//   followed open ticket per poll, and they stop following once the ticket closes.
+// - "waiting for a senior" is decided from Baton's own notes and the status (waiting-rule.ts), never
+//   from the owner, since escalated tickets are usually assigned.
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../events';
 import type { EnqueueRequest } from '../jobs/enqueue';
 import type { ConnectWiseClient } from '../psa/connectwise/client';
 import type { ConnectWiseStatusRef } from '../psa/connectwise/settings-schemas';
-import type { CwTicketLite } from '../psa/connectwise/wire';
+import type { CwNote, CwTicketLite } from '../psa/connectwise/wire';
 import type { Db } from '../store/database';
 import { closeHandoffRow, getHandoff, openPsaHandoffs } from '../store/repos/handoffs';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { getSetting, putSetting } from '../store/repos/settings';
-import { listFollows } from '../store/repos/team-follows';
+import { listFollows, unfollowTicket } from '../store/repos/team-follows';
 import { importHandoff } from './import-handoff';
 import type { TeamNotes } from './team-notes';
-import { noteBody, readTrailer, trailerTag } from './trailer';
+import { noteBody, readTrailer } from './trailer';
+import { waitingState } from './waiting-rule';
 
 export const TEAM_CURSOR_KEY = 'team.cursor';
 export const TEAM_POLL_SECONDS_KEY = 'team.pollSeconds';
@@ -32,8 +39,11 @@ interface Cursor {
    */
   seen: Record<string, { first: number; last: number }>;
 }
-
 const SETTLE_MS = 2_000;
+/** Ids per `id in (…)`: keeps each query string well under the 2 KB some IIS front ends allow. */
+const IDS_PER_QUERY = 100;
+const TICKET_FIELDS =
+  'id,summary,status/id,status/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated';
 
 const cwDate = (iso: string) => `[${iso}]`;
 const secondAfter = (iso: string) =>
@@ -55,6 +65,8 @@ export function createTeamPoller(deps: {
   client: () => Promise<ConnectWiseClient>;
   escalatedStatus: () => ConnectWiseStatusRef | null;
   boardIds: () => number[];
+  /** Whether someone who takes escalations works on this machine (else it only follows its own). */
+  discovers: () => boolean;
   notes: TeamNotes;
   log: (message: string, err?: unknown) => void;
   /** Overrides the interval from Settings (tests). */
@@ -64,51 +76,111 @@ export function createTeamPoller(deps: {
   let running: Promise<PollResult> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
+  /** The tickets changed since the cursor among those this machine cares about (chunked `id in`). */
+  async function changedTickets(
+    client: ConnectWiseClient,
+    cursor: Cursor | null,
+    escalated: ConnectWiseStatusRef,
+    watched: number[],
+  ): Promise<{ tickets: CwTicketLite[]; requests: number }> {
+    const boards = deps.boardIds();
+    const discovery = deps.discovers()
+      ? `(status/id = ${escalated.id} and closedFlag = false${boards.length ? ` and board/id in (${boards.join(',')})` : ''})`
+      : null;
+    const groups: string[][] = [];
+    const chunks: number[][] = [];
+    for (let i = 0; i < watched.length; i += IDS_PER_QUERY) chunks.push(watched.slice(i, i + IDS_PER_QUERY));
+    if (discovery) groups.push([discovery, ...(chunks[0] ? [`id in (${chunks[0].join(',')})`] : [])]);
+    for (const chunk of discovery ? chunks.slice(1) : chunks) groups.push([`id in (${chunk.join(',')})`]);
+    const since = cursor ? ` and _info/lastUpdated >= ${cwDate(cursor.at)}` : '';
+    const tickets = new Map<number, CwTicketLite>();
+    for (const group of groups) {
+      const found = await client.listTickets({
+        conditions: `(${group.join(' or ')})${since}`,
+        fields: TICKET_FIELDS,
+        // Small pages keep each answer small; a quiet poll is one page either way.
+        pageSize: 200,
+      });
+      for (const t of found) tickets.set(t.id, t);
+    }
+    return { tickets: [...tickets.values()], requests: groups.length };
+  }
+
   async function pollOnce(): Promise<PollResult> {
     const result: PollResult = { imported: [], closed: [], requests: 0 };
     const escalated = deps.escalatedStatus();
     if (!escalated) return result;
-    const client = await deps.client();
     const cursor = getSetting<Cursor>(db, TEAM_CURSOR_KEY) ?? null;
-    const imported = new Map(openPsaHandoffs(db).map((h) => [h.ticketId!, h]));
+    const waitingHere = openPsaHandoffs(db);
     const follows = listFollows(db);
-    const watched = [...new Set([...imported.keys(), ...follows.map((f) => f.ticketId)])];
-    const boards = deps.boardIds();
-    const escalatedHere = `status/id = ${escalated.id} and closedFlag = false${boards.length ? ` and board/id in (${boards.join(',')})` : ''}`;
-    const which = watched.length
-      ? `((${escalatedHere}) or id in (${watched.join(',')}))`
-      : `(${escalatedHere})`;
-    const tickets = await client.listTickets({
-      conditions: cursor ? `${which} and lastUpdated >= ${cwDate(cursor.at)}` : which,
-      fields: 'id,summary,status/id,status/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated',
-      // Small pages keep each answer small; a quiet poll is one page either way.
-      pageSize: 200,
-    });
-    result.requests++;
+    const watched = [...new Set([...waitingHere.map((h) => h.ticketId!), ...follows.map((f) => f.ticketId)])];
+    if (!deps.discovers() && watched.length === 0) return result;
+
+    const client = await deps.client();
+    const { tickets, requests } = await changedTickets(client, cursor, escalated, watched);
+    result.requests += requests;
     const now = clock.now();
     const settled = (t: CwTicketLite) => {
       const seen = cursor?.seen[key(t)];
       return seen !== undefined && seen.last - seen.first >= SETTLE_MS;
     };
-    const fresh = tickets.filter((t) => !settled(t));
+    const fresh = new Map(tickets.filter((t) => !settled(t)).map((t) => [t.id, t]));
 
-    for (const ticket of fresh) {
-      const stillEscalated = ticket.status?.id === escalated.id && !ticket.closedFlag && !ticket.owner;
-      const mine = imported.get(ticket.id);
-      if (mine && !stillEscalated) {
-        // Claimed or closed elsewhere: it leaves this queue.
-        if (closeHandoffRow(db, mine.id, clock.now())) {
-          result.closed.push(mine.id);
-          events.emit('handoff_closed', { id: mine.id, sessionId: mine.sessionId });
+    for (const ticket of fresh.values()) {
+      const mine = waitingHere.filter((h) => h.ticketId === ticket.id);
+      const candidate =
+        deps.discovers() && ticket.status?.id === escalated.id && !ticket.closedFlag && mine.length === 0;
+      if (mine.length === 0 && !candidate) continue;
+      // Every note from the handoff note on: since the one this machine imported, or (a new escalation)
+      // newest first until the newest handoff note.
+      const oldest = Math.min(...mine.map((h) => h.psaNoteId ?? 0));
+      const notes: CwNote[] =
+        mine.length > 0
+          ? await client.listNotes(ticket.id, { after: oldest - 1 })
+          : await client.readNotesBackwards(ticket.id, (read) =>
+              read.some((n) => readTrailer(n.text, 'handoff') !== null),
+            );
+      result.requests++;
+      const state = waitingState(
+        {
+          closed: ticket.closedFlag === true,
+          statusId: ticket.status?.id ?? null,
+          owner: ticket.owner?.identifier ?? null,
+        },
+        escalated.id,
+        notes,
+      );
+      const waitingId = state.kind === 'waiting' ? state.handoff.trailer.handoffId : null;
+      for (const handoff of mine) {
+        // Claimed, no longer escalated, closed, or escalated again: it leaves this queue.
+        if (handoff.id !== waitingId && closeHandoffRow(db, handoff.id, now)) {
+          result.closed.push(handoff.id);
+          events.emit('handoff_closed', { id: handoff.id, sessionId: handoff.sessionId });
         }
       }
-      if (stillEscalated && !mine) {
-        result.requests++;
-        const id = await importFrom(client, ticket.id);
-        if (id) result.imported.push(id);
+      if (state.kind === 'waiting' && !mine.some((h) => h.id === waitingId)) {
+        const { handoff } = state;
+        const isNew = importHandoff(
+          db,
+          deps.enqueue,
+          {
+            ticketId: ticket.id,
+            noteId: handoff.noteId,
+            noteCreatedAt: handoff.at || now,
+            packageText: noteBody(handoff.text),
+            trailer: handoff.trailer,
+          },
+          now,
+        );
+        if (isNew) result.imported.push(handoff.trailer.handoffId);
       }
-      const followed = follows.filter((f) => f.ticketId === ticket.id);
-      if (followed.length) result.requests += await deps.notes.sync(client, ticket, followed);
+    }
+
+    for (const follow of follows) {
+      const ticket = fresh.get(follow.ticketId);
+      result.requests += await deps.notes.sync(client, follow, ticket);
+      // The conversation ends with the ticket: its last notes were read just now.
+      if (ticket?.closedFlag) unfollowTicket(db, follow.handoffId);
     }
 
     const newest = tickets.reduce<string | null>((max, t) => {
@@ -134,26 +206,6 @@ export function createTeamPoller(deps: {
       events.emit('handoff_created', handoff);
     }
     return result;
-  }
-
-  /** Reads the ticket's newest handoff note and imports it; the handoff id, or null. */
-  async function importFrom(client: ConnectWiseClient, ticketId: number): Promise<string | null> {
-    const notes = await client.listNotes(ticketId, {
-      conditions: `text contains "${trailerTag('handoff')}"`,
-    });
-    for (const note of [...notes].reverse()) {
-      const trailer = readTrailer(note.text, 'handoff');
-      if (!trailer) continue;
-      const created = note.dateCreated ? Date.parse(note.dateCreated) : clock.now();
-      const isNew = importHandoff(
-        db,
-        deps.enqueue,
-        { ticketId, noteId: note.id, noteCreatedAt: created, packageText: noteBody(note.text), trailer },
-        clock.now(),
-      );
-      return isNew ? trailer.handoffId : null;
-    }
-    return null;
   }
 
   /** One poll at a time; a poll asked for while one runs gets that one's result. */

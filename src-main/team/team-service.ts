@@ -1,6 +1,5 @@
 // Team escalations across machines (DESIGN §6), put together: the poller, the notes that carry the
 // conversation, and the claim of an imported handoff through its ConnectWise ticket.
-import { eq } from 'drizzle-orm';
 import type { User } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -10,8 +9,10 @@ import type { ConnectWiseSettingsService } from '../psa/connectwise/connectwise-
 import type { MessageViews } from '../services/message-views';
 import type { Db } from '../store/database';
 import type { HandoffRow } from '../store/repos/handoffs';
+import { noteLedger } from '../store/repos/psa-note-writes';
 import { getSetting } from '../store/repos/settings';
-import { users } from '../store/schema';
+import { followTicket } from '../store/repos/team-follows';
+import { hasActiveSenior, memberMapping, rememberMemberMatch } from '../store/repos/users';
 import { claimThroughTicket } from './remote-claim';
 import type { PsaMember } from './remote-claim';
 import { createTeamNotes } from './team-notes';
@@ -30,12 +31,14 @@ export function createTeamService(deps: {
 }) {
   const { db, connectwise } = deps;
   const client = () => connectwise.client();
-  const notes = createTeamNotes({ ...deps, client });
+  const ledger = noteLedger(db, () => deps.clock.now());
+  const notes = createTeamNotes({ ...deps, client, ledger });
   const poller = createTeamPoller({
     ...deps,
     client,
     notes,
     intervalMs: deps.pollIntervalMs,
+    discovers: () => hasActiveSenior(db),
     escalatedStatus: () => connectwise.statusMapping().escalated,
     boardIds: () => {
       const chosen = getSetting<number[]>(db, TEAM_BOARDS_KEY);
@@ -44,36 +47,43 @@ export function createTeamService(deps: {
     },
   });
 
-  /** The actor's ConnectWise member: the manual override, else the member with their email. */
+  /** The actor's ConnectWise member: set by hand in Settings, else the member with their email. */
   async function memberOf(actor: User): Promise<PsaMember> {
-    const override = db
-      .select({ member: users.psaMemberIdentifier })
-      .from(users)
-      .where(eq(users.id, actor.id))
-      .get()?.member;
-    if (override) return { identifier: override, name: actor.name };
+    const mapped = memberMapping(db, actor.id);
+    if (mapped) return { identifier: mapped, name: actor.name };
     const found = await (await client()).findMemberByEmail(actor.email);
     if (!found)
       throw new AppError(
         'NOT_CONFIGURED',
-        `No ConnectWise member has the email ${actor.email}: ask an admin to map your member in Settings`,
+        `Your claim has to go through ConnectWise, and no ConnectWise member has your email (${actor.email}). ` +
+          'Ask an owner or admin to map you to your member in Settings → ConnectWise → People, then claim again.',
       );
-    db.update(users).set({ psaMemberIdentifier: found.identifier }).where(eq(users.id, actor.id)).run();
+    rememberMemberMatch(db, actor.id, found.identifier);
     return { identifier: found.identifier, name: actor.name };
   }
 
-  /** Steps 1–4 of the claim protocol; throws ALREADY_CLAIMED naming the winner when another won. */
+  /**
+   * Steps 1–4 of the claim protocol; throws ALREADY_CLAIMED naming the winner when another won. The
+   * winner follows the ticket from then on, to carry the conversation.
+   */
   async function claim(actor: User, row: HandoffRow): Promise<void> {
     const mapping = connectwise.statusMapping();
-    await claimThroughTicket({
+    const { lastNoteId } = await claimThroughTicket({
       client: await client(),
+      ledger,
       actor,
       member: await memberOf(actor),
       handoffId: row.id,
       ticketId: row.psaTicketId!,
+      handoffNoteId: Number(row.psaNoteId),
       escalated: mapping.escalated,
       claimed: mapping.claimed,
     });
+    followTicket(
+      db,
+      { handoffId: row.id, sessionId: row.sessionId, ticketId: row.psaTicketId!, lastNoteId },
+      deps.clock.now(),
+    );
   }
 
   return {

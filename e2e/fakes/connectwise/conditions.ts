@@ -170,13 +170,11 @@ class Parser {
   }
 }
 
-/** CW lets conditions name `lastUpdated` for what answers carry as `_info/lastUpdated`. */
+/**
+ * A field's value by its path (`_info/lastUpdated`). There is no alias: whether ConnectWise takes a
+ * top-level `lastUpdated` in conditions is unconfirmed (API-NOTES), so the fake refuses it as unknown.
+ */
 function fieldValue(record: unknown, field: string): unknown {
-  const value = walk(record, field);
-  return value === null && field.toLowerCase() === 'lastupdated' ? walk(record, '_info/lastUpdated') : value;
-}
-
-function walk(record: unknown, field: string): unknown {
   let current: unknown = record;
   for (const part of field.split('/')) {
     if (current === null || typeof current !== 'object') return null;

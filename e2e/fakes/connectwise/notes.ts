@@ -21,6 +21,12 @@ export const noteRoutes: CwRoute[] = [
     pattern: /^\/service\/tickets\/(\d+)\/notes\/?$/i,
     handle: (ctx) => {
       const ticket = requireTicket(ctx, idParam(ctx));
+      const conditions = queryParam(ctx.request, 'conditions') ?? '';
+      if (
+        ctx.settings.noteTextConditions === 'refuse' &&
+        /\btext\s+(not\s+)?(contains|like)\b/i.test(conditions)
+      )
+        throw cwErrors.badRequest('conditions: text cannot be searched on ticket notes');
       return listResponse(ctx.state.notesFor(ticket.id), ctx.request, ctx.siteUrl, NOTE_FIELDS);
     },
   },

@@ -11,6 +11,16 @@ export interface CwSettings {
   credentials: CwCredentials;
   /** Reject a note with none of detailDescription/internalAnalysis/resolution set (default true). */
   requireNoteFlag: boolean;
+  /**
+   * `text contains|like` in a note list's conditions: unconfirmed for the real ConnectWise, so by
+   * default refused with 400 ('refuse'); 'allow' evaluates it.
+   */
+  noteTextConditions: 'refuse' | 'allow';
+  /**
+   * `owner/identifier` as a PATCH path: unconfirmed (the documented form is `owner` with
+   * `{"identifier": …}` or `{"id": …}`), so by default refused with 400.
+   */
+  ownerIdentifierPath: 'refuse' | 'allow';
 }
 
 export interface CwContext {

@@ -48,6 +48,11 @@ export class CwState {
   private rules: ActiveRule[] = [];
   private nextTicketId = 1;
   private nextNoteId = FIRST_NOTE_ID;
+  /**
+   * Whether a note write moves its ticket's `_info.lastUpdated`. Unconfirmed for the real ConnectWise
+   * (API-NOTES), so by default it does not: Baton must read a followed ticket's notes directly.
+   */
+  notesMoveTicket = false;
 
   constructor(
     private readonly now: () => Date,
@@ -64,7 +69,7 @@ export class CwState {
     return { lastUpdated: this.timestamp(), updatedBy: this.apiMember.identifier };
   }
 
-  /** Every write to a ticket (PATCH, notes) moves its _info.lastUpdated, as CW does. */
+  /** A write to the ticket itself (PATCH) moves its _info.lastUpdated. */
   touch(ticket: CwTicket): void {
     ticket._info.lastUpdated = this.timestamp();
     ticket._info.updatedBy = this.apiMember.identifier;
@@ -130,7 +135,7 @@ export class CwState {
       _info: { lastUpdated: at, updatedBy: member.identifier },
     };
     this.noteList.push(note);
-    this.touch(ticket);
+    if (this.notesMoveTicket) this.touch(ticket);
     return structuredClone(note);
   }
 
@@ -144,7 +149,7 @@ export class CwState {
     if (index < 0) return false;
     this.noteList.splice(index, 1);
     const ticket = this.tickets.get(ticketId);
-    if (ticket) this.touch(ticket);
+    if (ticket && this.notesMoveTicket) this.touch(ticket);
     return true;
   }
 

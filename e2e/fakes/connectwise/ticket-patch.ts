@@ -32,7 +32,7 @@ function reference<K extends string>(
 }
 
 /** Reads the operations; anything the fake does not model is a 400 (so a client bug is loud). */
-function parseOperations(body: unknown): Changes {
+function parseOperations(body: unknown, ownerIdentifierPath: 'refuse' | 'allow'): Changes {
   if (!Array.isArray(body) || body.length === 0) {
     throw cwErrors.badRequest('The request body must be a non-empty JSON-Patch array.');
   }
@@ -61,7 +61,8 @@ function parseOperations(body: unknown): Changes {
       if (!ref) throw cwErrors.badRequest('owner needs {"id": number} or {"identifier": string}.');
       changes.owner = ref;
     } else if (path === 'owner/id' && typeof value === 'number') changes.owner = { id: value };
-    else if (path === 'owner/identifier' && typeof value === 'string') changes.owner = { identifier: value };
+    else if (path === 'owner/identifier' && typeof value === 'string' && ownerIdentifierPath === 'allow')
+      changes.owner = { identifier: value };
     else if (path === 'summary' && typeof value === 'string') changes.summary = value;
     else throw cwErrors.badRequest(`The ConnectWise fake does not support '${raw.path}' with that value.`);
   }
@@ -71,7 +72,7 @@ function parseOperations(body: unknown): Changes {
 function patchTicket(ctx: CwContext): FakeResponse {
   const { state } = ctx;
   const ticket = requireTicket(ctx, idParam(ctx));
-  const changes = parseOperations(jsonBody(ctx));
+  const changes = parseOperations(jsonBody(ctx), ctx.settings.ownerIdentifierPath);
   const errors: CwFieldError[] = [];
   const fail = (field: string, message: string, code = 'NotFound') =>
     errors.push({ code, message, resource: RESOURCE, field });
@@ -118,7 +119,9 @@ function patchTicket(ctx: CwContext): FakeResponse {
     };
   }
   if (changes.summary !== undefined) ticket.summary = changes.summary;
-  state.touch(ticket);
+  // Whether a PATCH that changes nothing moves lastUpdated is unconfirmed: here it does not.
+  const fieldsOf = (t: typeof ticket) => JSON.stringify({ ...t, _info: null });
+  if (fieldsOf(before) !== fieldsOf(ticket)) state.touch(ticket);
   const reply = structuredClone(ticket);
   if (statusId !== undefined) state.runWorkflow(ticket, statusId, before);
   return { status: 200, body: reply };

@@ -14,7 +14,7 @@ export function requireTicket(ctx: CwContext, id: number): CwTicket {
 
 /** The static fields plus whatever extra fields (and one level below them) the seeded tickets carry. */
 function ticketFields(tickets: readonly CwTicket[]): string[] {
-  const fields = new Set([...TICKET_FIELDS, 'lastUpdated']);
+  const fields = new Set<string>(TICKET_FIELDS);
   for (const ticket of tickets) {
     for (const [key, value] of Object.entries(ticket as unknown as Record<string, unknown>)) {
       fields.add(key);

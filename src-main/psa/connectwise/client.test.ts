@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectWiseFake } from '../../../e2e/fakes/connectwise-fake';
 import { AppError } from '../../errors';
-import { jobReference } from '../../jobs/reference';
 import { NetworkError } from '../../net/http';
 import { createConnectWiseClient } from './client';
 import { normalizeSite } from './config';
@@ -173,26 +172,61 @@ describe('tickets and notes', () => {
       ['2', 'id asc'],
       ['3', 'id asc'],
     ]);
-    const internal = await client.listNotes(501, { conditions: 'internalAnalysisFlag = true', pageSize: 2 });
-    expect(internal.map((n) => n.text)).toEqual(['note 2', 'note 4', 'note 6']);
+    const newer = await client.listNotes(501, { after: notes[4]!.id, pageSize: 2 });
+    expect(newer.map((n) => n.text)).toEqual(['note 6', 'note 7']);
+    expect(cw.requests.at(-1)!.query.conditions).toBe(`id > ${notes[4]!.id}`);
   });
 
-  it('postNoteOnce: a retry after a lost answer finds the earlier note instead of posting twice', async () => {
+  it('reads notes newest first, a page at a time, and stops once it has what it needs', async () => {
+    const { cw, client } = await setup();
+    for (let i = 1; i <= 9; i++) cw.addNote(501, { text: `note ${i}`, internalAnalysisFlag: true });
+    const before = cw.requests.length;
+    const read = await client.readNotesBackwards(501, (notes) => notes.some((n) => n.text === 'note 5'), {
+      pageSize: 3,
+    });
+    expect(read.map((n) => n.text)).toEqual([9, 8, 7, 6, 5, 4].map((i) => `note ${i}`));
+    expect(cw.requests.slice(before).filter((r) => r.path.endsWith('/notes'))).toHaveLength(2);
+  });
+
+  it('postNoteOnce: a retry after a lost answer finds the earlier note by its text, adding nothing to it', async () => {
     const { cw, http } = await setup();
     const client = createConnectWiseClient({ http, connection: fakeConnection(cw), timeoutMs: 300 });
-    const reference = jobReference('psa.note:session-1:escalate');
+    const writes = new Map<string, { afterNoteId: number; noteId: number | null }>();
+    const ledger = {
+      get: (reference: string) => writes.get(reference),
+      begin: (reference: string, _ticket: number, afterNoteId: number) =>
+        void writes.set(reference, { afterNoteId, noteId: null }),
+      done: (reference: string, noteId: number) =>
+        void writes.set(reference, { ...writes.get(reference)!, noteId }),
+    };
+    const text = 'Replaced the toner.\r\nPrinter prints again.  ';
+    const write = { reference: 'post:1', ledger };
     cw.inject({ kind: 'hold', match: cw.match('POST', 'service/tickets/501/notes') });
-    await expect(
-      client.postNoteOnce(501, { text: 'Escalated', kind: 'internal' }, reference),
-    ).rejects.toBeInstanceOf(NetworkError);
-    const retry = await client.postNoteOnce(501, { text: 'Escalated', kind: 'internal' }, reference);
+    await expect(client.postNoteOnce(501, { text, kind: 'resolution' }, write)).rejects.toBeInstanceOf(
+      NetworkError,
+    );
+    // Someone else writes on the ticket meanwhile; the same text as an internal note is another note.
+    cw.addNote(501, { text, internalAnalysisFlag: true });
+    const retry = await client.postNoteOnce(501, { text, kind: 'resolution' }, write);
     expect(retry.alreadyPosted).toBe(true);
-    expect(cw.notes(501).map((n) => n.text)).toEqual([`Escalated\n\n${reference}`]);
-    // A reference that merely starts like an earlier one is another note.
-    const other = await client.postNoteOnce(501, { text: 'Other', kind: 'internal' }, `${reference}0`);
+    expect(
+      cw
+        .notes(501)
+        .filter((n) => n.resolutionFlag)
+        .map((n) => n.text),
+    ).toEqual([text]);
+    // Once known, no request at all.
+    const before = cw.requests.length;
+    expect((await client.postNoteOnce(501, { text, kind: 'resolution' }, write)).noteId).toBe(retry.noteId);
+    expect(cw.requests.length).toBe(before);
+    // Another write with the same text is another note.
+    const other = await client.postNoteOnce(
+      501,
+      { text, kind: 'resolution' },
+      { reference: 'post:2', ledger },
+    );
     expect(other.alreadyPosted).toBe(false);
-    expect(cw.notes(501)).toHaveLength(2);
-    expect((await client.findNoteByReference(501, reference))?.id).toBe(retry.note.id);
+    expect(cw.notes(501).filter((n) => n.resolutionFlag)).toHaveLength(2);
   });
 
   it('deletes a note; deleting it again is CW’s 404', async () => {

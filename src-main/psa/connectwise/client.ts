@@ -1,7 +1,6 @@
 // ConnectWise Manage, the calls Baton makes (DESIGN §3 Posting, §6): tickets, notes, the verified
 // status/owner change, boards and statuses for Settings, members for the PSA member mapping.
 import { AppError } from '../../errors';
-import { postOnce } from '../../jobs/reference';
 import { cwString } from './config';
 import { explain } from './errors';
 import type { CwTransportOptions } from './transport';
@@ -37,6 +36,28 @@ export interface ConnectWiseClientOptions extends CwTransportOptions {
   pageSize?: number;
 }
 
+/** Where a write to ConnectWise is recorded before it is sent (store/repos/psa-note-writes.ts). */
+export interface NoteLedger {
+  get(reference: string): { afterNoteId: number; noteId: number | null } | undefined;
+  begin(reference: string, ticketId: number, afterNoteId: number): void;
+  done(reference: string, noteId: number): void;
+}
+
+/** Whitespace ConnectWise may change (line endings, trailing spaces) does not make another note. */
+const normalized = (text: string) =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+
+/** The note an earlier attempt of this post left on the ticket: the same text, posted as the same kind. */
+function samePost(note: CwNote, input: { text: string; kind: NoteKind }): boolean {
+  const flagged = input.kind === 'resolution' ? note.resolutionFlag : note.internalAnalysisFlag;
+  return flagged === true && normalized(note.text) === normalized(input.text);
+}
+
 const noteFlags = (kind: NoteKind) => ({
   detailDescriptionFlag: false,
   internalAnalysisFlag: kind === 'internal',
@@ -65,15 +86,37 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions) {
     });
   }
 
-  function listNotes(
-    ticketId: number,
-    opts: { conditions?: string; pageSize?: number } = {},
-  ): Promise<CwNote[]> {
+  /**
+   * The ticket's notes (every page), oldest first; `after`: only notes with a greater id (ConnectWise
+   * numbers notes in commit order), which is how a follower reads what is new on a ticket.
+   */
+  function listNotes(ticketId: number, opts: { after?: number; pageSize?: number } = {}): Promise<CwNote[]> {
     return cw.list(`${ticketPath(ticketId)}/notes`, CwNoteSchema, 'note list', {
-      conditions: opts.conditions,
+      conditions: opts.after !== undefined ? `id > ${opts.after}` : undefined,
       orderBy: 'id asc',
       pageSize: opts.pageSize ?? pageSize,
     });
+  }
+
+  /**
+   * Notes newest first, a page at a time, until `enough` says the notes read so far suffice (e.g. the
+   * newest handoff note was found): most tickets answer in one small page however long their history.
+   */
+  async function readNotesBackwards(
+    ticketId: number,
+    enough: (notesSoFar: readonly CwNote[]) => boolean,
+    opts: { pageSize?: number } = {},
+  ): Promise<CwNote[]> {
+    const notes: CwNote[] = [];
+    const pages = cw.pages(`${ticketPath(ticketId)}/notes`, CwNoteSchema, 'note list', {
+      orderBy: 'id desc',
+      pageSize: opts.pageSize ?? 25,
+    });
+    for await (const page of pages) {
+      notes.push(...page);
+      if (enough(notes)) break;
+    }
+    return notes;
   }
 
   function postNote(
@@ -91,31 +134,32 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions) {
     });
   }
 
-  /** The first note of the ticket whose text carries `reference` (a baton-ref line), or null. */
-  async function findNoteByReference(ticketId: number, reference: string): Promise<CwNote | null> {
-    const notes = await listNotes(ticketId, { conditions: `text contains ${cwString(reference)}` });
-    // Whole lines only: `baton-ref:job-1` must not match a note carrying `baton-ref:job-10`.
-    return notes.find((note) => note.text.split(/\r?\n/).some((line) => line.trim() === reference)) ?? null;
-  }
-
   /**
-   * Posts `text` plus a reference line unless a note with that reference is already on the ticket (a
-   * retry after a lost answer or a crash): the note exists once whatever happened before.
+   * Posts the note unless an earlier attempt already did (a lost answer, a crash): the write is recorded
+   * in `ledger` before the POST, and a retry looks for the note among the ticket's notes newer than the
+   * recorded `afterNoteId`, by its exact text and kind. Nothing is added to the text for this, so a
+   * customer-visible note carries only what the technician approved.
    */
   async function postNoteOnce(
     ticketId: number,
     input: { text: string; kind: NoteKind; notify?: boolean },
-    reference: string,
-  ): Promise<{ note: CwNote; alreadyPosted: boolean }> {
-    let alreadyPosted = true;
-    const note = await postOnce(reference, {
-      find: (ref) => findNoteByReference(ticketId, ref),
-      post: (ref) => {
-        alreadyPosted = false;
-        return postNote(ticketId, { ...input, text: `${input.text.trimEnd()}\n\n${ref}` });
-      },
-    });
-    return { note, alreadyPosted };
+    write: { reference: string; ledger: NoteLedger; afterNoteId?: number },
+  ): Promise<{ noteId: number; note: CwNote | null; alreadyPosted: boolean }> {
+    const { ledger, reference } = write;
+    const earlier = ledger.get(reference);
+    if (earlier?.noteId != null) return { noteId: earlier.noteId, note: null, alreadyPosted: true };
+    if (earlier) {
+      const found = (await listNotes(ticketId, { after: earlier.afterNoteId })).find((note) =>
+        samePost(note, input),
+      );
+      if (found) {
+        ledger.done(reference, found.id);
+        return { noteId: found.id, note: found, alreadyPosted: true };
+      }
+    } else ledger.begin(reference, ticketId, write.afterNoteId ?? 0);
+    const note = await postNote(ticketId, input);
+    ledger.done(reference, note.id);
+    return { noteId: note.id, note, alreadyPosted: false };
   }
 
   async function deleteNote(ticketId: number, noteId: number): Promise<void> {
@@ -130,12 +174,15 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions) {
     id: number,
     changes: TicketChanges,
   ): Promise<{ verified: boolean; ticket: CwTicket; patched: CwTicket }> {
-    const ops: { op: 'replace'; path: string; value: number | string }[] = [];
+    const ops: { op: 'replace'; path: string; value: number | Record<string, number | string> }[] = [];
     if (changes.statusId !== undefined)
       ops.push({ op: 'replace', path: 'status/id', value: changes.statusId });
-    if (changes.ownerId !== undefined) ops.push({ op: 'replace', path: 'owner/id', value: changes.ownerId });
+    // The documented form (API-NOTES): `owner` with {id} or {identifier}; `owner/identifier` as a path
+    // is unconfirmed.
+    if (changes.ownerId !== undefined)
+      ops.push({ op: 'replace', path: 'owner', value: { id: changes.ownerId } });
     else if (changes.ownerIdentifier !== undefined) {
-      ops.push({ op: 'replace', path: 'owner/identifier', value: changes.ownerIdentifier });
+      ops.push({ op: 'replace', path: 'owner', value: { identifier: changes.ownerIdentifier } });
     }
     if (ops.length === 0) throw new AppError('VALIDATION', 'Nothing to change on the ticket');
     const patched = await cw.request('PATCH', ticketPath(id), CwTicketSchema, 'ticket', { json: ops });
@@ -209,6 +256,16 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions) {
     return members.find((m) => !m.inactiveFlag) ?? members[0] ?? null;
   }
 
+  /** Every member, for Settings → ConnectWise → People (active ones; CW keeps departed staff inactive). */
+  async function listMembers(): Promise<CwMember[]> {
+    const members = await cw.list('/system/members', CwMemberSchema, 'member list', {
+      conditions: 'inactiveFlag = false',
+      orderBy: 'id asc',
+      pageSize: 1_000,
+    });
+    return members;
+  }
+
   /** companyinfo (when the codebase is not set) and one authenticated call; never throws. */
   async function testConnection(): Promise<ConnectionTestResult> {
     const started = performance.now();
@@ -234,8 +291,8 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions) {
     getTicket,
     listTickets,
     listNotes,
+    readNotesBackwards,
     postNote,
-    findNoteByReference,
     postNoteOnce,
     deleteNote,
     updateTicket,
@@ -244,6 +301,7 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions) {
     getBoard,
     listBoardStatuses,
     findMemberByEmail,
+    listMembers,
     testConnection,
   };
 }

@@ -81,6 +81,7 @@ it('keeps the keys only in the keychain, never in SQLite nor in the view; audits
     configured: true,
     boardId: null,
     statuses: { resolved: null, escalated: null, claimed: null },
+    notifyContact: true,
     canEdit: true,
   });
   expect(await vault.get(CW_VAULT_SERVICE, 'privateKey')).toBe(form.privateKey);

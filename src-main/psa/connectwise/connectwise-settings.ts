@@ -38,6 +38,7 @@ export const CW_KEYS = {
   resolved: 'connectwise.status.resolved',
   escalated: 'connectwise.status.escalated',
   claimed: 'connectwise.status.claimed',
+  notifyContact: 'connectwise.notifyContactOnResolution',
 } as const;
 export const CW_VAULT_SERVICE = 'connectwise';
 const SECRETS = ['publicKey', 'privateKey'] as const;
@@ -76,6 +77,9 @@ export function createConnectWiseSettings(deps: {
     };
   }
 
+  /** Whether ConnectWise's own workflow may email the ticket's contact about a resolution note. */
+  const notifyContact = () => getSetting<boolean>(db, CW_KEYS.notifyContact) ?? true;
+
   const readKeys = async () => ({
     publicKey: await vault.get(CW_VAULT_SERVICE, 'publicKey'),
     privateKey: await vault.get(CW_VAULT_SERVICE, 'privateKey'),
@@ -92,6 +96,7 @@ export function createConnectWiseSettings(deps: {
       configured: missingPieces(connection, keys).length === 0,
       boardId,
       statuses,
+      notifyContact: notifyContact(),
       canEdit: canAdminister(actor),
     };
   }
@@ -233,6 +238,7 @@ export function createConnectWiseSettings(deps: {
     record(actor, {
       [CW_KEYS.boardId]: input.boardId,
       ...Object.fromEntries(MAPPED_STATUSES.map((key) => [CW_KEYS[key], chosen[key]])),
+      ...(input.notifyContact !== undefined ? { [CW_KEYS.notifyContact]: input.notifyContact } : {}),
     });
     return view(actor);
   }
@@ -277,6 +283,7 @@ export function createConnectWiseSettings(deps: {
     test,
     client,
     statusMapping,
+    notifyContact,
     isConfigured: async () => missingPieces(stored(), await readKeys()).length === 0,
   };
 }

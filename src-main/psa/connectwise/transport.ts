@@ -130,18 +130,27 @@ export function createCwTransport(opts: CwTransportOptions) {
     },
     /** Every page of a collection, following Link rel="next" on the same API only. */
     async list<T>(resource: string, item: z.ZodType<T>, what: string, query: Query = {}): Promise<T[]> {
-      const first = await url(resource, query);
       const items: T[] = [];
+      for await (const page of this.pages(resource, item, what, query)) items.push(...page);
+      return items;
+    },
+    /** The pages of a collection one by one, so a caller that found what it wants can stop early. */
+    async *pages<T>(
+      resource: string,
+      item: z.ZodType<T>,
+      what: string,
+      query: Query = {},
+    ): AsyncGenerator<T[]> {
+      const first = await url(resource, query);
       const seen = new Set<string>();
       for (let next: string | null = first; next;) {
         if (seen.has(next) || seen.size >= MAX_PAGES) throw unexpectedAnswer(`${what} paging (a loop)`);
         seen.add(next);
         const res = await send('GET', next);
         const page = parse(res, item.array(), what);
-        items.push(...page);
+        yield page;
         next = page.length === 0 ? null : nextPage(res.headers.get('link'), next);
       }
-      return items;
     },
   };
 }

@@ -212,7 +212,12 @@ export function setHandoffPsaNote(db: Db, id: string, noteId: string): void {
 /** Unclaimed handoffs imported from ConnectWise, by ticket (the poller closes those claimed elsewhere). */
 export function openPsaHandoffs(db: Db) {
   return db
-    .select({ id: handoffs.id, ticketId: handoffs.psaTicketId, sessionId: handoffs.sessionId })
+    .select({
+      id: handoffs.id,
+      ticketId: handoffs.psaTicketId,
+      sessionId: handoffs.sessionId,
+      psaNoteId: sql<number | null>`cast(${handoffs.psaNoteId} as integer)`,
+    })
     .from(handoffs)
     .where(and(eq(handoffs.origin, 'psa'), isNull(handoffs.claimedById), isNull(handoffs.closedAt)))
     .all();

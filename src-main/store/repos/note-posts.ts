@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../database';
 import { notePosts } from '../schema';
 
@@ -21,7 +21,7 @@ export function unfinishedNotePost(db: Db, sessionId: string): NotePostRow | und
   return db
     .select()
     .from(notePosts)
-    .where(and(eq(notePosts.sessionId, sessionId), ne(notePosts.state, 'done')))
+    .where(and(eq(notePosts.sessionId, sessionId), inArray(notePosts.state, ['queued', 'failed'])))
     .orderBy(desc(notePosts.createdAt))
     .get();
 }

@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { User, UserRole } from '../../../src-preload/contract';
+import { SENIOR_ROLES } from '../../../src-preload/contract';
 import type { Db } from '../database';
 import { users } from '../schema';
 
@@ -43,4 +44,49 @@ export function findUserByEmail(db: Db, email: string): User | null {
 
 export function listUsers(db: Db): User[] {
   return db.select().from(users).orderBy(users.name).all().map(toUser);
+}
+
+/** Whether anyone who takes escalations works on this machine (a local, active senior profile). */
+export function hasActiveSenior(db: Db): boolean {
+  return (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.active, true), inArray(users.role, [...SENIOR_ROLES])))
+      .get() !== undefined
+  );
+}
+
+/** The ConnectWise member a person is mapped to (by hand, or an email match remembered), or null. */
+export function memberMapping(db: Db, userId: string): string | null {
+  return (
+    db.select({ member: users.psaMemberIdentifier }).from(users).where(eq(users.id, userId)).get()?.member ??
+    null
+  );
+}
+
+/** Remembers the member found by email (a manual mapping is never overwritten by a match). */
+export function rememberMemberMatch(db: Db, userId: string, identifier: string): void {
+  db.update(users)
+    .set({ psaMemberIdentifier: identifier })
+    .where(and(eq(users.id, userId), eq(users.psaMemberManual, false)))
+    .run();
+}
+
+/** Settings → ConnectWise → People: a member set by hand, or (null) back to matching by email. */
+export function setMemberMapping(db: Db, userId: string, identifier: string | null, now: number): boolean {
+  return (
+    db
+      .update(users)
+      .set({ psaMemberIdentifier: identifier, psaMemberManual: identifier !== null, updatedAt: now })
+      .where(eq(users.id, userId))
+      .run().changes === 1
+  );
+}
+
+export function listMemberMappings(db: Db) {
+  return db
+    .select({ userId: users.id, identifier: users.psaMemberIdentifier, manual: users.psaMemberManual })
+    .from(users)
+    .all();
 }
