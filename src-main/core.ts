@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../src-preload/contract';
+import { isSenior } from '../src-preload/contract';
 import { aiReplyKind } from './ai/ai-reply-job';
 import { createAiSettings } from './ai/ai-settings';
 import { createReplyRequests } from './ai/reply-requests';
@@ -136,6 +137,11 @@ export function createCore(options: CoreOptions) {
     connectwise,
     tell: bell.tell,
     log,
+    // Bound late (profiles are built below): a technician's laptop follows only its own escalations.
+    discovers: () => {
+      const me = profiles.current();
+      return me !== null && isSenior(me.role);
+    },
     pollIntervalMs: options.teamPollMs,
   });
   const kinds = createJobKinds([

@@ -18,6 +18,11 @@ export interface JobKind<P = unknown> {
   service: string;
   payload: z.ZodType<P>;
   maxAttempts?: number;
+  /**
+   * 'session': this kind's jobs for one session run one at a time, oldest first, even across retries
+   * (messages must reach the other machine in the order they were typed).
+   */
+  inOrder?: 'session';
   describe(payload: P): string;
   run(payload: P, ctx: JobContext): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type { JobOutcome, JobRow } from '../store/repos/jobs';
 import {
   claimJob,
   finishJob,
+  hasEarlierUnfinished,
   listDueJobs,
   nextDueAt,
   pruneDoneJobs,
@@ -111,6 +112,8 @@ export function createJobWorker(options: WorkerOptions) {
   }
 
   function launch(job: JobRow, now: number) {
+    // An ordered kind waits for its session's older jobs; their finishing schedules another tick.
+    if (kinds.get(job.kind)?.inOrder === 'session' && hasEarlierUnfinished(db, job)) return;
     const claimed = claimJob(db, job.id, now);
     if (!claimed) return;
     changed(claimed);

@@ -164,6 +164,7 @@ export function createTeamNotes(deps: {
   const postMessageKind = defineJobKind({
     kind: TEAM_POST_MESSAGE,
     service: 'connectwise',
+    inOrder: 'session',
     payload: z.object({ messageId: z.uuid() }),
     describe: () => 'Send a message to the other side of a team escalation (ConnectWise note)',
     async run({ messageId }) {

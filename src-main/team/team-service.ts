@@ -12,7 +12,7 @@ import type { HandoffRow } from '../store/repos/handoffs';
 import { noteLedger } from '../store/repos/psa-note-writes';
 import { getSetting } from '../store/repos/settings';
 import { followTicket } from '../store/repos/team-follows';
-import { hasActiveSenior, memberMapping, rememberMemberMatch } from '../store/repos/users';
+import { memberMapping, rememberMemberMatch } from '../store/repos/users';
 import { claimThroughTicket } from './remote-claim';
 import type { PsaMember } from './remote-claim';
 import { createTeamNotes } from './team-notes';
@@ -27,6 +27,8 @@ export function createTeamService(deps: {
   connectwise: ConnectWiseSettingsService;
   tell: (userId: string, title: string, body: string) => void;
   log: (message: string, err?: unknown) => void;
+  /** Whether the person using this Baton takes escalations (only then are new ones imported here). */
+  discovers: () => boolean;
   pollIntervalMs?: number;
 }) {
   const { db, connectwise } = deps;
@@ -38,7 +40,7 @@ export function createTeamService(deps: {
     client,
     notes,
     intervalMs: deps.pollIntervalMs,
-    discovers: () => hasActiveSenior(db),
+    discovers: deps.discovers,
     escalatedStatus: () => connectwise.statusMapping().escalated,
     boardIds: () => {
       const chosen = getSetting<number[]>(db, TEAM_BOARDS_KEY);

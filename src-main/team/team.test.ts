@@ -2,14 +2,18 @@
 // laptops) share one ConnectWise fake and nothing else.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectWiseFake } from '../../e2e/fakes/connectwise-fake';
-import { startConnectWiseFake } from '../../e2e/fakes/connectwise-fake';
-import type { Handoff, HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
+import type { Handoff, HandoffConfirmation, SessionDetail } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { fakeConnection } from '../psa/connectwise/testing';
 import { manualClock, tempCore, tempDir } from '../test-support/temp-core';
 import { until } from '../test-support/until';
 import { TEAM_CURSOR_KEY } from './team-poller';
-import { callers } from '../test-support/callers';
+import type { Person } from '../test-support/team-machines';
+import {
+  PEOPLE,
+  machine as teamMachine,
+  sharedConnectWise as sharedTeamConnectWise,
+} from '../test-support/team-machines';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -17,91 +21,23 @@ afterEach(async () => {
 });
 
 const TICKET = 900;
-const PEOPLE = {
-  terry: { name: 'Terry Tech', email: 'terry@msp.example', role: 'technician', member: 'ttech', id: 11 },
-  sam: { name: 'Sam Senior', email: 'sam@msp.example', role: 'engineer', member: 'ssenior', id: 12 },
-  jane: { name: 'Jane Doe', email: 'jane@msp.example', role: 'engineer', member: 'jdoe', id: 13 },
-  ann: { name: 'Ann Admin', email: 'ann@msp.example', role: 'admin', member: 'aadmin', id: 14 },
-} as const;
-type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
 
 async function sharedConnectWise(now?: () => Date) {
-  const cw = await startConnectWiseFake({
-    ...(now ? { now } : {}),
-    members: [
-      ...Object.values(PEOPLE).map((p) => ({
-        id: p.id,
-        identifier: p.member,
-        firstName: p.name.split(' ')[0],
-        lastName: p.name.split(' ')[1],
-        email: p.email,
-      })),
-      ...Array.from({ length: 10 }, (_, i) => ({
-        id: 100 + i,
-        identifier: `senior${i}`,
-        firstName: 'Senior',
-        lastName: String(i),
-        email: `senior${i}@msp.example`,
-      })),
-    ],
-  });
+  const cw = await sharedTeamConnectWise(cleanups, now ? { now } : {});
   cw.addTicket({
     id: TICKET,
     summary: 'Payroll app crashes on start',
     status: { id: 5, name: 'In Progress' },
   });
-  cleanups.push(() => cw.close());
   return cw;
 }
 
-/** One laptop: its own data dir, ConnectWise set up by an admin, then `person` signed in. */
-async function machine(
+const machine = (
   cw: ConnectWiseFake,
   person: Person | { name: string; email: string; role: string },
   dataDir?: string,
   clock?: ReturnType<typeof manualClock>,
-) {
-  const dir = dataDir ? null : tempDir();
-  const core = tempCore({
-    ...(clock ? { clock } : {}),
-    dataDir: dataDir ?? dir!.path,
-    http: createHttpClient({ defaultTimeoutMs: 3_000 }),
-    teamPoll: false,
-    worker: { backoff: { baseMs: 20, capMs: 80 } },
-  });
-  const { ok } = callers(core);
-  let me: User;
-  if (!dataDir) {
-    const admin = await ok<User>('profile:create', {
-      name: 'Machine Admin',
-      email: `admin.${Math.random()}@msp.example`,
-      role: 'owner',
-    });
-    await ok('settings:connectwise-save', fakeConnection(cw));
-    await ok('settings:connectwise-save-mapping', { boardId: 1, escalated: 7, claimed: 8, resolved: 9 });
-    me = await ok<User>('profile:add', { name: person.name, email: person.email, role: person.role });
-    await ok('profile:switch', { id: me.id });
-    void admin;
-  } else me = (await ok<User | null>('profile:current'))!;
-  const close = async () => {
-    await core.close();
-  };
-  cleanups.push(async () => {
-    await close();
-    dir?.remove();
-  });
-  const events: { event: string; payload: unknown }[] = [];
-  core.events.onAny((event, payload) => void events.push({ event, payload }));
-  return {
-    core,
-    ok,
-    me,
-    close,
-    events,
-    dataDir: core.dataDir,
-    call: (c: string, i?: unknown) => core.dispatch(c, i),
-  };
-}
+) => teamMachine(cleanups, cw, person, { dataDir, clock });
 
 async function technicianEscalates(cw: ConnectWiseFake) {
   const tech = await machine(cw, PEOPLE.terry);

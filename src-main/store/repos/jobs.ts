@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { JobState } from '../../../src-preload/contract';
 import type { Db } from '../database';
 import { prepared } from '../prepared';
@@ -188,4 +188,24 @@ export function getJobWithSession(db: Db, id: number): JobWithSession | undefine
     .where(eq(jobs.id, id))
     .get();
   return row ? { ...row.job, sessionTitle: row.sessionTitle } : undefined;
+}
+
+/** Whether an older job of the same kind for the same session has not finished (queued or running). */
+export function hasEarlierUnfinished(db: Db, job: Pick<JobRow, 'id' | 'kind' | 'sessionId'>): boolean {
+  if (job.sessionId === null) return false;
+  return (
+    db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          inArray(jobs.state, ['queued', 'running']),
+          eq(jobs.kind, job.kind),
+          eq(jobs.sessionId, job.sessionId),
+          lt(jobs.id, job.id),
+        ),
+      )
+      .limit(1)
+      .get() !== undefined
+  );
 }

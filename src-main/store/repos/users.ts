@@ -1,6 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { User, UserRole } from '../../../src-preload/contract';
-import { SENIOR_ROLES } from '../../../src-preload/contract';
 import type { Db } from '../database';
 import { users } from '../schema';
 
@@ -44,17 +43,6 @@ export function findUserByEmail(db: Db, email: string): User | null {
 
 export function listUsers(db: Db): User[] {
   return db.select().from(users).orderBy(users.name).all().map(toUser);
-}
-
-/** Whether anyone who takes escalations works on this machine (a local, active senior profile). */
-export function hasActiveSenior(db: Db): boolean {
-  return (
-    db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.active, true), inArray(users.role, [...SENIOR_ROLES])))
-      .get() !== undefined
-  );
 }
 
 /** The ConnectWise member a person is mapped to (by hand, or an email match remembered), or null. */
