@@ -142,11 +142,7 @@ describe.each(MODES)('team flow on assigned tickets (%s ConnectWise)', (_mode, o
     expect(handoffTwo).toBeDefined();
     for (const s of seniors.slice(1)) expect((await s.poll()).imported).toEqual([handoffTwo]);
     const card = (await seniors[1]!.ok<Handoff[]>('handoffs:list', {}))[0]!;
-    expect(card).toMatchObject({
-      priority: 'high',
-      handedOffByName: 'Terry Tech',
-      sessionTitle: expect.any(String),
-    });
+    expect(card).toMatchObject({ priority: 'high', handedOffByName: 'Terry Tech' });
     const briefing = await seniors[1]!.ok<SessionDetail>('sessions:get', { id: card.sessionId });
     expect(briefing.messages[0]!.body).toContain('Check the IKE lifetime');
 
@@ -234,12 +230,10 @@ describe('following a ticket', () => {
     });
     await stranger.poll();
     const reply = await stranger.call('handoffs:claim', { id: c.handoff.id });
-    expect(reply.ok ? null : reply.error).toMatchObject({
-      code: 'NOT_CONFIGURED',
-      message: expect.stringMatching(
-        /no ConnectWise member has your email \(nia@msp\.example\).*Settings → ConnectWise → People/,
-      ),
-    });
+    expect(reply.ok ? null : reply.error.code).toBe('NOT_CONFIGURED');
+    expect(reply.ok ? null : reply.error.message).toMatch(
+      /no ConnectWise member has your email \(nia@msp\.example\).*Settings → ConnectWise → People/,
+    );
     expect(cw.notes(920).filter((n) => n.text.includes('[baton:claim]'))).toHaveLength(0);
     // An admin maps Nia by hand; the claim goes through.
     const people = await stranger.ok<{ people: { userId: string; email: string; match: string }[] }>(
