@@ -36,7 +36,11 @@ async function openSettingsAsAdmin(page: Page): Promise<SettingsPage> {
 test.describe('ConnectWise', () => {
   let fake: ConnectWiseFake;
   test.beforeEach(async () => {
-    fake = await startConnectWiseFake();
+    fake = await startConnectWiseFake({
+      members: [
+        { id: 7, identifier: 'asmith', firstName: 'Ann', lastName: 'Smith', email: 'ann@example.com' },
+      ],
+    });
     fake.addBoard({
       id: 2,
       name: 'Projects',
@@ -167,6 +171,13 @@ test.describe('ConnectWise', () => {
     await expect(settings.cwSaveStatusesButton()).toBeDisabled();
     await expect(settings.cwStatusError(/./)).toHaveCount(0);
 
+    // People: Avery's email is no ConnectWise member's, so claims could not go through: map by hand.
+    await expect(settings.cwPersonRow('Avery Admin')).toContainText('Cannot claim through ConnectWise');
+    await settings.cwMemberOf('Avery Admin').selectOption({ label: 'Ann Smith (asmith)' });
+    await expect(settings.cwMemberOf('Avery Admin')).toHaveValue('asmith');
+    await expect(settings.cwPersonRow('Avery Admin')).not.toContainText('Cannot claim');
+    await screenshotSection(settings.cwPeople(), screenshotPath(project, 'settings-connectwise-people'));
+
     // Kept across a restart: the connection, the keys (in the keychain) and the mapping.
     await baton.restart();
     await settings.open();
@@ -179,6 +190,8 @@ test.describe('ConnectWise', () => {
     await expect(settings.cwStatus('Escalated')).toHaveValue('7');
     await expect(settings.cwStatus('Claimed')).toHaveValue('8');
     await expect(settings.cwStatus('Resolved').locator('option:checked')).toHaveText('Resolved (closed)');
+    await expect(settings.cwNotifyContact()).toBeChecked();
+    await expect(settings.cwMemberOf('Avery Admin')).toHaveValue('asmith');
   });
 
   test('the boards say when ConnectWise cannot be reached, and load on Try again', async ({

@@ -23,7 +23,14 @@ test.beforeEach(async () => {
       { id: 22, identifier: 'ssenior', firstName: 'Sam', lastName: 'Senior', email: 'sam@msp.example' },
     ],
   });
-  cw.addTicket({ id: TICKET, summary: 'Payroll export', status: { id: 5, name: 'In Progress' } });
+  // Tickets are normally assigned, often to the technician working them: the escalation must reach
+  // every senior all the same (waiting is decided from Baton's own notes and the status).
+  cw.addTicket({
+    id: TICKET,
+    summary: 'Payroll export',
+    status: { id: 5, name: 'In Progress' },
+    owner: { id: 21, identifier: 'ttech', name: 'Terry Tech' },
+  });
 });
 test.afterEach(async () => {
   await cw.close();
@@ -86,6 +93,7 @@ test('a technician escalates on one machine; a senior on another claims it; the 
   await techHandoff.closeConfirmation().click();
 
   await expect.poll(() => cw.ticket(TICKET)!.status.id, HOP).toBe(7);
+  expect(cw.ticket(TICKET)!.owner?.identifier).toBe('ttech');
   // Sam's queue shows it without a reload, within one poll.
   await expect(seniorHandoff.card(TITLE)).toBeVisible(HOP);
   await senior.screenshot({ path: screenshotPath(project, 'team-senior-queue') });

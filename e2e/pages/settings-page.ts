@@ -174,6 +174,14 @@ export class SettingsPage {
   cwLoadFailure = () => this.cwStatuses().locator('.live-failure');
   cwTryAgainButton = () => this.cwLoadFailure().first().getByRole('button', { name: 'Try again' });
   cwSaveStatusesButton = () => this.cwStatuses().getByRole('button', { name: 'Save statuses' });
+  cwNotifyContact = () =>
+    this.cwStatuses().getByRole('checkbox', { name: /email the ticket's contact when a resolution note/ });
+
+  /** "People": each person beside the ConnectWise member they claim as (loaded live). */
+  cwPeople = () => this.connectWiseSection().getByRole('region', { name: 'People' });
+  /** A person's member dropdown (first option: the email match, or "No member with this email"). */
+  cwMemberOf = (name: string) => this.cwPeople().getByLabel(`ConnectWise member for ${name}`);
+  cwPersonRow = (name: string) => this.cwPeople().getByRole('row').filter({ hasText: name });
 
   // ---- Microsoft 365 (escalation email) ----
   microsoftSection = () => this.page.getByRole('region', { name: 'Microsoft 365', exact: true });

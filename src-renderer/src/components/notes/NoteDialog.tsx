@@ -1,7 +1,8 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
-import type { NoteKind, NotePostOutcome, NotePreview } from '../../../../src-preload/contract';
+import type { NoteKind, NotePostOutcome, NotePreview, Priority } from '../../../../src-preload/contract';
+import { PRIORITY_ORDER } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
 import { Markdown } from '../chat/Markdown';
@@ -28,7 +29,9 @@ export function outcomeLine(outcome: NotePostOutcome): string {
     case 'escalated_local':
       return 'Escalated. The package is kept in Baton (no ConnectWise ticket is linked).';
     case 'queued':
-      return 'Posting to ConnectWise when online. The status changes once the post is verified.';
+      return outcome.session.status === 'escalated'
+        ? 'Escalated. The package goes to ConnectWise for the team as soon as ConnectWise answers.'
+        : 'Queued: it posts to ConnectWise as soon as ConnectWise answers. The status changes once the post is verified.';
     default: {
       const verb = outcome.outcome === 'resolved' ? 'Resolved' : 'Escalated';
       return outcome.verifiedStatus
@@ -72,6 +75,7 @@ function NoteEditor({
   const [posting, setPosting] = useState(false);
   const [postError, setPostError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [priority, setPriority] = useState<Priority>('medium');
   const text = TEXT[kind];
 
   useEffect(() => {
@@ -92,7 +96,9 @@ function NoteEditor({
     setPosting(true);
     setPostError(null);
     try {
-      const outcome = await unwrap(baton().notes.post({ sessionId, kind, markdown }));
+      const outcome = await unwrap(
+        baton().notes.post({ sessionId, kind, markdown, ...(kind === 'escalate' ? { priority } : {}) }),
+      );
       toast.success(outcome.outcome === 'queued' ? 'Queued for ConnectWise' : text.posted, {
         description: outcomeLine(outcome),
       });
@@ -168,6 +174,18 @@ function NoteEditor({
         </>
       )}
 
+      {kind === 'escalate' && draft && (
+        <label className="note-priority">
+          Priority{' '}
+          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+            {PRIORITY_ORDER.map((p) => (
+              <option key={p} value={p}>
+                {p[0]!.toUpperCase() + p.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {postError && (
         <p className="form-error" role="alert">
           {postError}

@@ -152,25 +152,34 @@ export function PendingPost({ detail }: { detail: SessionDetail }) {
         outcome.outcome === 'queued' ? 'Queued: posting when ConnectWise answers' : 'Posted to ConnectWise',
       );
     } catch (err) {
-      toast.error(`Still not posted: ${errorMessage(err)}`);
+      toast.error(`Still not done: ${errorMessage(err)}`);
     } finally {
       setBusy(false);
     }
   }
 
-  return pending.state === 'waiting' ? (
-    <p className="pending-post" role="status">
-      {what} is posting to ConnectWise ticket #{pending.ticketId} when online. The session&apos;s status
-      changes once ConnectWise confirms it.
-      {pending.error && <span className="muted"> Last try: {pending.error}</span>}
-    </p>
-  ) : (
+  // An escalation's session is escalated already: what waits is the team's copy on the ticket.
+  const waitingLine =
+    pending.kind === 'resolve'
+      ? `${what} is posting to ConnectWise ticket #${pending.ticketId} when online. The session's status changes once ConnectWise confirms it.`
+      : `${what} is posting to ConnectWise ticket #${pending.ticketId} when online, for seniors on other machines.`;
+  if (pending.state === 'waiting')
+    return (
+      <p className="pending-post" role="status">
+        {waitingLine}
+        {pending.error && <span className="muted"> Last try: {pending.error}</span>}
+      </p>
+    );
+  // The note landed and only the status change failed: say so, and offer only the status change again.
+  return (
     <section className="pending-post pending-post-failed" role="region" aria-label="Not posted">
       <p>
-        {what} was not posted to ConnectWise ticket #{pending.ticketId}: {pending.error}
+        {pending.noteOnTicket
+          ? pending.error
+          : `${what} was not posted to ConnectWise ticket #${pending.ticketId}: ${pending.error}`}
       </p>
       <button type="button" className="small primary" disabled={busy} onClick={() => void retry()}>
-        {busy ? 'Retrying…' : 'Retry'}
+        {busy ? 'Retrying…' : pending.noteOnTicket ? 'Retry the status change' : 'Retry'}
       </button>
     </section>
   );

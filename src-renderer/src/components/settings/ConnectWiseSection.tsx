@@ -4,6 +4,7 @@ import { BatonError } from '../../api/client';
 import type { ConnectWiseConnectionDraft } from '../../stores/connectwise-settings-store';
 import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
 import { errorMessage } from '../../stores/queue-store';
+import { ConnectWisePeople } from './ConnectWisePeople';
 import { ConnectWiseStatuses } from './ConnectWiseStatuses';
 import { TextField } from './Field';
 import { SectionLoader } from './SectionLoader';
@@ -88,6 +89,7 @@ export function ConnectWiseSection() {
             key={connectionKey(value)}
             settings={value}
           />
+          <ConnectWisePeople key={`people-${connectionKey(value)}`} configured={value.configured} />
         </>
       )}
     </SectionLoader>

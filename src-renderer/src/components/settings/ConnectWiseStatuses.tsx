@@ -28,10 +28,12 @@ const MAPPED: Record<MappedStatus, { label: string; hint: string }> = {
 type Choices = Record<MappedStatus, number | null>;
 interface Form extends Choices {
   boardId: number | null;
+  notifyContact: boolean;
 }
 
 const formFrom = (s: ConnectWiseSettingsView): Form => ({
   boardId: s.boardId,
+  notifyContact: s.notifyContact,
   resolved: s.statuses.resolved?.id ?? null,
   escalated: s.statuses.escalated?.id ?? null,
   claimed: s.statuses.claimed?.id ?? null,
@@ -95,9 +97,13 @@ function StatusesForm({ settings }: { settings: ConnectWiseSettingsView }) {
     resolved: effective('resolved'),
     escalated: effective('escalated'),
     claimed: effective('claimed'),
+    notifyContact: form.notifyContact,
   };
   const saved = formFrom(settings);
-  const dirty = MAPPED_STATUSES.some((k) => input[k] !== saved[k]) || form.boardId !== saved.boardId;
+  const dirty =
+    MAPPED_STATUSES.some((k) => input[k] !== saved[k]) ||
+    form.boardId !== saved.boardId ||
+    form.notifyContact !== saved.notifyContact;
   const { errors, formError, saving, submit, clearError } = useSettingsSave({
     saved: 'ConnectWise statuses saved',
     save: async () => {
@@ -256,6 +262,18 @@ function StatusesForm({ settings }: { settings: ConnectWiseSettingsView }) {
           </>
         )}
 
+        <label className="settings-check cw-notify">
+          <input
+            type="checkbox"
+            checked={form.notifyContact}
+            onChange={(e) => setForm((f) => ({ ...f, notifyContact: e.target.checked }))}
+          />
+          <span>
+            Let ConnectWise email the ticket&apos;s contact when a resolution note is posted
+            <span className="muted"> (its own workflow sends the email; escalation notes never notify)</span>
+          </span>
+        </label>
+
         {formError && (
           <p className="form-error" role="alert">
             {formError}
@@ -290,7 +308,7 @@ function StatusesForm({ settings }: { settings: ConnectWiseSettingsView }) {
 }
 
 /** A live read that failed: offline (ConnectWise cannot be reached) or refused, with Try again. */
-function LiveFailure(props: { live: Live<unknown>; what: string; retry: () => void }) {
+export function LiveFailure(props: { live: Live<unknown>; what: string; retry: () => void }) {
   if (props.live.state !== 'failed') return null;
   const offline = props.live.code === 'OFFLINE';
   return (
