@@ -1,6 +1,7 @@
 // The escalate click path on a store of 100k sessions / 1M messages: everything the handoff writes
-// in its one transaction (snapshot, status, ticket, offline-drafted package, audit, enrichment job).
-// Nothing here may wait on AI or the network.
+// in its one transaction (snapshot, status, ticket, audit, and the jobs: the package draft, the
+// enrichment, the announcements). Nothing here may wait on AI or the network, and drafting the package
+// (which reads the whole session) is a local job that runs right after, off the click path.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import type { User } from '../src-preload/contract';
 import { systemClock } from '../src-main/clock';
 import { CoreEvents } from '../src-main/events';
 import { enrichHandoffKind } from '../src-main/handoffs/enrich-job';
+import { handoffPackageKind } from '../src-main/handoffs/handoff-package';
 import { createHandoffService } from '../src-main/handoffs/handoff-service';
 import { enqueueJob } from '../src-main/jobs/enqueue';
 import { createJobKinds } from '../src-main/jobs/job-kinds';
@@ -41,6 +43,7 @@ register('handoff.escalate', (ctx: BenchContext) => {
           events,
           provider: () => Promise.resolve(null),
         }),
+        handoffPackageKind({ db: store.db, clock: systemClock, events }),
       ]);
       const handoffs = createHandoffService({
         db: store.db,
@@ -85,8 +88,8 @@ register('handoff.escalate', (ctx: BenchContext) => {
       }
       const s = summarize(samples);
       return [
-        msRow('escalate click path p50 (100k sessions)', s.p50, 5),
-        msRow('escalate click path p95 (100k sessions)', s.p95, 5),
+        msRow('escalate click path p50 (100k sessions)', s.p50, 1.5),
+        msRow('escalate click path p95 (100k sessions)', s.p95, 1.5),
       ];
     } finally {
       store.close();

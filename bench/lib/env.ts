@@ -1,6 +1,7 @@
 // Where things are, and throwaway stores opened exactly as the app opens them (openStore: WAL,
 // synchronous=NORMAL, foreign keys, migrations from drizzle/).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +50,17 @@ export function createActor(store: OpenedStore): User {
 /** Message views as the app builds them (reply states need the connection state). */
 export function viewsFor(store: OpenedStore): MessageViews {
   return createMessageViews(store.db, createConnectivity(store.db, systemClock));
+}
+
+/**
+ * A short hash of every migration file: cached fixtures are keyed on it, so two checkouts whose
+ * migrations differ (another branch, a renumbered migration) never share a stale fixture.
+ */
+export function migrationsHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort())
+    hash.update(name).update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 10);
 }

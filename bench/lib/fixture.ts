@@ -19,6 +19,7 @@ import { titleFrom } from '../../src-main/services/session-service';
 import { knownSchemaVersion, openStore } from '../../src-main/store/database';
 import { factContent, intBetween, messageBody, pick, seeded, stepContent, uuid } from './fixture-data';
 import type { Rand } from './fixture-data';
+import { migrationsHash } from './env';
 import { msSince, nowNs } from './stats';
 
 export const FIXTURE_SESSIONS = 100_000;
@@ -42,7 +43,7 @@ let memo: Fixture | undefined;
 export function bigFixture(migrationsDir: string, log: (message: string) => void): Fixture {
   if (memo) return memo;
   const schemaVersion = knownSchemaVersion(migrationsDir);
-  const name = `baton-bench-fixture-schema${schemaVersion}-rev${GENERATOR_REV}-${FIXTURE_SESSIONS}s-${FIXTURE_MESSAGES}m.db`;
+  const name = `baton-bench-fixture-schema${schemaVersion}-${migrationsHash(migrationsDir)}-rev${GENERATOR_REV}-${FIXTURE_SESSIONS}s-${FIXTURE_MESSAGES}m.db`;
   const file = join(tmpdir(), name);
   if (existsSync(file)) return (memo = { file, schemaVersion, generatedMs: null });
 

@@ -13,6 +13,7 @@ import { inTransaction, knownSchemaVersion } from '../../src-main/store/database
 import { markHandoffRead, setAssessment } from '../../src-main/store/repos/handoffs';
 import type { SecretVault } from '../../src-main/vault/secret-vault';
 import { factContent, intBetween, pick, seeded } from './fixture-data';
+import { migrationsHash } from './env';
 import { msSince, nowNs } from './stats';
 
 export const QUEUE_HANDOFFS = 10_000;
@@ -80,7 +81,7 @@ export async function handoffQueueFixture(
   log: (message: string) => void,
 ): Promise<QueueFixture> {
   const schemaVersion = knownSchemaVersion(migrationsDir);
-  const name = `baton-bench-handoff-queue-schema${schemaVersion}-rev${GENERATOR_REV}-${QUEUE_HANDOFFS}h`;
+  const name = `baton-bench-handoff-queue-schema${schemaVersion}-${migrationsHash(migrationsDir)}-rev${GENERATOR_REV}-${QUEUE_HANDOFFS}h`;
   const dataDir = join(tmpdir(), name);
   if (existsSync(join(dataDir, 'baton.db')))
     return { dataDir, schemaVersion, senior: SENIOR, generatedMs: null };

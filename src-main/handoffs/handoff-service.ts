@@ -28,7 +28,7 @@ import type { EnqueueRequest } from '../jobs/enqueue';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
-import { listFacts } from '../store/repos/facts';
+import { countFacts } from '../store/repos/facts';
 import {
   claimHandoffRow,
   closeHandoffRow,
@@ -43,7 +43,7 @@ import { listHypotheses } from '../store/repos/hypotheses';
 import type { HandoffRow } from '../store/repos/handoffs';
 import type { SessionRow } from '../store/repos/sessions';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
-import { listSteps } from '../store/repos/steps';
+import { countSteps } from '../store/repos/steps';
 import { insertSupportTicket, nextTicketNumber } from '../store/repos/support-tickets';
 import { getUser } from '../store/repos/users';
 import { sessions } from '../store/schema';
@@ -65,24 +65,16 @@ export function createHandoffService(deps: {
 }) {
   const { db, clock, events } = deps;
 
-  /** The session's record, read once for both the snapshot and the drafted package. */
-  function recordOf(session: SessionRow) {
-    return {
-      steps: listSteps(db, session.id),
-      facts: listFacts(db, session.id),
-      hypotheses: listHypotheses(db, session.id),
-    };
-  }
-
-  function snapshotOf(session: SessionRow, record: ReturnType<typeof recordOf>): HandoffSnapshot {
+  /** What the session looked like at the handoff (counts and the branch map: the click path reads no more). */
+  function snapshotOf(session: SessionRow): HandoffSnapshot {
     return {
       summary: session.problemSummary ?? session.title,
       domain: session.problemDomain,
       status: session.status,
-      stepCount: record.steps.length,
-      factCount: record.facts.length,
+      stepCount: countSteps(db, session.id),
+      factCount: countFacts(db, session.id),
       confidence: session.confidenceTier,
-      branches: record.hypotheses.map((h) => ({
+      branches: listHypotheses(db, session.id).map((h) => ({
         id: h.id,
         parentId: h.parentId,
         label: h.label,
@@ -128,7 +120,7 @@ export function createHandoffService(deps: {
       const nextStatus = assertTransition(input.intent, session.status);
       if (escalate) assertFixSettled(db, session.id);
       const reason = input.reason || (escalate ? '' : 'Parked for later');
-      const snapshot = snapshotOf(session, recordOf(session));
+      const snapshot = snapshotOf(session);
       const packageMarkdown = options.packageMarkdown ?? null;
       insertHandoff(db, {
         id: handoffId,

@@ -27,7 +27,7 @@ it('runs a session’s ordered jobs in order; another session’s go ahead meanw
     run({ label }) {
       if (label === 'a1' && failFirst) {
         failFirst = false;
-        return Promise.reject(new NetworkError('refused', 'connection refused'));
+        return Promise.reject(new NetworkError('refused', 'connection refused', 'http://127.0.0.1:9/'));
       }
       ran.push(label);
       return Promise.resolve();

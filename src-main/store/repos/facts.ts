@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Fact } from '../../../src-preload/contract';
 import type { Db } from '../database';
+import { prepared } from '../prepared';
 import { facts } from '../schema';
 
 type FactRow = typeof facts.$inferSelect;
@@ -50,4 +51,15 @@ export function listFacts(db: Db, sessionId: string): Fact[] {
     .orderBy(asc(facts.createdAt), asc(facts.id))
     .all()
     .map(toFact);
+}
+
+/** How many facts the session has (a handoff's snapshot counts them on the click path). */
+export function countFacts(db: Db, sessionId: string): number {
+  return prepared(db, 'facts.count', (d) =>
+    d
+      .select({ n: count() })
+      .from(facts)
+      .where(eq(facts.sessionId, sql.placeholder('sessionId')))
+      .prepare(),
+  ).get({ sessionId })!.n;
 }

@@ -1,6 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Step } from '../../../src-preload/contract';
 import type { Db } from '../database';
+import { prepared } from '../prepared';
 import { steps } from '../schema';
 
 type StepRow = typeof steps.$inferSelect;
@@ -72,4 +73,15 @@ export function listSteps(db: Db, sessionId: string): Step[] {
     .orderBy(asc(steps.seq))
     .all()
     .map(toStep);
+}
+
+/** How many steps the session has (a handoff's snapshot counts them on the click path). */
+export function countSteps(db: Db, sessionId: string): number {
+  return prepared(db, 'steps.count', (d) =>
+    d
+      .select({ n: count() })
+      .from(steps)
+      .where(eq(steps.sessionId, sql.placeholder('sessionId')))
+      .prepare(),
+  ).get({ sessionId })!.n;
 }
