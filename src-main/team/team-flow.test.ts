@@ -162,6 +162,36 @@ describe.each(MODES)('team flow on assigned tickets (%s ConnectWise)', (_mode, o
   });
 });
 
+describe('the queue follows ConnectWise', () => {
+  it('a ticket moved out of the escalated status by hand leaves every queue at the next poll', async () => {
+    const cw = await sharedConnectWise(cleanups);
+    cw.addTicket({
+      id: 930,
+      summary: 'Scanner',
+      status: { id: 5, name: 'In Progress' },
+      owner: TERRY_AS_OWNER,
+    });
+    const tech = await machine(cleanups, cw, PEOPLE.terry);
+    const sam = await machine(cleanups, cw, PEOPLE.sam);
+    const sessionId = await linkedSession(tech, 930, 'Scanner jams');
+    const c = await tech.ok<HandoffConfirmation>('handoffs:create', {
+      sessionId,
+      intent: 'escalate',
+      reason: 'Needs a senior',
+      priority: 'low',
+    });
+    await landed(cw, tech, 930, c.handoff.id);
+    await sam.poll();
+    expect(await queue(sam)).toEqual([c.handoff.id]);
+    // A dispatcher moves the ticket back to In Progress in ConnectWise (no claim, no note).
+    const ticket = cw.state.ticketRecord(930)!;
+    cw.state.setStatus(ticket, 5);
+    cw.state.touch(ticket);
+    expect((await sam.poll()).closed).toEqual([c.handoff.id]);
+    expect(await queue(sam)).toEqual([]);
+  });
+});
+
 describe('following a ticket', () => {
   it('a quiet poll costs one request plus one per followed open ticket; a closed ticket is no longer followed', async () => {
     const cw = await sharedConnectWise(cleanups);

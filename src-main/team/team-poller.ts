@@ -43,7 +43,7 @@ const SETTLE_MS = 2_000;
 /** Ids per `id in (…)`: keeps each query string well under the 2 KB some IIS front ends allow. */
 const IDS_PER_QUERY = 100;
 const TICKET_FIELDS =
-  'id,summary,status/id,status/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated';
+  'id,summary,board/id,status/id,status/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated';
 
 const cwDate = (iso: string) => `[${iso}]`;
 const secondAfter = (iso: string) =>
@@ -76,27 +76,40 @@ export function createTeamPoller(deps: {
   let running: Promise<PollResult> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
-  /** The tickets changed since the cursor among those this machine cares about (chunked `id in`). */
+  /**
+   * The tickets changed since the cursor that this machine may care about. A senior's Baton asks for
+   * every change on the watched boards (any status: a claimed, resolved or re-routed escalation must
+   * leave the queue) — a handful of tickets per poll even on a busy board, and one request; before it
+   * has a cursor, only the tickets escalated now. Followed tickets elsewhere are asked for by id
+   * (chunked `id in`, a few per technician).
+   */
   async function changedTickets(
     client: ConnectWiseClient,
     cursor: Cursor | null,
     escalated: ConnectWiseStatusRef,
-    watched: number[],
+    followed: number[],
   ): Promise<{ tickets: CwTicketLite[]; requests: number }> {
     const boards = deps.boardIds();
-    const discovery = deps.discovers()
-      ? `(status/id = ${escalated.id} and closedFlag = false${boards.length ? ` and board/id in (${boards.join(',')})` : ''})`
-      : null;
+    const onBoards = boards.length ? `board/id in (${boards.join(',')})` : null;
     const groups: string[][] = [];
+    if (deps.discovers()) {
+      const escalatedNow = `status/id = ${escalated.id} and closedFlag = false${onBoards ? ` and ${onBoards}` : ''}`;
+      // Every change on the boards once there is a cursor (no boards chosen: every board).
+      groups.push([cursor ? (onBoards ?? 'id > 0') : `(${escalatedNow})`]);
+    }
     const chunks: number[][] = [];
-    for (let i = 0; i < watched.length; i += IDS_PER_QUERY) chunks.push(watched.slice(i, i + IDS_PER_QUERY));
-    if (discovery) groups.push([discovery, ...(chunks[0] ? [`id in (${chunks[0].join(',')})`] : [])]);
-    for (const chunk of discovery ? chunks.slice(1) : chunks) groups.push([`id in (${chunk.join(',')})`]);
+    for (let i = 0; i < followed.length; i += IDS_PER_QUERY)
+      chunks.push(followed.slice(i, i + IDS_PER_QUERY));
+    chunks.forEach((chunk, i) => {
+      const ids = `id in (${chunk.join(',')})`;
+      if (i === 0 && groups[0]) groups[0].push(ids);
+      else groups.push([ids]);
+    });
     const since = cursor ? ` and _info/lastUpdated >= ${cwDate(cursor.at)}` : '';
     const tickets = new Map<number, CwTicketLite>();
     for (const group of groups) {
       const found = await client.listTickets({
-        conditions: `(${group.join(' or ')})${since}`,
+        conditions: `(${group.map((g) => `(${g})`).join(' or ')})${since}`,
         fields: TICKET_FIELDS,
         // Small pages keep each answer small; a quiet poll is one page either way.
         pageSize: 200,
@@ -113,11 +126,17 @@ export function createTeamPoller(deps: {
     const cursor = getSetting<Cursor>(db, TEAM_CURSOR_KEY) ?? null;
     const waitingHere = openPsaHandoffs(db);
     const follows = listFollows(db);
-    const watched = [...new Set([...waitingHere.map((h) => h.ticketId!), ...follows.map((f) => f.ticketId)])];
-    if (!deps.discovers() && watched.length === 0) return result;
+    // Imported handoffs are on the watched boards; a senior's query sees their changes already.
+    const byId = [
+      ...new Set([
+        ...follows.map((f) => f.ticketId),
+        ...(deps.discovers() ? [] : waitingHere.map((h) => h.ticketId!)),
+      ]),
+    ];
+    if (!deps.discovers() && byId.length === 0) return result;
 
     const client = await deps.client();
-    const { tickets, requests } = await changedTickets(client, cursor, escalated, watched);
+    const { tickets, requests } = await changedTickets(client, cursor, escalated, byId);
     result.requests += requests;
     const now = clock.now();
     const settled = (t: CwTicketLite) => {
@@ -126,10 +145,15 @@ export function createTeamPoller(deps: {
     };
     const fresh = new Map(tickets.filter((t) => !settled(t)).map((t) => [t.id, t]));
 
+    const boards = deps.boardIds();
     for (const ticket of fresh.values()) {
       const mine = waitingHere.filter((h) => h.ticketId === ticket.id);
       const candidate =
-        deps.discovers() && ticket.status?.id === escalated.id && !ticket.closedFlag && mine.length === 0;
+        deps.discovers() &&
+        ticket.status?.id === escalated.id &&
+        !ticket.closedFlag &&
+        (boards.length === 0 || boards.includes(ticket.board?.id ?? -1)) &&
+        mine.length === 0;
       if (mine.length === 0 && !candidate) continue;
       // Every note from the handoff note on: since the one this machine imported, or (a new escalation)
       // newest first until the newest handoff note.
