@@ -261,4 +261,27 @@ describe('posting to a linked ConnectWise ticket', () => {
     expect(posted).toHaveLength(1);
     expect(JSON.parse(posted[0]!.body)).toMatchObject({ resolutionFlag: true, processNotifications: true });
   });
+
+  it('closing Baton while a post is on its way never throws: the call answers, the note waits in the queue', async () => {
+    const t = await linkedSession({ postWaitMs: 600_000 });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      // ConnectWise takes its time with the note: Baton is closed meanwhile.
+      t.cw.inject({ match: t.cw.match('POST', /\/notes$/), delayMs: 1_000 });
+      const since = t.cw.requests.length;
+      const reply = t.call('notes:post', { sessionId: t.sessionId, kind: 'resolve', markdown: RESOLUTION });
+      await t.cw.waitForRequest(t.cw.match('POST', /\/notes$/), 5_000, { since });
+      await t.core.close();
+      const answer = await reply;
+      expect(answer.ok ? answer.value : answer.error).toMatchObject(
+        answer.ok ? { outcome: 'queued' } : { code: 'OFFLINE' },
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
 });

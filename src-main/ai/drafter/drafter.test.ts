@@ -141,11 +141,12 @@ describe('problem statement', () => {
 });
 
 describe('resolution note', () => {
-  it('has exactly the four sections in order and ends with the offline label', () => {
+  it('has exactly the four sections in order and no internal footer (it is customer-visible)', () => {
     for (const ctx of [outlookScenario(), printerScenario(), empty()]) {
       const markdown = draftResolutionNote(ctx);
       expect(headings(markdown)).toEqual([...RESOLUTION_HEADINGS]);
-      expect(markdown.trimEnd().split('\n').at(-1)).toBe(LABEL_LINE);
+      expect(markdown).not.toContain(LABEL_LINE);
+      expect(markdown).not.toMatch(/offline|no AI model/i);
     }
   });
 

@@ -3,7 +3,7 @@
 // messages. Whatever the session did not record is said to be unknown rather than guessed.
 import type { SessionView } from './analysis';
 import { analyse, isAnswered } from './analysis';
-import { labelLine, listOr, problemBlock, section } from './blocks';
+import { listOr, problemBlock, section } from './blocks';
 import { NOTHING_CONFIRMED, factLines, ruledOutLines, solvedLines, stepLine } from './sections';
 import { bullets, capped, md, quoted } from './text';
 import type { DraftContext } from './types';
@@ -69,7 +69,7 @@ export function draftResolutionNote(ctx: DraftContext): string {
       section(confirmed, listOr(factLines(md, view), NOTHING_CONFIRMED)),
       section(rootCause, ...rootCauseBlocks(view)),
       section(resolution, ...resolutionBlocks(ctx, view)),
-      labelLine(),
+      // No "drafted offline" footer: this note is customer-visible (the preview shows how it was drafted).
     ].join('\n\n') + '\n'
   );
 }
