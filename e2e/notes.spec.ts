@@ -138,3 +138,68 @@ test('a session linked to a ConnectWise ticket: the note is posted and the statu
     await cw.close();
   }
 });
+
+test('the status does not stick: the note is on the ticket, the session says so and retries only the status', async ({
+  baton,
+}, testInfo) => {
+  const project = testInfo.project.name;
+  const cw = await startConnectWiseFake();
+  try {
+    cw.addTicket({
+      id: 1006,
+      summary: 'Outlook prompts for a password',
+      status: { id: 1, name: 'New' },
+      owner: { id: 150, identifier: 'BatonAPI', name: 'Baton API' },
+    });
+    cw.statusWillNotStick(1006, 2);
+    const page = baton.page;
+    const session = new SessionPage(page);
+    const note = new NotePage(page);
+    await new FirstRunPage(page).createProfile({
+      name: 'Avery Admin',
+      email: 'avery@example.com',
+      role: 'admin',
+    });
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.fillConnectWise({
+      site: cw.siteUrl,
+      companyId: cw.credentials.companyId,
+      clientId: cw.credentials.clientId,
+      publicKey: cw.credentials.publicKey,
+      privateKey: cw.credentials.privateKey,
+    });
+    await settings.cwSaveButton().click();
+    await expect(settings.cwSaveButton()).toBeDisabled();
+    await settings.mapStatuses('Service Board', { Resolved: 'Resolved (closed)' });
+    await settings.cwSaveStatusesButton().click();
+    await expect(settings.cwSaveStatusesButton()).toBeDisabled();
+    await new SessionsPage(page).newSession();
+    await session.send('Outlook keeps prompting for a password after the tenant migration');
+    await session.linkTicket(1006);
+    await expect(session.ticketLine()).toContainText('CW #1006');
+
+    await note.resolveButton().click();
+    await expect(note.confirmButton()).toBeEnabled();
+    await note.confirmButton().click();
+    await expect(note.error()).toHaveText('The note is on ticket #1006; ConnectWise kept the status New.');
+    // Clicking again continues the same post: still one note on the ticket.
+    await note.confirmButton().click();
+    await expect(note.error()).toHaveText('The note is on ticket #1006; ConnectWise kept the status New.');
+    await page.keyboard.press('Escape');
+    await expect(session.failedPost()).toContainText(
+      'The note is on ticket #1006; ConnectWise kept the status New.',
+    );
+    await expect(session.failedPostRetry()).toHaveText('Retry the status change');
+    await page.screenshot({ path: screenshotPath(project, 'note-psa-status-not-verified') });
+    expect(cw.notes(1006)).toHaveLength(1);
+
+    await session.failedPostRetry().click();
+    await expect(session.statusBadge()).toHaveText('Resolved');
+    await expect(session.failedPost()).toHaveCount(0);
+    expect(cw.notes(1006)).toHaveLength(1);
+    expect(cw.ticket(1006)!.status.name).toBe('Resolved');
+  } finally {
+    await cw.close();
+  }
+});

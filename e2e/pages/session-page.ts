@@ -47,6 +47,9 @@ export class SessionPage {
   ticketError = () => this.page.getByRole('form', { name: 'Link a ConnectWise ticket' }).getByRole('alert');
   /** "… is posting to ConnectWise ticket #N when online …". */
   pendingPost = () => this.page.locator('.pending-post');
+  /** A post that failed for good: its message and its Retry ("Retry the status change" once the note landed). */
+  failedPost = () => this.page.getByRole('region', { name: 'Not posted' });
+  failedPostRetry = () => this.failedPost().getByRole('button', { name: /^Retry/ });
   async linkTicket(id: number) {
     await this.linkTicketButton().click();
     await this.ticketNumber().fill(String(id));
