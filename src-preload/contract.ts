@@ -296,6 +296,35 @@ export interface Handoff {
   overdue: boolean;
 }
 
+/** A waiting handoff as the queue shows it (light: the detail loads on open with handoffs:get). */
+export interface HandoffCard {
+  id: string;
+  sessionId: string;
+  sessionTitle: string;
+  intent: HandoffIntent;
+  priority: Priority;
+  /** At most 300 characters. */
+  reason: string;
+  handedOffById: string;
+  handedOffByName: string;
+  targetUserName: string | null;
+  ticketNumber: string;
+  createdAt: number;
+  assessmentState: Handoff['assessment']['state'];
+  unread: boolean;
+  overdue: boolean;
+}
+
+/** One page of the queue, in its sort order; `nextCursor` asks for the page after it. */
+export interface HandoffPage {
+  items: HandoffCard[];
+  /** How many are waiting in all (the list is sized by it before every page is loaded). */
+  total: number;
+  /** How many of them this profile has not opened yet (the nav badge). */
+  unread: number;
+  nextCursor: string | null;
+}
+
 export interface ExpertContacts {
   name: string;
   email: string;
@@ -753,9 +782,15 @@ export const HandoffCreateInput = z
     message: 'Say why you are escalating',
     path: ['reason'],
   });
+export const HANDOFF_PAGE_MAX = 500;
 export const HandoffsListInput = z
-  .object({ sort: z.enum(['newest', 'priority']).default('newest') })
-  .default({ sort: 'newest' });
+  .object({
+    sort: z.enum(['newest', 'priority']).default('newest'),
+    /** From the previous page's nextCursor. */
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(HANDOFF_PAGE_MAX).default(100),
+  })
+  .default({ sort: 'newest', limit: 100 });
 export const HandoffIdInput = z.object({ id: id('handoff') });
 export const ProfileSwitchInput = z.object({ id: id('profile') });
 
@@ -908,7 +943,7 @@ export const contract = {
   'profile:switch': channel<User>()(ProfileSwitchInput),
   'users:list': channel<User[]>()(NoInput),
   'handoffs:create': channel<HandoffConfirmation>()(HandoffCreateInput),
-  'handoffs:list': channel<Handoff[]>()(HandoffsListInput),
+  'handoffs:list': channel<HandoffPage>()(HandoffsListInput),
   'handoffs:get': channel<Handoff>()(HandoffIdInput),
   'handoffs:claim': channel<Handoff>()(HandoffIdInput),
   /** Polls ConnectWise for team escalations now (otherwise every Settings → Team interval). */

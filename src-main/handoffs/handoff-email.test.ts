@@ -7,6 +7,7 @@ import { fakeBrowser } from '../../e2e/fakes/microsoft/fake-browser';
 import { startMicrosoftGraphFake } from '../../e2e/fakes/microsoft/graph-fake';
 import { trustInThisProcess } from '../../e2e/fakes/microsoft/test-tls';
 import type { HandoffConfirmation, MicrosoftSettings, SessionDetail, User } from '../../src-preload/contract';
+import type { HandoffPage } from '../../src-preload/contract';
 import { TOKEN_CACHE_KEY } from '../microsoft/encrypted-token-cache';
 import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
@@ -102,7 +103,7 @@ it('a failing email does not fail the escalation: the handoff stands and only th
   await until(t.core, () => t.emailJobs('dead') === 1, 'the email job to fail for good');
   expect(t.graph.messages).toHaveLength(0);
   await t.ok('profile:switch', { id: t.senior.id });
-  const queue = await t.ok<{ id: string }[]>('handoffs:list', {});
+  const queue = (await t.ok<HandoffPage>('handoffs:list', {})).items;
   expect(queue.map((h) => h.id)).toEqual([confirmation.handoff.id]);
   const session = await t.ok<SessionDetail>('sessions:get', { id: confirmation.handoff.sessionId });
   expect(session.status).toBe('escalated');

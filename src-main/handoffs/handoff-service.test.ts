@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ANTHROPIC_KEY, startAnthropicFake } from '../../e2e/fakes/ai/anthropic-fake';
 import type { HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
+import type { HandoffPage } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { putSetting } from '../store/repos/settings';
 import { manualClock, tempCore } from '../test-support/temp-core';
@@ -311,11 +312,11 @@ describe('claim', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    const queue = await t.ok<{ id: string; unread: boolean }[]>('handoffs:list', {});
+    const queue = (await t.ok<HandoffPage>('handoffs:list', {})).items;
     expect(queue.map((h) => h.id)).toEqual([handoff.id]);
     expect(queue[0]!.unread).toBe(true);
     await t.ok('handoffs:get', { id: handoff.id });
-    expect((await t.ok<{ unread: boolean }[]>('handoffs:list', {}))[0]!.unread).toBe(false);
+    expect((await t.ok<HandoffPage>('handoffs:list', {})).items[0]!.unread).toBe(false);
   });
 });
 

@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   Handoff,
+  HandoffCard,
   HandoffConfirmation,
+  HandoffPage,
   HandoffCreateInput,
   HandoffSnapshot,
   SessionSummary,
@@ -36,11 +38,12 @@ import {
   getHandoff,
   getHandoffRow,
   insertHandoff,
-  listOpenHandoffs,
+  countWaitingHandoffs,
+  listHandoffCards,
   markHandoffRead,
 } from '../store/repos/handoffs';
 import { listHypotheses } from '../store/repos/hypotheses';
-import type { HandoffRow } from '../store/repos/handoffs';
+import type { CardCursor, HandoffRow } from '../store/repos/handoffs';
 import type { SessionRow } from '../store/repos/sessions';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { countSteps } from '../store/repos/steps';
@@ -332,6 +335,29 @@ export function createHandoffService(deps: {
     return getHandoff(db, id, actor.id)!;
   }
 
+  /**
+   * A page of the queue: light cards in the sort order, with a cursor for the next page (DESIGN §3
+   * Claim: the escalator does not see their own handoffs; only seniors see the queue at all).
+   */
+  function page(
+    actor: User,
+    input: { sort: 'newest' | 'priority'; cursor?: string; limit: number },
+  ): HandoffPage {
+    if (!isSenior(actor.role)) return { items: [], total: 0, unread: 0, nextCursor: null };
+    const after = input.cursor === undefined ? null : parseCardCursor(input.cursor);
+    const rows = listHandoffCards(db, actor.id, { sort: input.sort, after, limit: input.limit });
+    const isOverdue = overdueCheck(overdueMinutes(db), clock.now());
+    const last = rows.at(-1);
+    return {
+      items: rows.map(({ rank: _rank, seq: _seq, ...card }) => ({
+        ...card,
+        overdue: isOverdue({ ...card, claimedAt: null }),
+      })),
+      ...countWaitingHandoffs(db, actor.id),
+      nextCursor: last && rows.length === input.limit ? `${last.rank}.${last.createdAt}.${last.seq}` : null,
+    };
+  }
+
   /** Marks what has waited too long for its priority (thresholds from Settings). */
   const withOverdue = (handoff: Handoff): Handoff => {
     return { ...handoff, overdue: overdueCheck(overdueMinutes(db), clock.now())(handoff) };
@@ -343,12 +369,22 @@ export function createHandoffService(deps: {
     claim: async (actor: User, id: string) => withOverdue(await claimAny(actor, id)),
     open: (actor: User, id: string) => withOverdue(open(actor, id)),
     /** The escalator does not see their own handoffs; only seniors see the queue at all. */
-    list(actor: User, sort: 'newest' | 'priority'): Handoff[] {
-      if (!isSenior(actor.role)) return [];
-      const isOverdue = overdueCheck(overdueMinutes(db), clock.now());
-      return listOpenHandoffs(db, actor.id, sort).map((h) => ({ ...h, overdue: isOverdue(h) }));
+    page,
+    /** Every waiting card (the tray's list); the queue screen reads pages. */
+    list(actor: User, sort: 'newest' | 'priority'): HandoffCard[] {
+      return page(actor, { sort, limit: Number.MAX_SAFE_INTEGER }).items;
     },
   };
 }
 
 export type HandoffService = ReturnType<typeof createHandoffService>;
+
+/** "rank.createdAt.seq" from a page's nextCursor; anything else is a VALIDATION refusal. */
+function parseCardCursor(cursor: string): CardCursor {
+  const match = /^(\d)\.(\d{1,16})\.(\d{1,16})$/.exec(cursor);
+  if (!match)
+    throw new AppError('VALIDATION', 'That page cursor is not one Baton gave out: load the queue again', {
+      fields: [{ path: 'cursor', message: 'Unknown page cursor' }],
+    });
+  return { rank: Number(match[1]), createdAt: Number(match[2]), seq: Number(match[3]) };
+}

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectWiseFake } from '../../e2e/fakes/connectwise-fake';
 import type { Handoff, HandoffConfirmation, SessionDetail } from '../../src-preload/contract';
+import type { HandoffPage } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { fakeConnection } from '../psa/connectwise/testing';
 import { manualClock, tempCore, tempDir } from '../test-support/temp-core';
@@ -79,7 +80,7 @@ describe('team escalations through ConnectWise', () => {
     const remoteNumber = (await tech0.ok<Handoff>('handoffs:get', { id: handoffId })).ticketNumber;
     expect(remoteNumber).toBe(local.ticketNumber);
     expect((await sam.ok<Handoff>('handoffs:get', { id: handoffId })).ticketNumber).toBe(remoteNumber);
-    const queue = await sam.ok<Handoff[]>('handoffs:list', {});
+    const queue = (await sam.ok<HandoffPage>('handoffs:list', {})).items;
     expect(queue).toMatchObject([
       {
         id: handoffId,
@@ -138,7 +139,7 @@ describe('team escalations through ConnectWise', () => {
     expect(cw.notes(TICKET).filter((n) => n.text.includes('[baton:claim]'))).toHaveLength(1);
     for (const s of seniors) {
       await s.core.services.team.poll();
-      expect(await s.ok<Handoff[]>('handoffs:list', {})).toEqual([]);
+      expect((await s.ok<HandoffPage>('handoffs:list', {})).items).toEqual([]);
     }
 
     await tech.core.services.team.poll();

@@ -11,7 +11,7 @@ export function ViewNav() {
   const waiting = useQueueStore((s) => s.status?.waiting ?? 0);
   const dead = useQueueStore((s) => s.status?.dead ?? 0);
   const queueCount = waiting + dead;
-  const unreadHandoffs = useHandoffStore((s) => s.queue.filter((h) => h.unread).length);
+  const unreadHandoffs = useHandoffStore((s) => s.unread);
 
   const item = (target: View, label: string, count: number, countLabel: string, alert = false) => (
     <li>
