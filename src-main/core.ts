@@ -44,6 +44,7 @@ import type { WorkerOptions } from './jobs/worker';
 import { createJobWorker } from './jobs/worker';
 import type { HttpClient } from './net/http';
 import { createHttpClient } from './net/http';
+import { gateLogLine } from './redaction/gate';
 import { AI_REPLY, createMessageViews } from './services/message-views';
 import { createProfileService } from './services/profile-service';
 import { createSessionService } from './services/session-service';
@@ -58,6 +59,7 @@ export interface CoreOptions {
   host: AppInfo['host'];
   version: string;
   clock?: Clock;
+  /** Where log lines go; each arrives as one line that already passed the redaction gate (err folded in). */
   log?: (message: string, err?: unknown) => void;
   /** The one outbound HTTP client (tests pass one with short timeouts). */
   http?: HttpClient;
@@ -87,8 +89,9 @@ export const DATABASE_FILE = 'baton.db';
 
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
-  const log =
-    options.log ?? ((message: string, err?: unknown) => console.error(`[baton] ${message}`, err ?? ''));
+  const sink = options.log ?? ((line: string) => console.error(`[baton] ${line}`));
+  // The log is a path out (a file a technician sends to support): every line passes the redaction gate.
+  const log = (message: string, err?: unknown) => sink(gateLogLine(message, err));
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
   const stopCheckpointer = startCheckpointer(store.sqlite);
@@ -103,7 +106,7 @@ export function createCore(options: CoreOptions) {
     db,
     clock,
     vault: options.vault,
-    fetch: http.fetch,
+    fetch: http.fetchFor({ content: 'ai' }),
     timeoutMs: options.aiTimeoutMs,
   });
   const webhooks = createWebhooks({ db, clock, vault: options.vault, http });

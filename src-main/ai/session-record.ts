@@ -1,7 +1,6 @@
 // What a session recorded, in the two shapes the drafters need: the offline drafter's context, and
-// the plain-text record sent to a model (redacted before it leaves the machine).
+// the plain-text record sent to a model (the redaction gate reads it on its way out).
 import type { DraftContext, DraftEscalation } from './drafter';
-import { redact } from '../redaction/redact';
 import type { Db } from '../store/database';
 import { listFacts } from '../store/repos/facts';
 import { listHypotheses } from '../store/repos/hypotheses';
@@ -38,5 +37,5 @@ export function recordForModel(context: DraftContext, header: string[] = []): st
   ]
     .filter(Boolean)
     .join('\n\n');
-  return redact(text).text;
+  return text;
 }

@@ -22,10 +22,11 @@ const NAME = new RegExp(
     String.raw`(?:[ \t]{0,40}(:=|=>|[:=])[ \t]{0,3}|([ \t]{1,3}))`, // 4: separator, 5: blank separator
   'gi',
 );
-// 1: double-quoted (JSON escapes allowed), 2: single-quoted, 3: bare. A bare value runs to a blank or quote;
-// , ; & end it only when the next `name=` follows, so "Tr0ub4dor&3" stays whole but "…;Server=" splits.
+// 1: quoted with escaped quotes (text that is itself inside a JSON string: `pw \\"x\\"`), 2: double-quoted
+// (JSON escapes allowed), 3: single-quoted, 4: bare. A bare value runs to a blank or quote; , ; & end it
+// only when the next `name=` follows, so "Tr0ub4dor&3" stays whole but "…;Server=" splits.
 const VALUE =
-  /"((?:[^"\\\r\n]|\\.){1,1024})"|'([^'\r\n]{1,1024})'|["'\x60]?((?:[^\s"'\x60,;&<>]|[,;&](?![ \t]*[\w.-]{1,40}[ \t]*=)){1,512})/y;
+  /\\"((?:[^"\\\r\n]|\\[^"\r\n]){1,1024}?)\\"|"((?:[^"\\\r\n]|\\.){1,1024})"|'([^'\r\n]{1,1024})'|["'\x60]?((?:[^\s"'\x60\\,;&<>]|\\(?!")|[,;&](?![ \t]*[\w.-]{1,40}[ \t]*=)){1,512})/y;
 
 const CONNECTION_FIELDS =
   /\b(?:server|data source|host|hostname|initial catalog|database|uid|user id|username|user|provider|driver|dsn|address|addr)[ \t]*=/i;
@@ -83,12 +84,12 @@ function judgeAssignment(text: string, m: RegExpExecArray): Verdict | null {
   VALUE.lastIndex = m.index + m[0].length;
   const v = VALUE.exec(text);
   if (!v) return null;
-  const quoted = v[1] ?? v[2];
-  const value = quoted ?? v[3] ?? '';
+  const quoted = v[1] ?? v[2] ?? v[3];
+  const value = quoted ?? v[4] ?? '';
   // "the password has expired": a bare blank separates a name from a value only for flags or quoted values.
   if (blank !== undefined && (prefix === undefined || prefix === '/') && quoted === undefined) return null;
   if (prefix !== undefined && quoted === undefined && value.startsWith('-')) return null;
-  let start = v.index + (quoted !== undefined ? 1 : v[0].length - value.length);
+  let start = v.index + (quoted !== undefined ? (v[1] !== undefined ? 2 : 1) : v[0].length - value.length);
   // A dangling , ; & at the end of a bare value is punctuation.
   let end = start + (quoted !== undefined ? value.length : value.replace(/[,;&]+$/, '').length);
   // openssl -passin pass:secret / env:VAR / file:path — only the pass: form carries the secret itself.

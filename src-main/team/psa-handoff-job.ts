@@ -10,7 +10,6 @@ import { defineJobKind } from '../jobs/job-kinds';
 import type { ConnectWiseClient } from '../psa/connectwise/client';
 import { asJobError } from '../psa/connectwise/errors';
 import type { ConnectWiseStatusRef } from '../psa/connectwise/settings-schemas';
-import { redact } from '../redaction/redact';
 import type { Db } from '../store/database';
 import { getHandoff, getHandoffRow, setHandoffPsaNote } from '../store/repos/handoffs';
 import { getSessionRow } from '../store/repos/sessions';
@@ -55,15 +54,15 @@ export function psaHandoffKind(deps: {
       const from = getUser(db, row.handedOffById);
       try {
         const client = await deps.client();
-        const packageText = redact(session.escalationPackageMarkdown ?? handoff.reason).text;
+        const packageText = session.escalationPackageMarkdown ?? handoff.reason;
         const text = withTrailer(packageText, 'handoff', {
           v: 1,
           handoffId,
           sessionId: session.id,
-          title: redact(session.title).text.slice(0, 300),
+          title: session.title.slice(0, 300),
           priority: row.priority,
-          reason: redact(row.reason).text.slice(0, 2_000),
-          notes: row.engineerNotes ? redact(row.engineerNotes).text.slice(0, 4_000) : null,
+          reason: row.reason.slice(0, 2_000),
+          notes: row.engineerNotes?.slice(0, 4_000) ?? null,
           from: { name: from?.name ?? 'A technician', email: from?.email ?? '' },
           ticketNumber: handoff.ticketNumber,
           snapshotRef: `sha256:${createHash('sha256').update(row.snapshot).digest('hex')}`,
