@@ -44,7 +44,10 @@ import type { WorkerOptions } from './jobs/worker';
 import { createJobWorker } from './jobs/worker';
 import type { HttpClient } from './net/http';
 import { createHttpClient } from './net/http';
+import { attachAtRest, createAtRest } from './redaction/at-rest';
 import { gateLogLine } from './redaction/gate';
+import { redactStoredText } from './redaction/inbound';
+import { migrateWithheldSecrets } from './store/at-rest-migration';
 import { AI_REPLY, createMessageViews } from './services/message-views';
 import { createProfileService } from './services/profile-service';
 import { createSessionService } from './services/session-service';
@@ -98,6 +101,26 @@ export function createCore(options: CoreOptions) {
   const events = new CoreEvents();
   const db = store.db;
   const http = options.http ?? createHttpClient();
+  // Withheld secrets are sealed under a key from the keychain (issue 14). It is read now, and every IPC
+  // call and job waits for that first read, so the store's synchronous writes can seal; a store written
+  // before this build is then rewritten once (placeholders in, values sealed).
+  const atRest = createAtRest({ vault: options.vault, log });
+  attachAtRest(store.sqlite, atRest);
+  let storeReady: Promise<void> | null = null;
+  const whenStoreReady = (): Promise<void> =>
+    (storeReady ??= atRest.ready().then(() => {
+      if (!atRest.hasKey()) {
+        storeReady = null; // the keychain was unavailable: ask again next time
+        return;
+      }
+      try {
+        migrateWithheldSecrets(store.sqlite, db, clock.now());
+      } catch (err) {
+        storeReady = null;
+        log('Sealing the secrets of an older store failed; it is tried again on the next call', err);
+      }
+    }));
+  void whenStoreReady();
 
   const connectivity = createConnectivity(db, clock);
   const views = createMessageViews(db, connectivity);
@@ -140,33 +163,42 @@ export function createCore(options: CoreOptions) {
     log,
     pollIntervalMs: options.teamPollMs,
   });
-  const kinds = createJobKinds([
-    bell.kind,
-    ...webhooks.kinds,
-    microsoft.emailKind,
-    psaHandoffKind({
-      db,
-      clock,
-      events,
-      client: () => connectwise.client(),
-      escalatedStatus: () => connectwise.statusMapping().escalated,
-    }),
-    ...team.kinds,
-    aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
-    enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
-    psaPostKind({
-      db,
-      clock,
-      events,
-      client: () => connectwise.client(),
-      statusFor: (kind) => connectwise.statusMapping()[kind === 'resolve' ? 'resolved' : 'escalated'],
-      // Bound late: notePosting is built once the outbox below exists; jobs run only after that.
-      applyLocally: (...args) => notePosting.applyLocally(...args),
-      tellFailure: bell.tell,
-    }),
-    ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
-    ...(options.jobKinds ?? []),
-  ]);
+  const kinds = createJobKinds(
+    [
+      bell.kind,
+      ...webhooks.kinds,
+      microsoft.emailKind,
+      psaHandoffKind({
+        db,
+        clock,
+        events,
+        client: () => connectwise.client(),
+        escalatedStatus: () => connectwise.statusMapping().escalated,
+      }),
+      ...team.kinds,
+      aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
+      enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
+      psaPostKind({
+        db,
+        clock,
+        events,
+        client: () => connectwise.client(),
+        statusFor: (kind) => connectwise.statusMapping()[kind === 'resolve' ? 'resolved' : 'escalated'],
+        // Bound late: notePosting is built once the outbox below exists; jobs run only after that.
+        applyLocally: (...args) => notePosting.applyLocally(...args),
+        tellFailure: bell.tell,
+      }),
+      ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
+      ...(options.jobKinds ?? []),
+    ].map((kind) => ({
+      ...kind,
+      // A job may store text (a reply, a team message): it runs once the store can seal.
+      run: async (payload: unknown, ctx: Parameters<typeof kind.run>[1]) => {
+        await whenStoreReady();
+        return kind.run(payload, ctx);
+      },
+    })),
+  );
 
   const announceReplyState = (messageId: string) => {
     const view = views.one(messageId);
@@ -306,7 +338,10 @@ export function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     schemaVersion: store.schemaVersion,
   };
-  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log);
+  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log, {
+    before: whenStoreReady,
+    input: redactStoredText,
+  });
 
   if (options.startWorker !== false) {
     worker.start();
@@ -321,6 +356,10 @@ export function createCore(options: CoreOptions) {
     events,
     dispatch,
     enqueue,
+    /** Every job kind this core runs (the outbound-path test checks each against the redaction gate). */
+    jobKinds: [...kinds.keys()],
+    /** Resolves once the keychain key is read and an older store's secrets are sealed. */
+    storeReady: whenStoreReady,
     services,
     /** Clean shutdown: stop the worker (aborting in-flight work), then fold the WAL back and close. */
     close(): Promise<void> {

@@ -64,11 +64,18 @@ export interface SessionSummary {
 /** What became of the assistant reply a technician message asked for. */
 export type ReplyState = 'none' | 'waiting' | 'sending' | 'failed' | 'answered';
 
-/** A secret the redaction pass withheld from text that left the machine (never the secret itself). */
+/** A secret the redaction pass withheld from a message (never the secret itself). */
 export interface Withheld {
   kind: string;
   label: string;
+  /** A few leading characters and the length, or "hidden" when the keychain cannot open them. */
   preview: string;
+}
+
+/** "Show withheld": a message as its author typed it (only ever sent to that author). */
+export interface RevealedMessage {
+  messageId: string;
+  body: string;
 }
 
 export interface Message {
@@ -85,7 +92,10 @@ export interface Message {
   /** Technician messages: the state of the reply (waiting for connection, failed with Retry…). */
   reply: { state: ReplyState; error: string | null; jobId: number | null };
   replyToId: string | null;
-  /** Technician messages: secrets withheld from the AI. */
+  /**
+   * Secrets the redaction pass withheld: the body holds placeholders in their place, and the values are
+   * kept sealed (their author can show them with messages:reveal).
+   */
   withheld: Withheld[];
 }
 
@@ -878,6 +888,8 @@ export const contract = {
   'sessions:get': channel<SessionDetail>()(SessionIdInput),
   'messages:add': channel<Message>()(MessagesAddInput),
   'messages:retry-reply': channel<Message>()(MessageIdInput),
+  /** The author's own message with its withheld secrets filled back in (FORBIDDEN for anyone else). */
+  'messages:reveal': channel<RevealedMessage>()(MessageIdInput),
   'sessions:search': channel<SearchHit[]>()(SessionsSearchInput),
   'sessions:request-escalation': channel<SessionDetail>()(RequestEscalationInput),
   'steps:add': channel<Step>()(StepAddInput),

@@ -28,6 +28,7 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'sessions:request-escalation': (input) => s.sessions.requestEscalation(me(), input.id, input.reason),
     'messages:add': (input) => s.sessions.addMessage(me(), input.sessionId, input.body),
     'messages:retry-reply': (input) => s.replies.retry(me(), input.messageId),
+    'messages:reveal': (input) => s.sessions.revealWithheld(me(), input.messageId),
     'steps:add': (input) => s.workspace.addStep(me(), input),
     'steps:update': (input) => s.workspace.updateStep(me(), input),
     'steps:remove': (input) => s.workspace.removeStep(me(), input.id),

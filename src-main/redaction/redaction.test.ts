@@ -119,14 +119,10 @@ describe('redact: several secrets in one text', () => {
   });
 });
 
-describe('redact: performance and backtracking', () => {
-  const elapsed = (fn: () => void) => {
-    const start = performance.now();
-    fn();
-    return performance.now() - start;
-  };
-
-  it('redacts a 200 KB log with a few secrets quickly', () => {
+// Timing is measured in `npm run bench` (redaction.*); here only that adversarial input finishes (a
+// catastrophic backtrack would hang past the test timeout) and that a big log is redacted correctly.
+describe('redact: large and adversarial input', () => {
+  it('redacts the secrets of a 200 KB log and nothing else', () => {
     const lines: string[] = [];
     let size = 0;
     for (let i = 0; size < 200_000; i++) {
@@ -137,12 +133,9 @@ describe('redact: performance and backtracking', () => {
       lines.push(line);
       size += line.length + 1;
     }
-    const log = lines.join('\n');
-    let result = redact(log);
-    const ms = elapsed(() => (result = redact(log)));
-    expect(result.findings.length).toBeGreaterThanOrEqual(6);
+    const result = redact(lines.join('\n'));
+    expect(result.findings.length).toBe(lines.filter((l) => l.includes('WARN')).length * 2);
     expect(result.findings.every((f) => f.kind === 'password' || f.kind === 'token')).toBe(true);
-    expect(ms).toBeLessThan(200);
   });
 
   it.each([
@@ -162,7 +155,10 @@ describe('redact: performance and backtracking', () => {
     ['Authorization repeated', 'Authorization: '.repeat(50_000)],
     ['BEGIN without END repeated', '-----BEGIN PRIVATE KEY-----'.repeat(40_000)],
     ['net user repeated on one line', '> net user bob '.repeat(60_000)],
-  ])('no catastrophic backtracking: %s', (_name, input) => {
-    expect(elapsed(() => redact(input))).toBeLessThan(500);
+    ['escaped quotes repeated', 'pw \\"'.repeat(100_000)],
+    ['backslashes repeated', '\\'.repeat(200_000)],
+  ])('finishes on adversarial input: %s', (_name, input) => {
+    const { text } = redact(input);
+    expect(text.length).toBeGreaterThan(0);
   });
 });
