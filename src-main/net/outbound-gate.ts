@@ -78,7 +78,7 @@ export async function gateFetch(
   const request = input instanceof Request ? input : null;
   const hasBody = (init?.body !== undefined && init.body !== null) || (request?.body ?? null) !== null;
   if (carries === 'nothing') {
-    if (hasBody) refuseBody(`fetch ${request?.url ?? String(input)}`);
+    if (hasBody) refuseBody(`fetch ${request ? request.url : (input as string | URL).toString()}`);
     return [input, init];
   }
   if (!hasBody || 'credentials' in carries) return [input, init];

@@ -10,7 +10,7 @@ import { KIND_INFO } from './types';
 
 // Only names containing one of these can classify, so other identifiers fail fast inside the regex.
 const hint = (nameChars: string) =>
-  String.raw`(?=${nameChars}{0,60}?(?:pass|pw|secret|token|key|sig|psk|pat|wort))`;
+  String.raw`(?=${nameChars}{0,60}?(?:pass|pw|secret|token|key|sig|psk|pat|wort|communit))`;
 
 // Two phases: find `name<sep>` cheaply, classify the name, and only then read a value at that spot
 // (sticky regex). Values of names that classify as nothing are never scanned, which keeps 100k "key="
@@ -67,6 +67,8 @@ function verdictFor(
 ): Verdict | null {
   const value = text.slice(start, end);
   if (!plausibleFor(k, value)) return null;
+  // "public" is the community every device ships with: naming it leaks nothing.
+  if (k.kind === 'snmp_community' && /^public$/i.test(value)) return null;
   // $PWD/OLDPWD in an environment dump is the working directory, not a password.
   if (/^(?:~?\/|[A-Za-z]:\\|\\\\)/.test(value) && keyWords(name).join('') === 'pwd') return null;
   if (k.kind === 'password' && inConnectionString(text, nameStart, end))
@@ -110,7 +112,7 @@ function judgeAssignment(text: string, m: RegExpExecArray): Verdict | null {
 }
 
 const assignment: Rule = {
-  needles: ['pass', 'pw', 'secret', 'token', 'key', 'sig', 'psk', 'pat', 'wort'],
+  needles: ['pass', 'pw', 'secret', 'token', 'key', 'sig', 'psk', 'pat', 'wort', 'communit'],
   find(text, out) {
     NAME.lastIndex = 0;
     for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
@@ -149,8 +151,20 @@ function namedValue(
   });
 }
 
+// Two-word labels as people type them: "private key: …", "shared secret = …", "app password: …".
+const LABEL_FIRST =
+  'api|private|secret|access|client|shared|app|application|auth|recovery|master|encryption|integration|admin|enable|bind|service|smtp|vpn|wifi|wi-fi|root';
+const LABEL_LAST = 'key|secret|token|password|passphrase|psk';
+
 export const ASSIGNMENT_RULES: readonly Rule[] = [
   assignment,
+  namedValue(
+    String.raw`\b((?:${LABEL_FIRST})[ \t]+(?:${LABEL_LAST}))[ \t]*[:=][ \t]*(?:"([^"\r\n]{1,512})"|'([^'\r\n]{1,512})'|([^\s"']{3,512}))`,
+    'dgi',
+    1,
+    [2, 3, 4],
+    ['key', 'secret', 'token', 'pass', 'psk'],
+  ),
   // <Password>…</Password>, <keyMaterial>…</keyMaterial> (exported Wi-Fi profiles), <ApiKey>…</ApiKey>
   namedValue(
     String.raw`<${hint(String.raw`[\w:.-]`)}([A-Za-z][\w:.-]{0,60})(?:[ \t][^<>\r\n]{0,200})?>([^<\r\n]{1,1024})</\1>`,

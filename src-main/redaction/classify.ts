@@ -89,7 +89,10 @@ function classifyUncached(key: string): KeyClass | null {
     return cls('wifi_key', 'Wi-Fi key', true);
   if ((has('wpa') || has('wifi') || has('wlan')) && (PASSWORD_WORDS.has(last) || last === 'key'))
     return cls('wifi_key', 'Wi-Fi key', true);
-  if (joined.endsWith('presharedkey')) return cls('secret', 'Pre-shared key', true);
+  if (joined.endsWith('presharedkey') || (words.length > 1 && last === 'psk'))
+    return cls('psk', 'Pre-shared key', true);
+  if (last === 'community' || joined.endsWith('communitystring'))
+    return cls('snmp_community', 'SNMP community string', true);
   if (joined.endsWith('secretaccesskey') || (has('aws') && has('secret')))
     return cls('aws_key', 'AWS secret access key');
   if (has('aws') && last === 'token') return cls('aws_key', 'AWS session token');

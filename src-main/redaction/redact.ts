@@ -4,11 +4,23 @@
 import { ASSIGNMENT_RULES } from './assignments';
 import { COMMAND_RULES } from './commands';
 import type { Candidate, Rule } from './rule';
+import { NETWORK_RULES } from './network';
+import { PROSE_RULES } from './prose';
 import { SHAPE_RULES } from './shapes';
+import { SHELL_RULES } from './shell';
+import { VENDOR_RULES } from './vendors';
 import type { Finding, Redaction, SecretKind } from './types';
 import { KIND_INFO } from './types';
 
-const RULES: readonly Rule[] = [...SHAPE_RULES, ...COMMAND_RULES, ...ASSIGNMENT_RULES];
+const RULES: readonly Rule[] = [
+  ...SHAPE_RULES,
+  ...VENDOR_RULES,
+  ...COMMAND_RULES,
+  ...SHELL_RULES,
+  ...NETWORK_RULES,
+  ...PROSE_RULES,
+  ...ASSIGNMENT_RULES,
+];
 
 export function placeholder(kind: SecretKind): string {
   return `[REDACTED:${kind}]`;
