@@ -96,9 +96,15 @@ function classifyUncached(key: string): KeyClass | null {
   if (joined.endsWith('secretaccesskey') || (has('aws') && has('secret')))
     return cls('aws_key', 'AWS secret access key');
   if (has('aws') && last === 'token') return cls('aws_key', 'AWS session token');
-  if (PASSWORD_WORDS.has(last)) return cls('password', 'Password', true, WEAK_WORDS.has(last));
-  if (last === 'secret' || last === 'secrets') {
-    return has('client') || has('consumer') || has('app') || has('application')
+  // One lower-case run ("dbpassword", "smtppasswd", "clientsecret"): the ending says what it holds.
+  const runOn = /(?:password|passwd|passphrase|passcode)$/.test(last) && last.length > 8;
+  if (PASSWORD_WORDS.has(last) || runOn) return cls('password', 'Password', true, WEAK_WORDS.has(last));
+  if (last === 'secret' || last === 'secrets' || (last.endsWith('secret') && last.length > 6)) {
+    return has('client') ||
+      has('consumer') ||
+      has('app') ||
+      has('application') ||
+      /^(?:client|app)/.test(last)
       ? cls('client_secret', 'Client secret', true)
       : cls('secret', 'Secret', true);
   }

@@ -65,9 +65,10 @@ export async function gateJson(path: OutboundPath, value: unknown): Promise<unkn
   const findings: Finding[] = [];
   const walk = async (v: unknown): Promise<unknown> => {
     if (typeof v === 'string') {
-      const spans = await findSecretsInChunks(v);
-      if (spans.length === 0) return v;
-      const result = applySpans(v, spans);
+      const text = await gateEmbeddedJson(v, walk, findings);
+      const spans = await findSecretsInChunks(text);
+      if (spans.length === 0) return text;
+      const result = applySpans(text, spans);
       findings.push(...result.findings);
       return result.text;
     }
@@ -90,6 +91,40 @@ export async function gateJson(path: OutboundPath, value: unknown): Promise<unkn
   const gated = await walk(value);
   count(path, findings);
   return gated;
+}
+
+/**
+ * JSON inside a string — a ConnectWise note's `[baton:handoff] {…}` trailer, a pasted JSON log line — has
+ * its text escaped (\" and \n), which hides the context the rules read (a quoted value, a command at the
+ * start of a line): each such line's JSON is gated as JSON, string by string, and written back.
+ */
+async function gateEmbeddedJson(
+  text: string,
+  walk: (v: unknown) => Promise<unknown>,
+  findings: Finding[],
+): Promise<string> {
+  if (!text.includes('{') || !text.includes('}')) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const open = line.indexOf('{');
+    if (open < 0 || !line.trimEnd().endsWith('}')) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line.slice(open));
+    } catch {
+      continue;
+    }
+    if (parsed === null || typeof parsed !== 'object') continue;
+    const found = findings.length;
+    const gated = await walk(parsed);
+    if (findings.length > found) {
+      lines[i] = line.slice(0, open) + JSON.stringify(gated);
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : text;
 }
 
 /** A log line and the error behind it, as text that may be written to a log file. */

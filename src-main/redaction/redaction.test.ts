@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INNOCENT_SAMPLES, SECRET_SAMPLES, fake } from './corpus';
+import { redactInChunks } from './chunked';
 import { redact, summarizeFindings } from './index';
 import type { Finding } from './types';
 
@@ -160,5 +161,16 @@ describe('redact: large and adversarial input', () => {
   ])('finishes on adversarial input: %s', (_name, input) => {
     const { text } = redact(input);
     expect(text.length).toBeGreaterThan(0);
+  });
+});
+
+describe('redaction a window at a time', () => {
+  it('finds exactly what one pass finds, secrets across window edges included', async () => {
+    const corpus = SECRET_SAMPLES.map((s) => s.text).join('\n\n');
+    const big = Array.from({ length: 6 }, () => corpus).join('\n');
+    let pauses = 0;
+    const windows = await redactInChunks(big, { chunk: 1_500, pause: () => Promise.resolve(void pauses++) });
+    expect(windows).toEqual(redact(big));
+    expect(pauses).toBeGreaterThan(big.length / 1_500 / 2);
   });
 });
