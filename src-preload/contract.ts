@@ -379,6 +379,14 @@ export interface NotePreview {
   cached: boolean;
   /** Why the offline draft stands in for the model's, when a model is configured. */
   notice: string | null;
+  /** The secrets withheld from the note: each is a placeholder in `markdown`, posted as it reads. */
+  withheld: Withheld[];
+}
+
+/** A note as it would be posted: typed secrets replaced by placeholders, and the review of them. */
+export interface NoteCheck {
+  markdown: string;
+  withheld: Withheld[];
 }
 
 export type NotePostOutcomeKind = 'resolved_local' | 'escalated_local' | 'resolved' | 'escalated' | 'queued';
@@ -846,6 +854,8 @@ export const NotePostInput = NotePreviewInput.extend({
   summary: z.string().trim().max(500, 'The summary is at most 500 characters').optional(),
 });
 
+export const NoteCheckInput = z.object({ markdown: z.string().max(20_000) });
+
 export const WebhookTestInput = z.object({ channel: z.enum(['teams', 'slack']) });
 
 export const QueueListInput = z
@@ -913,6 +923,8 @@ export const contract = {
   'fixes:outcome': channel<SuggestedFix>()(FixOutcomeInput),
   'notes:preview': channel<NotePreview>()(NotePreviewInput),
   'notes:post': channel<NotePostOutcome>()(NotePostInput),
+  /** What notes:post would post for this text: typed secrets become placeholders (nothing is stored). */
+  'notes:check': channel<NoteCheck>()(NoteCheckInput),
   /** Posts again a note that failed for good (never a second copy: its reference line is looked up). */
   'notes:retry-post': channel<NotePostOutcome>()(SessionIdInput),
   /** Links the session to a ConnectWise ticket (looked up first) or, with ticketId null, unlinks it. */

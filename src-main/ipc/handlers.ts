@@ -50,6 +50,7 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'fixes:outcome': (input) => s.fixes.recordOutcome(me(), input),
     'notes:preview': (input) => s.noteDrafts.preview(me(), input.kind, input.sessionId),
     'notes:post': (input) => s.notePosting.post(me(), input),
+    'notes:check': (input) => s.noteDrafts.check(input.markdown),
     'notes:retry-post': (input) => s.notePosting.retry(me(), input.id),
     'sessions:link-ticket': (input) => s.ticketLinks.link(me(), input.sessionId, input.ticketId),
     'sessions:ticket': (input) => s.ticketLinks.ticket(input.id),

@@ -32,6 +32,7 @@ export const STORED_TEXT_INPUTS: Partial<Record<Channel, readonly string[]>> = {
 export const OTHER_STRING_INPUTS: Partial<Record<Channel, readonly string[]>> = {
   'messages:add': ['body'], // sealed by the store: repos/messages.ts
   'sessions:search': ['query'], // never stored
+  'notes:check': ['markdown'], // never stored: shows what notes:post would store
   'sessions:list': ['before.id'], // a cursor (an id)
   'profile:create': ['name'],
   'profile:add': ['name'],
