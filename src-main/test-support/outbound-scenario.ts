@@ -210,7 +210,6 @@ export async function runOutboundScenario(options: { vault?: SecretVault } = {})
       .get() as number;
   await until(core, () => pending() === 0, 'every job to finish', 30_000);
 
-
   const origins: [string, OutboundPath | 'sign-in'][] = [
     [new URL(ai.url).origin, 'ai'],
     [new URL(hooks.url).origin, 'webhook'],
