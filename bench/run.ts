@@ -11,6 +11,7 @@ import './handoff.bench';
 import './handoff-queue-paint.bench';
 import './team.bench';
 import './team-flow.bench';
+import './redaction.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';
 import type { BenchContext } from './lib/registry';

@@ -46,6 +46,10 @@ import type { WorkerOptions } from './jobs/worker';
 import { createJobWorker } from './jobs/worker';
 import type { HttpClient } from './net/http';
 import { createHttpClient } from './net/http';
+import { attachAtRest, createAtRest } from './redaction/at-rest';
+import { gateLogLine } from './redaction/gate';
+import { redactStoredText } from './redaction/inbound';
+import { migrateWithheldSecrets } from './store/at-rest-migration';
 import { AI_REPLY, createMessageViews } from './services/message-views';
 import { createProfileService } from './services/profile-service';
 import { createSessionService } from './services/session-service';
@@ -60,6 +64,7 @@ export interface CoreOptions {
   host: AppInfo['host'];
   version: string;
   clock?: Clock;
+  /** Where log lines go; each arrives as one line that already passed the redaction gate (err folded in). */
   log?: (message: string, err?: unknown) => void;
   /** The one outbound HTTP client (tests pass one with short timeouts). */
   http?: HttpClient;
@@ -89,14 +94,35 @@ export const DATABASE_FILE = 'baton.db';
 
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
-  const log =
-    options.log ?? ((message: string, err?: unknown) => console.error(`[baton] ${message}`, err ?? ''));
+  const sink = options.log ?? ((line: string) => console.error(`[baton] ${line}`));
+  // The log is a path out (a file a technician sends to support): every line passes the redaction gate.
+  const log = (message: string, err?: unknown) => sink(gateLogLine(message, err));
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
   const stopCheckpointer = startCheckpointer(store.sqlite);
   const events = new CoreEvents();
   const db = store.db;
   const http = options.http ?? createHttpClient();
+  // Withheld secrets are sealed under a key from the keychain (issue 14). It is read now, and every IPC
+  // call and job waits for that first read, so the store's synchronous writes can seal; a store written
+  // before this build is then rewritten once (placeholders in, values sealed).
+  const atRest = createAtRest({ vault: options.vault, log });
+  attachAtRest(store.sqlite, atRest);
+  let storeReady: Promise<void> | null = null;
+  const whenStoreReady = (): Promise<void> =>
+    (storeReady ??= atRest.ready().then(() => {
+      if (!atRest.hasKey()) {
+        storeReady = null; // the keychain was unavailable: ask again next time
+        return;
+      }
+      try {
+        migrateWithheldSecrets(store.sqlite, db, clock.now());
+      } catch (err) {
+        storeReady = null;
+        log('Sealing the secrets of an older store failed; it is tried again on the next call', err);
+      }
+    }));
+  void whenStoreReady();
 
   const connectivity = createConnectivity(db, clock);
   const views = createMessageViews(db, connectivity);
@@ -105,7 +131,7 @@ export function createCore(options: CoreOptions) {
     db,
     clock,
     vault: options.vault,
-    fetch: http.fetch,
+    fetch: http.fetchFor({ content: 'ai' }),
     timeoutMs: options.aiTimeoutMs,
   });
   const webhooks = createWebhooks({ db, clock, vault: options.vault, http });
@@ -144,28 +170,37 @@ export function createCore(options: CoreOptions) {
     },
     pollIntervalMs: options.teamPollMs,
   });
-  const kinds = createJobKinds([
-    bell.kind,
-    ...webhooks.kinds,
-    microsoft.emailKind,
-    handoffPackageKind({ db, clock, events }),
-    ...team.kinds,
-    aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
-    enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
-    psaPostKind({
-      db,
-      clock,
-      events,
-      client: () => connectwise.client(),
-      statusFor: (kind) => connectwise.statusMapping()[kind === 'resolve' ? 'resolved' : 'escalated'],
-      notifyContact: () => connectwise.notifyContact(),
-      // Bound late: notePosting is built once the outbox below exists; jobs run only after that.
-      applyLocally: (...args) => notePosting.applyLocally(...args),
-      tellFailure: bell.tell,
-    }),
-    ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
-    ...(options.jobKinds ?? []),
-  ]);
+  const kinds = createJobKinds(
+    [
+      bell.kind,
+      ...webhooks.kinds,
+      microsoft.emailKind,
+      handoffPackageKind({ db, clock, events }),
+      ...team.kinds,
+      aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
+      enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
+      psaPostKind({
+        db,
+        clock,
+        events,
+        client: () => connectwise.client(),
+        statusFor: (kind) => connectwise.statusMapping()[kind === 'resolve' ? 'resolved' : 'escalated'],
+        notifyContact: () => connectwise.notifyContact(),
+        // Bound late: notePosting is built once the outbox below exists; jobs run only after that.
+        applyLocally: (...args) => notePosting.applyLocally(...args),
+        tellFailure: bell.tell,
+      }),
+      ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
+      ...(options.jobKinds ?? []),
+    ].map((kind) => ({
+      ...kind,
+      // A job may store text (a reply, a team message): it runs once the store can seal.
+      run: async (payload: unknown, ctx: Parameters<typeof kind.run>[1]) => {
+        await whenStoreReady();
+        return kind.run(payload, ctx);
+      },
+    })),
+  );
 
   const announceReplyState = (messageId: string) => {
     const view = views.one(messageId);
@@ -307,7 +342,10 @@ export function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     schemaVersion: store.schemaVersion,
   };
-  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log);
+  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log, {
+    before: whenStoreReady,
+    input: redactStoredText,
+  });
 
   if (options.startWorker !== false) {
     worker.start();
@@ -322,6 +360,10 @@ export function createCore(options: CoreOptions) {
     events,
     dispatch,
     enqueue,
+    /** Every job kind this core runs (the outbound-path test checks each against the redaction gate). */
+    jobKinds: [...kinds.keys()],
+    /** Resolves once the keychain key is read and an older store's secrets are sealed. */
+    storeReady: whenStoreReady,
     services,
     /** Clean shutdown: stop the worker (aborting in-flight work), then fold the WAL back and close. */
     close(): Promise<void> {

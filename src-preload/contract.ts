@@ -67,11 +67,18 @@ export interface SessionSummary {
 /** What became of the assistant reply a technician message asked for. */
 export type ReplyState = 'none' | 'waiting' | 'sending' | 'failed' | 'answered';
 
-/** A secret the redaction pass withheld from text that left the machine (never the secret itself). */
+/** A secret the redaction pass withheld from a message (never the secret itself). */
 export interface Withheld {
   kind: string;
   label: string;
+  /** A few leading characters and the length, or "hidden" when the keychain cannot open them. */
   preview: string;
+}
+
+/** "Show withheld": a message as its author typed it (only ever sent to that author). */
+export interface RevealedMessage {
+  messageId: string;
+  body: string;
 }
 
 export interface Message {
@@ -88,7 +95,10 @@ export interface Message {
   /** Technician messages: the state of the reply (waiting for connection, failed with Retry…). */
   reply: { state: ReplyState; error: string | null; jobId: number | null };
   replyToId: string | null;
-  /** Technician messages: secrets withheld from the AI. */
+  /**
+   * Secrets the redaction pass withheld: the body holds placeholders in their place, and the values are
+   * kept sealed (their author can show them with messages:reveal).
+   */
   withheld: Withheld[];
 }
 
@@ -406,6 +416,14 @@ export interface NotePreview {
   cached: boolean;
   /** Why the offline draft stands in for the model's, when a model is configured. */
   notice: string | null;
+  /** The secrets withheld from the note: each is a placeholder in `markdown`, posted as it reads. */
+  withheld: Withheld[];
+}
+
+/** A note as it would be posted: typed secrets replaced by placeholders, and the review of them. */
+export interface NoteCheck {
+  markdown: string;
+  withheld: Withheld[];
 }
 
 export type NotePostOutcomeKind = 'resolved_local' | 'escalated_local' | 'resolved' | 'escalated' | 'queued';
@@ -913,6 +931,8 @@ export const NotePostInput = NotePreviewInput.extend({
   priority: z.enum(PRIORITIES, { error: 'Choose a priority: low, medium, high or urgent' }).optional(),
 });
 
+export const NoteCheckInput = z.object({ markdown: z.string().max(20_000) });
+
 export const WebhookTestInput = z.object({ channel: z.enum(['teams', 'slack']) });
 
 export const QueueListInput = z
@@ -955,6 +975,8 @@ export const contract = {
   'sessions:get': channel<SessionDetail>()(SessionIdInput),
   'messages:add': channel<Message>()(MessagesAddInput),
   'messages:retry-reply': channel<Message>()(MessageIdInput),
+  /** The author's own message with its withheld secrets filled back in (FORBIDDEN for anyone else). */
+  'messages:reveal': channel<RevealedMessage>()(MessageIdInput),
   'sessions:search': channel<SearchHit[]>()(SessionsSearchInput),
   'sessions:request-escalation': channel<SessionDetail>()(RequestEscalationInput),
   'steps:add': channel<Step>()(StepAddInput),
@@ -978,6 +1000,8 @@ export const contract = {
   'fixes:outcome': channel<SuggestedFix>()(FixOutcomeInput),
   'notes:preview': channel<NotePreview>()(NotePreviewInput),
   'notes:post': channel<NotePostOutcome>()(NotePostInput),
+  /** What notes:post would post for this text: typed secrets become placeholders (nothing is stored). */
+  'notes:check': channel<NoteCheck>()(NoteCheckInput),
   /** Posts again a note that failed for good (never a second copy: its reference line is looked up). */
   'notes:retry-post': channel<NotePostOutcome>()(SessionIdInput),
   /** Links the session to a ConnectWise ticket (looked up first) or, with ticketId null, unlinks it. */

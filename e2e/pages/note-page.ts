@@ -19,4 +19,7 @@ export class NotePage {
   renderedHeading = (name: string) => this.rendered().getByRole('heading', { name });
   confirmButton = () => this.dialog().getByRole('button', { name: /^(Confirm & post|Posting…)$/ });
   error = () => this.dialog().getByRole('alert');
+  /** The "N secrets withheld" review beside the note, and its list. */
+  withheldBadge = () => this.dialog().getByRole('button', { name: /secrets? withheld/ });
+  withheldList = () => this.dialog().locator('.note-review .withheld-details');
 }

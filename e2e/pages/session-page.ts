@@ -63,6 +63,8 @@ export class SessionPage {
   technicianMessages = () => this.conversation().locator('.message-user');
   assistantMessages = () => this.conversation().locator('.message-assistant');
   message = (text: Text) => this.messages().filter({ hasText: text });
+  /** The author's "Show withheld" / "Hide withheld" toggle on a message with withheld secrets. */
+  showWithheld = (text: Text) => this.message(text).getByRole('button', { name: /^(Show|Hide) withheld$/ });
   technicianMessage = (text: Text) => this.technicianMessages().filter({ hasText: text });
   assistantMessage = (text: Text) => this.assistantMessages().filter({ hasText: text });
   /** An assistant reply still streaming (aria-busy), its text growing. */
@@ -90,7 +92,7 @@ export class SessionPage {
   /** "Password · S3…(9 chars)" rows, visible once the badge is expanded. */
   withheldItems = (text: Text) => this.technicianMessage(text).locator('.withheld-details li');
   withheldExplanation = (text: Text) =>
-    this.technicianMessage(text).getByText('These were replaced before the message left this computer');
+    this.technicianMessage(text).getByText('Replaced by placeholders before the message was stored');
 
   // ---- above the composer ----
   escalationBanner = () => this.page.getByRole('region', { name: 'Escalation suggested' });

@@ -2,9 +2,17 @@ import { Notification } from 'electron';
 import type { EventMap } from '../../src-preload/contract';
 import type { Core } from '../core';
 import { trayModel } from '../handoffs/tray-menu';
+import { gateNotification } from '../redaction/gate';
 import type { createTray } from './tray';
 
 const SENIOR = new Set(['owner', 'admin', 'engineer']);
+
+/** Every OS notification Baton raises: its text passes the redaction gate (it shows on a locked screen). */
+function notify(text: { title: string; body: string }, onClick: () => void): void {
+  const note = new Notification(gateNotification(text));
+  note.on('click', onClick);
+  note.show();
+}
 
 /**
  * Keeps the tray's list of unclaimed handoffs current for a senior, and raises an OS notification
@@ -31,33 +39,33 @@ export function watchHandoffs(
         reason: string;
       };
       if (me && SENIOR.has(me.role) && handoff.handedOffById !== me.id && Notification.isSupported()) {
-        const note = new Notification({
-          title: `New escalation: ${handoff.sessionTitle}`,
-          body: `${handoff.priority} priority — ${handoff.reason}`,
-        });
-        note.on('click', showWindow);
-        note.show();
+        notify(
+          {
+            title: `New escalation: ${handoff.sessionTitle}`,
+            body: `${handoff.priority} priority — ${handoff.reason}`,
+          },
+          showWindow,
+        );
       }
     }
     if (event === 'handoff_picked_up') {
       const { byName, sessionId } = payload as { byName: string; sessionId: string };
       const title = core.services.sessions.get(sessionId).title;
       if (Notification.isSupported()) {
-        const note = new Notification({ title: `${byName} picked up your escalation`, body: title });
-        note.on('click', showWindow);
-        note.show();
+        notify({ title: `${byName} picked up your escalation`, body: title }, showWindow);
       }
     }
     if (event === 'handoff_overdue') {
       const me = core.services.profiles.current();
       const overdue = payload as EventMap['handoff_overdue'];
       if (me && SENIOR.has(me.role) && overdue.handedOffById !== me.id && Notification.isSupported()) {
-        const note = new Notification({
-          title: `Still unclaimed: ${overdue.sessionTitle}`,
-          body: `${overdue.priority} priority — waiting longer than Settings allow`,
-        });
-        note.on('click', showWindow);
-        note.show();
+        notify(
+          {
+            title: `Still unclaimed: ${overdue.sessionTitle}`,
+            body: `${overdue.priority} priority — waiting longer than Settings allow`,
+          },
+          showWindow,
+        );
       }
     }
     if (event.startsWith('handoff_')) refresh();

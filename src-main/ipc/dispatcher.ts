@@ -12,7 +12,18 @@ export type Handlers = {
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Envelope<unknown>>;
 
-export function createDispatcher(handlers: Handlers, log: (message: string, err: unknown) => void): Dispatch {
+export interface DispatchHooks {
+  /** Runs before every handler (the store's key is read once, on the first call). */
+  before?: () => Promise<void>;
+  /** The validated input as the handler gets it (typed free text redacted: redaction/inbound.ts). */
+  input?: (channel: Channel, input: unknown) => unknown;
+}
+
+export function createDispatcher(
+  handlers: Handlers,
+  log: (message: string, err: unknown) => void,
+  hooks: DispatchHooks = {},
+): Dispatch {
   return async (channel, rawInput) => {
     if (!Object.hasOwn(contract, channel)) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel ${channel}` } };
@@ -21,8 +32,9 @@ export function createDispatcher(handlers: Handlers, log: (message: string, err:
     const parsed = contract[ch].input.safeParse(rawInput);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     try {
+      await hooks.before?.();
       const handler = handlers[ch] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const value = await handler(hooks.input ? hooks.input(ch, parsed.data) : parsed.data);
       return { ok: true, value: value ?? null };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };

@@ -1,12 +1,12 @@
 // The escalation email (DESIGN §3, Notifications): one outbox job per handoff, sent through Graph from
 // the signed-in Microsoft 365 mailbox to every active owner/admin/engineer with an email address
-// except whoever handed the session off. Everything in it passes the redaction pass first.
+// except whoever handed the session off. Everything in it passes the redaction gate on its way out
+// (net/outbound-gate.ts).
 import { z } from 'zod';
 import type { Handoff, User } from '../../src-preload/contract';
 import { AppError } from '../errors';
 import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
 import { handoffHeadline } from '../notify/webhook-messages';
-import { redact } from '../redaction';
 import type { Db } from '../store/database';
 import { getHandoff, getHandoffRow } from '../store/repos/handoffs';
 import { getSetting } from '../store/repos/settings';
@@ -79,8 +79,8 @@ export function handoffEmail(handoff: Handoff, to: MailMessage['to'], reminderAt
     'Open Baton to claim it.',
   ];
   return {
-    subject: truncate(redact(subject).text, 255),
-    text: redact(lines.join('\n')).text,
+    subject: truncate(subject, 255),
+    text: lines.join('\n'),
     to,
   };
 }

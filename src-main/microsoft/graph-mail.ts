@@ -146,7 +146,10 @@ class SendThroughHttpClient extends ChainLink {
     // Typed as the DOM's RequestInfo, which Node's lib does not declare: a URL string or a Request.
     const request = context.request as unknown as string | Request;
     const url = typeof request === 'string' ? request : request.url;
-    context.response = await this.http.fetch(url, { ...context.options, signal: this.signal });
+    context.response = await this.http.fetchFor({ content: 'email' })(url, {
+      ...context.options,
+      signal: this.signal,
+    });
   }
 }
 

@@ -2,7 +2,7 @@
 // configured model or, without one, by the offline drafter; cached by (kind, session, state_version)
 // so asking again with nothing changed costs no AI call. A model's draft that lacks a required section,
 // or a model that cannot be reached, gives way to the offline draft with the reason shown.
-import type { NoteKind, NotePreview, User } from '../../src-preload/contract';
+import type { NoteCheck, NoteKind, NotePreview, User } from '../../src-preload/contract';
 import { draftEscalationPackage, draftResolutionNote } from '../ai/drafter';
 import { ESCALATION_HEADINGS } from '../ai/drafter/escalation-package';
 import { RESOLUTION_HEADINGS } from '../ai/drafter/resolution-note';
@@ -14,6 +14,8 @@ import { NetworkError } from '../net/http';
 import type { Db } from '../store/database';
 import { getCachedPreview, putCachedPreview } from '../store/repos/preview-cache';
 import { getSessionRow } from '../store/repos/sessions';
+import { placeholdersIn } from '../redaction/placeholders';
+import { redact } from '../redaction/redact';
 
 export const NOTE_HEADINGS: Record<NoteKind, readonly string[]> = {
   resolve: RESOLUTION_HEADINGS,
@@ -67,7 +69,14 @@ export function createNoteDrafts(deps: {
     const base = { kind, sessionId, stateVersion: session.stateVersion };
     const cached = getCachedPreview(db, kind, sessionId, session.stateVersion);
     if (cached)
-      return { ...base, markdown: cached.markdown, source: cached.source, cached: true, notice: null };
+      return {
+        ...base,
+        markdown: cached.markdown,
+        source: cached.source,
+        cached: true,
+        notice: null,
+        withheld: placeholdersIn(cached.markdown),
+      };
 
     const context = draftContextOf(db, session, { technicianName: actor.name, now: clock.now() });
     const offline = () =>
@@ -104,6 +113,9 @@ export function createNoteDrafts(deps: {
             : `${provider.label} could not draft the note (${err instanceof Error ? err.message : String(err)}), so this is the offline draft.`;
       }
     }
+    // The preview is exactly what will be posted: placeholders for anything the draft itself holds (the
+    // store and the AI already saw placeholders; this catches what a model made up that looks like one).
+    markdown = redact(markdown).text;
     // A stand-in for an unreachable model is not cached: the next preview asks the model again.
     if (notice === null)
       putCachedPreview(db, {
@@ -114,10 +126,16 @@ export function createNoteDrafts(deps: {
         source,
         createdAt: clock.now(),
       });
-    return { ...base, markdown, source, cached: false, notice };
+    return { ...base, markdown, source, cached: false, notice, withheld: placeholdersIn(markdown) };
   }
 
-  return { preview };
+  /** What notes:post would post for an edited note (its inbound redaction, run without storing). */
+  function check(markdown: string): NoteCheck {
+    const redacted = redact(markdown).text;
+    return { markdown: redacted, withheld: placeholdersIn(redacted) };
+  }
+
+  return { preview, check };
 }
 
 export type NoteDrafts = ReturnType<typeof createNoteDrafts>;

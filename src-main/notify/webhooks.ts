@@ -63,7 +63,13 @@ export function createWebhooks(deps: { db: Db; clock: Clock; vault: SecretVault;
     if (!url)
       throw new PermanentJobError(`No ${channel === 'teams' ? 'Teams' : 'Slack'} webhook is configured`);
     try {
-      const res = await deps.http.request({ url, method: 'POST', json: body, signal });
+      const res = await deps.http.request({
+        url,
+        method: 'POST',
+        carries: { content: 'webhook' },
+        json: body,
+        signal,
+      });
       // Slack answers "ok"; anything else in a 200 is its way of saying no.
       if (channel === 'slack' && res.text.trim() !== 'ok')
         throw new PermanentJobError(`Slack refused the message: ${res.text.slice(0, 200)}`);

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Message, SessionDetail, SessionsCreateInput, User } from '../../src-preload/contract';
+import type {
+  Message,
+  RevealedMessage,
+  SessionDetail,
+  SessionsCreateInput,
+  User,
+} from '../../src-preload/contract';
 import { technicianAsksForSenior } from '../ai/escalation-detection';
 import { assertTransition } from './session-status';
 import type { Clock } from '../clock';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
@@ -15,7 +21,8 @@ import { activeFix, toSuggestedFix } from '../store/repos/suggested-fixes';
 import { followOfSession } from '../store/repos/team-follows';
 import { listHypotheses } from '../store/repos/hypotheses';
 import type { MessageRow } from '../store/repos/messages';
-import { insertMessage } from '../store/repos/messages';
+import { getMessage, insertMessage } from '../store/repos/messages';
+import { getWithheld, revealedBody } from '../store/repos/withheld-secrets';
 import type { ListSessionsQuery, SessionRow } from '../store/repos/sessions';
 import {
   bumpForNewMessage,
@@ -29,6 +36,8 @@ import {
 } from '../store/repos/sessions';
 import { listSteps } from '../store/repos/steps';
 import { getUser } from '../store/repos/users';
+import type { PreparedText } from '../redaction/at-rest';
+import { prepareText } from '../redaction/at-rest';
 import type { MessageViews } from './message-views';
 
 export const UNTITLED_SESSION = 'New session';
@@ -133,8 +142,12 @@ export function createSessionService(
   }
 
   /** The session row exists before any message is stored: a message for an unknown session is refused. */
-  function addMessage(actor: User, sessionId: string, body: string): Message {
+  function addMessage(actor: User, sessionId: string, typed: string | PreparedText): Message {
     const now = clock.now();
+    // Secrets become placeholders before anything is stored (issue 14): the title, the escalation
+    // excerpt and the search index see the placeholders; the values are sealed with the message.
+    const prepared = typeof typed === 'string' ? prepareText(typed) : typed;
+    const body = prepared.text;
     const { stored, session } = inTransaction(db, () => {
       let bumped = bumpForNewMessage(db, sessionId, now);
       if (!bumped) throw notFound('Session', sessionId);
@@ -150,7 +163,14 @@ export function createSessionService(
       }
       const row = insertMessage(
         db,
-        { id: randomUUID(), sessionId, role: 'user', authorId: actor.id, body, seq: bumped.messageCount },
+        {
+          id: randomUUID(),
+          sessionId,
+          role: 'user',
+          authorId: actor.id,
+          body: prepared,
+          seq: bumped.messageCount,
+        },
         now,
       );
       effects.onNoteAdded?.(row);
@@ -198,7 +218,32 @@ export function createSessionService(
     return detail(row);
   }
 
-  return { list, get, create, addMessage, requestEscalation };
+  /**
+   * "Show withheld": the message as its author typed it, placeholders filled back in. Only the person
+   * who pasted the secrets may see them; each reveal is audited.
+   */
+  function revealWithheld(actor: User, messageId: string): RevealedMessage {
+    const message = getMessage(db, messageId);
+    if (!message) throw notFound('Message', messageId);
+    const row = getWithheld(db, messageId);
+    if (!row) throw new AppError('NOT_FOUND', 'Nothing was withheld from this message');
+    if (row.ownerId === null || row.ownerId !== actor.id)
+      throw new AppError('FORBIDDEN', 'Only the person who pasted these secrets can show them');
+    const body = revealedBody(db, row, message.body);
+    if (body === null)
+      throw new AppError(
+        'NOT_CONFIGURED',
+        'These secrets were sealed with a key this computer does not have (or the keychain is locked), so they cannot be shown.',
+      );
+    appendAudit(
+      db,
+      { actorId: actor.id, action: 'message.reveal-withheld', entityType: 'message', entityId: messageId },
+      clock.now(),
+    );
+    return { messageId, body };
+  }
+
+  return { list, get, create, addMessage, requestEscalation, revealWithheld };
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

@@ -1,7 +1,7 @@
 // The SQLite schema (drizzle). Timestamps are epoch milliseconds (UTC) everywhere.
 // Migrations are generated from this file into drizzle/ with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
   'users',
@@ -431,4 +431,32 @@ export const psaNoteWrites = sqliteTable('psa_note_writes', {
   /** The note, once ConnectWise answered (or the retry found it). */
   noteId: integer('note_id'),
   createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * What the redaction pass withheld from a stored message (issue 14): the body keeps placeholders, the
+ * values are sealed here with AES-256-GCM under a key kept in the OS keychain (redaction/at-rest.ts), and
+ * only the person who pasted them may see them again ("Show withheld").
+ */
+export const withheldSecrets = sqliteTable('withheld_secrets', {
+  messageId: text('message_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  /** Who pasted them (null: a message from another machine or the assistant; nobody may reveal them). */
+  ownerId: text('owner_id').references(() => users.id),
+  /** JSON [{kind, label, start, end}]: each placeholder's place in the stored body (no secret in it). */
+  spans: text('spans').notNull(),
+  /** IV (12 bytes) | GCM tag (16) | ciphertext of JSON {values, previews}; the message id is the AAD. */
+  sealed: blob('sealed', { mode: 'buffer' }).notNull(),
+  /** Which keychain key sealed it: the first 16 hex digits of its SHA-256. */
+  keyId: text('key_id').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Data migrations that run in code after the SQL ones (they need the keychain): name → when done. */
+export const dataMigrations = sqliteTable('data_migrations', {
+  name: text('name').primaryKey(),
+  doneAt: integer('done_at').notNull(),
+  /** JSON: what it changed (counts only). */
+  details: text('details'),
 });

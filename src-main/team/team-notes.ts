@@ -10,7 +10,6 @@ import { defineJobKind } from '../jobs/job-kinds';
 import type { ConnectWiseClient, NoteLedger } from '../psa/connectwise/client';
 import { asJobError } from '../psa/connectwise/errors';
 import type { CwNote, CwTicketLite } from '../psa/connectwise/wire';
-import { redact } from '../redaction/redact';
 import type { MessageViews } from '../services/message-views';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
@@ -180,7 +179,7 @@ export function createTeamNotes(deps: {
         await client.postNoteOnce(
           follow.ticketId,
           {
-            text: withTrailer(`${author.name}: ${redact(message.body).text}`, 'message', {
+            text: withTrailer(`${author.name}: ${message.body}`, 'message', {
               v: 1,
               handoffId: follow.handoffId,
               messageId,

@@ -1,11 +1,18 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
-import type { NoteKind, NotePostOutcome, NotePreview, Priority } from '../../../../src-preload/contract';
+import type {
+  NoteKind,
+  NotePostOutcome,
+  NotePreview,
+  Priority,
+  Withheld,
+} from '../../../../src-preload/contract';
 import { PRIORITY_ORDER } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
 import { Markdown } from '../chat/Markdown';
+import { WithheldBadge } from '../chat/WithheldBadge';
 import '../../notes.css';
 
 const TEXT: Record<NoteKind, { title: string; description: string; posted: string }> = {
@@ -20,6 +27,8 @@ const TEXT: Record<NoteKind, { title: string; description: string; posted: strin
     posted: 'Session escalated',
   },
 };
+
+const placeholders = (text: string) => (text.match(/\[REDACTED:[a-z_]+\]/g) ?? []).length;
 
 /** What a confirmed post did, in words. */
 export function outcomeLine(outcome: NotePostOutcome): string {
@@ -76,6 +85,8 @@ function NoteEditor({
   const [postError, setPostError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [priority, setPriority] = useState<Priority>('medium');
+  const [withheld, setWithheld] = useState<Withheld[]>([]);
+  const [caught, setCaught] = useState(0);
   const text = TEXT[kind];
 
   useEffect(() => {
@@ -85,6 +96,7 @@ function NoteEditor({
         if (!live) return;
         setDraft(preview);
         setMarkdown(preview.markdown);
+        setWithheld(preview.withheld);
       })
       .catch((err: unknown) => live && setLoadError(errorMessage(err)));
     return () => {
@@ -96,6 +108,16 @@ function NoteEditor({
     setPosting(true);
     setPostError(null);
     try {
+      // What is posted is exactly what is on screen: a secret typed into the edit is replaced by its
+      // placeholder here first, and the technician confirms again with the note as it will read.
+      const checked = await unwrap(baton().notes.check({ markdown }));
+      setWithheld(checked.withheld);
+      if (checked.markdown !== markdown) {
+        setCaught(checked.withheld.length - placeholders(markdown));
+        setMarkdown(checked.markdown);
+        return;
+      }
+      setCaught(0);
       const outcome = await unwrap(
         baton().notes.post({ sessionId, kind, markdown, ...(kind === 'escalate' ? { priority } : {}) }),
       );
@@ -112,6 +134,10 @@ function NoteEditor({
   }
 
   const edited = draft !== null && markdown !== draft.markdown;
+  const review =
+    kind === 'resolve'
+      ? 'Replaced by placeholders; the customer-visible note says [REDACTED:…] in their place:'
+      : 'Replaced by placeholders; the package says [REDACTED:…] in their place:';
   return (
     <div className="note-editor">
       <AlertDialog.Title className="dialog-title">{text.title}</AlertDialog.Title>
@@ -149,6 +175,16 @@ function NoteEditor({
               {draft.notice}
             </p>
           )}
+          {caught > 0 && (
+            <p className="note-notice note-withheld-notice" role="alert">
+              {caught === 1 ? 'A secret' : `${caught} secrets`} in your edit {caught === 1 ? 'was' : 'were'}{' '}
+              replaced by {caught === 1 ? 'a placeholder' : 'placeholders'}. Check the note as it will be
+              posted, then confirm again.
+            </p>
+          )}
+          <div className="note-review" aria-label="Secrets withheld from this note">
+            <WithheldBadge withheld={withheld} intro={review} />
+          </div>
           <div className="note-tabs" role="group" aria-label="View">
             <button type="button" className="small" aria-pressed={!editing} onClick={() => setEditing(false)}>
               Preview
