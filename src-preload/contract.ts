@@ -172,6 +172,74 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** Where a resolution went: kept in Baton only, or posted on a ConnectWise ticket. */
+export type ResolutionPlace =
+  { kind: 'baton' } | { kind: 'connectwise'; ticketId: number; noteId: number | null };
+
+/** One step of a session's handoff story, shown in the conversation on both sides (DESIGN §3). */
+export type TraceEvent =
+  | {
+      kind: 'escalated' | 'parked';
+      at: number;
+      handoffId: string;
+      byName: string;
+      reason: string;
+      notes: string | null;
+      priority: Priority;
+      ticketNumber: string | null;
+      targetName: string | null;
+      /** psa: escalated on another machine, imported here from ConnectWise. */
+      origin: 'local' | 'psa';
+    }
+  | { kind: 'picked-up'; at: number; handoffId: string; byName: string }
+  | { kind: 'resumed'; at: number; handoffId: string; byName: string }
+  /** An imported escalation that stopped waiting in ConnectWise (claimed elsewhere, moved, closed). */
+  | { kind: 'left-queue'; at: number; handoffId: string }
+  | {
+      kind: 'resolved';
+      at: number;
+      byName: string | null;
+      summary: string | null;
+      note: string | null;
+      place: ResolutionPlace;
+    };
+
+/** The header chip: where the session's handoff stands now (null: never handed off nor resolved). */
+export type HandoffState =
+  | {
+      kind: 'waiting';
+      handoffId: string;
+      since: number;
+      priority: Priority;
+      targetName: string | null;
+      ticketNumber: string | null;
+    }
+  | { kind: 'picked-up'; handoffId: string; byName: string; at: number; ticketNumber: string | null }
+  | {
+      kind: 'parked';
+      handoffId: string;
+      byName: string;
+      at: number;
+      reason: string;
+      notes: string | null;
+      ticketNumber: string | null;
+    }
+  | { kind: 'resumed'; handoffId: string; byName: string; at: number; ticketNumber: string | null }
+  | { kind: 'left-queue'; handoffId: string; at: number; ticketNumber: string | null }
+  | {
+      kind: 'resolved';
+      at: number;
+      note: string | null;
+      place: ResolutionPlace;
+      ticketNumber: string | null;
+    };
+
+export interface SessionTrace {
+  state: HandoffState | null;
+  /** Oldest first. */
+  events: TraceEvent[];
+}
+
 export interface SessionDetail extends SessionSummary {
   problemSummary: string | null;
   stateVersion: number;
@@ -201,6 +269,8 @@ export interface SessionDetail extends SessionSummary {
   activeFix: SuggestedFix | null;
   /** Who parked it and when, while it is parked (only they resume it from the session). */
   parked: { handoffId: string; byId: string; byName: string; at: number } | null;
+  /** The handoff story: the header chip and the timeline in the conversation. */
+  trace: SessionTrace;
 }
 
 export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;

@@ -9,6 +9,7 @@ import type {
 } from '../../src-preload/contract';
 import { technicianAsksForSenior } from '../ai/escalation-detection';
 import { assertTransition } from './session-status';
+import { traceOf } from '../handoffs/handoff-trace';
 import type { Clock } from '../clock';
 import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
@@ -113,6 +114,7 @@ export function createSessionService(
       psaTicketId: row.psaTicketId,
       teamTicket: !fresh && followOfSession(db, row.id) !== undefined,
       pendingPost: fresh ? null : (effects.pendingPost?.(row.id) ?? null),
+      trace: fresh ? { state: null, events: [] } : traceOf(db, row),
     };
   }
 
