@@ -38,7 +38,7 @@ it('parked, resumed, escalated, picked up, resolved: each in the timeline, the c
     byName: 'Terry Tech',
     reason: 'Waiting for the switch vendor',
     notes: 'Vendor promised a call at 3pm',
-    ticketNumber: expect.stringMatching(/^BTN-/) as unknown as string,
+    ticketNumber: expect.stringMatching(/^BTN-/),
   });
   clock.advance(60_000);
   await ok('handoffs:resume', { id: session.id });
@@ -81,6 +81,6 @@ it('parked, resumed, escalated, picked up, resolved: each in the timeline, the c
     ['picked-up', 'Sam Senior'],
     ['resolved', 'Sam Senior'],
   ]);
-  expect(done.events.at(-1)).toMatchObject({ note: expect.stringContaining('VLAN 20') as unknown as string });
+  expect(done.events.at(-1)).toMatchObject({ note: expect.stringContaining('VLAN 20') });
   void terry;
 });
