@@ -14,7 +14,7 @@ import { activeFix, toSuggestedFix } from '../store/repos/suggested-fixes';
 import { followOfSession } from '../store/repos/team-follows';
 import { listHypotheses } from '../store/repos/hypotheses';
 import type { MessageRow } from '../store/repos/messages';
-import { insertMessage } from '../store/repos/messages';
+import { getMessage, insertMessage } from '../store/repos/messages';
 import type { ListSessionsQuery, SessionRow } from '../store/repos/sessions';
 import {
   bumpForNewMessage,
@@ -131,8 +131,18 @@ export function createSessionService(
     return detail(row, true);
   }
 
-  /** The session row exists before any message is stored: a message for an unknown session is refused. */
-  function addMessage(actor: User, sessionId: string, body: string): Message {
+  /**
+   * The session row exists before any message is stored: a message for an unknown session is refused.
+   * `id` (chosen by the renderer) makes a retry idempotent: the message already stored under it is
+   * answered again, never stored twice.
+   */
+  function addMessage(actor: User, sessionId: string, body: string, id: string = randomUUID()): Message {
+    const existing = getMessage(db, id);
+    if (existing) {
+      if (existing.sessionId !== sessionId || existing.authorId !== actor.id || existing.role !== 'user')
+        throw new AppError('CONFLICT', 'A different message is already stored under this id');
+      return views.fromRow(existing, existing.authorName);
+    }
     const now = clock.now();
     const { stored, session } = inTransaction(db, () => {
       let bumped = bumpForNewMessage(db, sessionId, now);
@@ -149,7 +159,7 @@ export function createSessionService(
       }
       const row = insertMessage(
         db,
-        { id: randomUUID(), sessionId, role: 'user', authorId: actor.id, body, seq: bumped.messageCount },
+        { id, sessionId, role: 'user', authorId: actor.id, body, seq: bumped.messageCount },
         now,
       );
       effects.onNoteAdded?.(row);
