@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import '../outbox.css';
 import type { OutboxItem } from '../stores/outbox-store';
 import { isBlocked, useOutboxStore } from '../stores/outbox-store';
 import { WarnIcon } from './chat/icons';

@@ -4,6 +4,7 @@
 // paste silently.
 import type { ClipboardEvent } from 'react';
 import { useState } from 'react';
+import '../outbox.css';
 
 export interface Limit {
   max: number;

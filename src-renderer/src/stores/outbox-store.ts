@@ -36,7 +36,7 @@ interface Work {
   apply: (value: unknown) => void;
 }
 
-interface OutboxState {
+export interface OutboxState {
   items: OutboxItem[];
   /** Queues a save; `apply` puts the stored row where the screens read it. Returns the item's id. */
   enqueue: <T>(item: NewOutboxItem, send: () => Promise<Envelope<T>>, apply: (value: T) => void) => string;
