@@ -21,9 +21,10 @@ async function shoot(page: Page, project: string, name: string) {
   const hide = page.getByRole('button', { name: 'Hide panel' });
   const dialogOpen = (await page.getByRole('alertdialog').count()) > 0;
   const hidePanel = !dialogOpen && (await hide.isVisible());
-  if (hidePanel) await hide.click();
+  // By keyboard: at this width the panel covers its own toggle in the session header.
+  if (hidePanel) await hide.press('Enter');
   await page.screenshot({ path: screenshotPath(project, `${name}-900x600`) });
-  if (hidePanel) await page.getByRole('button', { name: 'Show panel' }).click();
+  if (hidePanel) await page.getByRole('button', { name: 'Show panel' }).press('Enter');
   if (size) await page.setViewportSize(size);
 }
 
@@ -161,6 +162,7 @@ test('a 9 MB paste is refused with what to do, what was typed stays, and Baton c
 
   // The part around the error fits, and the note is stored whole.
   const excerpt = 'Faulting module: mso20win32client.dll, exception 0xc0000005';
+  await session.composer().press('ControlOrMeta+End');
   await session.pasteIntoFocused(excerpt);
   await expect(session.composerAlert()).toHaveCount(0);
   await expect(session.composer()).toHaveValue(`Outlook crashes at start, log below: ${excerpt}`);
@@ -182,7 +184,7 @@ test('a 9 MB paste is refused with what to do, what was typed stays, and Baton c
   await expect(session.savedNoteBodies().last()).toHaveText('x'.repeat(100_000));
 });
 
-test('facts and hypotheses typed one after another without waiting are all kept, in order', async ({
+test('facts typed one after another without waiting are all kept in order, and a step note survives a view switch', async ({
   launchBaton,
 }) => {
   const app = await technician(launchBaton);
@@ -196,9 +198,17 @@ test('facts and hypotheses typed one after another without waiting are all kept,
   await expect(session.factTexts()).toHaveText(facts);
   await expect(session.newFactField()).toHaveValue('');
 
+  // A step's note typed and left by switching views is saved, as leaving the field saves it.
+  await session.addStep('Power-cycle the print server');
+  await session.stepNote('Power-cycle the print server').fill('Came back, P3 still offline');
+  await views(app.page).getByRole('button', { name: 'Queue' }).click();
+  await views(app.page).getByRole('button', { name: 'Sessions' }).click();
+  await expect(session.stepNote('Power-cycle the print server')).toHaveValue('Came back, P3 still offline');
+
   await app.restart();
   await new SessionsPage(app.page).openSession('Printers on floor 3 offline');
   await expect(session.factTexts()).toHaveText(facts);
+  await expect(session.stepNote('Power-cycle the print server')).toHaveValue('Came back, P3 still offline');
 });
 
 test('Escape in the note editor with edits asks first; Keep editing keeps them', async ({
@@ -293,11 +303,13 @@ test('handoff notes at the limit go whole; past it they are refused, never cut',
   await expect(handoff.briefingSection('Engineer notes').locator('.briefing-notes')).toHaveText(atLimit);
 });
 
-test('leaving Settings with a section changed and not saved asks first', async ({
+test('Settings: what is typed during a slow save is kept, and leaving unsaved changes asks first', async ({
   launchBaton,
 }, testInfo) => {
   const app = await technician(launchBaton, 'admin');
   const page = app.page;
+  const faults = new BridgeFaults(page, 'settings:handoffs-save');
+  await faults.install();
   const settings = new SettingsPage(page);
   await settings.open();
   await settings.expertField('Name').fill('Dana Expert');
@@ -308,18 +320,26 @@ test('leaving Settings with a section changed and not saved asks first', async (
   await settings.keepEditing();
   await expect(settings.expertField('Name')).toHaveValue('Dana Expert');
 
+  // The phone is typed while the save of the name is on its way: its answer does not wipe it.
+  faults.hold();
   await settings.escalationsSaveButton().click();
-  await expect(settings.escalationsSaveButton()).toBeDisabled();
-  await views(page).getByRole('button', { name: 'Sessions' }).click();
-  await expect(settings.leaveQuestion()).toHaveCount(0);
-  await expect(new SessionsPage(page).emptyState()).toBeVisible();
-
-  await settings.open();
   await settings.expertField('Phone').fill('+1 555 0100');
+  faults.release();
+  await expect(
+    page.locator('[data-sonner-toast]').filter({ hasText: 'Escalation settings saved' }),
+  ).toBeVisible();
+  await expect(settings.expertField('Phone')).toHaveValue('+1 555 0100');
+  await expect(settings.expertField('Name')).toHaveValue('Dana Expert');
+  await expect(settings.escalationsSaveButton()).toBeEnabled();
+
   await new SessionsPage(page).newSession();
+  await expect(settings.leaveQuestion()).toContainText('Your changes to Escalations are not saved.');
   await settings.discardChanges();
   await expect(new SessionPage(page).composer()).toBeVisible();
   await settings.open();
-  await expect(settings.expertField('Phone')).toHaveValue('');
   await expect(settings.expertField('Name')).toHaveValue('Dana Expert');
+  await expect(settings.expertField('Phone')).toHaveValue('');
+  await views(page).getByRole('button', { name: 'Sessions' }).click();
+  await expect(settings.leaveQuestion()).toHaveCount(0);
+  await expect(new SessionPage(page).composer()).toBeVisible();
 });
