@@ -90,6 +90,17 @@ test('while saves are slow the box clears at once, typing goes on, and a view sw
   await expect(session.composer()).toHaveValue('half a thought about the MTU');
   await shoot(page, testInfo.project.name, 'durability-saving');
 
+  // Closing the window now would lose the notes on their way: the browser asks first ("Stay").
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+
   faults.release();
   await expect(session.unsavedNotes()).toHaveCount(0);
   await expect(session.savedNoteBodies()).toHaveText([

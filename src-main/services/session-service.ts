@@ -136,8 +136,8 @@ export function createSessionService(
    * `id` (chosen by the renderer) makes a retry idempotent: the message already stored under it is
    * answered again, never stored twice.
    */
-  function addMessage(actor: User, sessionId: string, body: string, id: string = randomUUID()): Message {
-    const existing = getMessage(db, id);
+  function addMessage(actor: User, sessionId: string, body: string, clientId?: string): Message {
+    const existing = clientId === undefined ? null : getMessage(db, clientId);
     if (existing) {
       if (existing.sessionId !== sessionId || existing.authorId !== actor.id || existing.role !== 'user')
         throw new AppError('CONFLICT', 'A different message is already stored under this id');
@@ -159,7 +159,14 @@ export function createSessionService(
       }
       const row = insertMessage(
         db,
-        { id, sessionId, role: 'user', authorId: actor.id, body, seq: bumped.messageCount },
+        {
+          id: clientId ?? randomUUID(),
+          sessionId,
+          role: 'user',
+          authorId: actor.id,
+          body,
+          seq: bumped.messageCount,
+        },
         now,
       );
       effects.onNoteAdded?.(row);
