@@ -11,6 +11,9 @@ import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
 import { SettingsPage } from './pages/settings-page';
 
+// Each test types a lot, key by key, and several restart the app: room for a machine under load.
+test.describe.configure({ timeout: 90_000 });
+
 /** Screenshots at the window's default size and at its minimum, where the side panel (which then
  * covers the chat) is hidden unless a dialog is open. */
 async function shoot(page: Page, project: string, name: string) {
@@ -39,11 +42,11 @@ const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
 test('a hundred notes typed at full speed are all stored, in order, once each — also after a restart', async ({
   launchBaton,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const app = await technician(launchBaton);
   const session = new SessionPage(app.page);
   await new SessionsPage(app.page).newSession();
-  const notes = Array.from({ length: 100 }, (_, i) => `Note ${i + 1}: spooler still stuck on job ${i * 7}`);
+  const notes = Array.from({ length: 100 }, (_, i) => `Note ${i + 1}: job ${i * 7}`);
 
   await session.composer().click();
   for (const note of notes) await session.typeAndEnter(note);
