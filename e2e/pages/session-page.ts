@@ -57,9 +57,10 @@ export class SessionPage {
 
   // ---- conversation ----
   conversation = () => this.page.getByRole('list', { name: 'Conversation' });
-  /** Technician, assistant and system messages (not the "thinking" row). */
-  messages = () => this.conversation().locator('.message');
-  technicianMessages = () => this.conversation().locator('.message-user');
+  /** Technician, assistant and system messages as stored (not the "thinking" row, not notes still
+   * being saved: see unsavedNotes). */
+  messages = () => this.conversation().locator('.message:not(.message-pending)');
+  technicianMessages = () => this.conversation().locator('.message-user:not(.message-pending)');
   assistantMessages = () => this.conversation().locator('.message-assistant');
   message = (text: Text) => this.messages().filter({ hasText: text });
   technicianMessage = (text: Text) => this.technicianMessages().filter({ hasText: text });
@@ -99,7 +100,7 @@ export class SessionPage {
 
   // ---- notes not stored yet (the outbox) ----
   /** The technician's notes as stored (not those still being saved or failed). */
-  savedNotes = () => this.conversation().locator('.message-user:not(.message-pending)');
+  savedNotes = () => this.technicianMessages();
   savedNoteBodies = () => this.savedNotes().locator('.message-body');
   /** Notes handed over but not stored yet: "Saving…", "Waiting: …" or "Not saved: … Retry". */
   unsavedNotes = () => this.conversation().locator('.message-pending');
