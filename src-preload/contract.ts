@@ -744,6 +744,33 @@ export interface MicrosoftSettings {
   canEdit: boolean;
 }
 
+// ---- limits -------------------------------------------------------------------------------------
+
+/**
+ * The longest text each field accepts, in characters after trimming. The input schemas below use
+ * these, and the renderer shows a counter near them and refuses a paste past them: never a silent cut.
+ */
+export const TEXT_LIMITS = {
+  message: 100_000,
+  fact: 2_000,
+  step: 2_000,
+  stepOption: 200,
+  stepNote: 5_000,
+  hypothesis: 300,
+  hypothesisReason: 1_000,
+  /** The handoff's reason and the chat's "Escalate to a senior" reason. */
+  escalationReason: 500,
+  handoffNotes: 5_000,
+  noteMarkdown: 20_000,
+  noteSummary: 500,
+  fixReason: 1_000,
+  sessionTitle: 200,
+  contactName: 100,
+  contactEmail: 200,
+  contactPhone: 50,
+  contactHours: 100,
+} as const;
+
 // ---- inputs -------------------------------------------------------------------------------------
 
 const trimmed = (label: string, max: number) =>
@@ -771,22 +798,32 @@ export const SessionsListInput = z
   .default({ limit: 100 });
 
 export const SessionsCreateInput = z
-  .object({ title: z.string().trim().max(200, 'Title must be at most 200 characters').optional() })
+  .object({
+    title: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.sessionTitle, `Title must be at most ${TEXT_LIMITS.sessionTitle} characters`)
+      .optional(),
+  })
   .default({});
 
 export const SessionIdInput = z.object({ id: z.uuid('Unknown session id') });
 
+/** `id`: chosen by the renderer, so a retry after a lost answer stores the row once (idempotent). */
+const clientId = (what: string) => z.uuid(`Unknown ${what} id`).optional();
+
 export const MessagesAddInput = z.object({
   sessionId: z.uuid('Unknown session id'),
+  id: clientId('message'),
   body: z
     .string()
     .trim()
     .min(1, 'Type something first')
-    .max(100_000, 'That message is too long (100,000 characters at most)'),
+    .max(TEXT_LIMITS.message, 'That message is too long (100,000 characters at most)'),
 });
 
 const id = (what: string) => z.uuid(`Unknown ${what} id`);
-const shortText = (label: string, max = 2_000) =>
+const shortText = (label: string, max: number) =>
   z.string().trim().min(1, `${label} cannot be empty`).max(max, `${label} must be at most ${max} characters`);
 
 export const MessageIdInput = z.object({ messageId: id('message') });
@@ -797,35 +834,51 @@ export const SessionsSearchInput = z.object({
 });
 export const RequestEscalationInput = z.object({
   id: id('session'),
-  reason: z.string().trim().max(500).optional(),
+  reason: z.string().trim().max(TEXT_LIMITS.escalationReason).optional(),
 });
 export const StepAddInput = z.object({
   sessionId: id('session'),
-  text: shortText('Step'),
-  options: z.array(z.string().trim().min(1).max(200)).max(12).default([]),
+  id: clientId('step'),
+  text: shortText('Step', TEXT_LIMITS.step),
+  options: z.array(z.string().trim().min(1).max(TEXT_LIMITS.stepOption)).max(12).default([]),
   hypothesisId: id('hypothesis').nullable().optional(),
 });
 export const StepUpdateInput = z.object({
   id: id('step'),
-  text: shortText('Step').optional(),
-  selectedOption: z.string().trim().max(200).nullable().optional(),
-  freeText: z.string().trim().max(5_000).nullable().optional(),
+  text: shortText('Step', TEXT_LIMITS.step).optional(),
+  selectedOption: z.string().trim().max(TEXT_LIMITS.stepOption).nullable().optional(),
+  freeText: z
+    .string()
+    .trim()
+    .max(TEXT_LIMITS.stepNote, `A step's note must be at most ${TEXT_LIMITS.stepNote} characters`)
+    .nullable()
+    .optional(),
   skipped: z.boolean().optional(),
   hypothesisId: id('hypothesis').nullable().optional(),
 });
-export const FactAddInput = z.object({ sessionId: id('session'), text: shortText('Fact') });
-export const FactUpdateInput = z.object({ id: id('fact'), text: shortText('Fact') });
+export const FactAddInput = z.object({
+  sessionId: id('session'),
+  id: clientId('fact'),
+  text: shortText('Fact', TEXT_LIMITS.fact),
+});
+export const FactUpdateInput = z.object({ id: id('fact'), text: shortText('Fact', TEXT_LIMITS.fact) });
 export const HypothesisAddInput = z.object({
   sessionId: id('session'),
-  label: shortText('Hypothesis', 300),
+  id: clientId('hypothesis'),
+  label: shortText('Hypothesis', TEXT_LIMITS.hypothesis),
   parentId: id('hypothesis').nullable().optional(),
 });
 export const HypothesisUpdateInput = z
   .object({
     id: id('hypothesis'),
-    label: shortText('Hypothesis', 300).optional(),
+    label: shortText('Hypothesis', TEXT_LIMITS.hypothesis).optional(),
     status: z.enum(HYPOTHESIS_STATUSES).optional(),
-    reason: z.string().trim().max(1_000).nullable().optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.hypothesisReason, `The reason is at most ${TEXT_LIMITS.hypothesisReason} characters`)
+      .nullable()
+      .optional(),
   })
   .refine((h) => !(h.status === 'dead_end' || h.status === 'solved') || (h.reason ?? '').length > 0, {
     message: 'Say why: a ruled-out or confirmed hypothesis needs a reason',
@@ -861,9 +914,17 @@ export const HandoffCreateInput = z
   .object({
     sessionId: id('session'),
     intent: z.enum(HANDOFF_INTENTS),
-    reason: z.string().trim().max(500, 'Keep the reason under 500 characters').default(''),
+    reason: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.escalationReason, 'Keep the reason under 500 characters')
+      .default(''),
     priority: z.enum(PRIORITIES, { error: 'Choose a priority: low, medium, high or urgent' }),
-    notes: z.string().trim().max(5_000).optional(),
+    notes: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.handoffNotes, 'The notes are at most 5,000 characters')
+      .optional(),
     targetUserId: id('user').nullable().optional(),
   })
   .refine((h) => h.intent === 'park' || h.reason.length > 0, {
@@ -917,18 +978,18 @@ export const HandoffSettingsInput = z.object({
   /** null clears them; the confirmation then says none are set. */
   expertContacts: z
     .object({
-      name: contactLine('Name', 100),
+      name: contactLine('Name', TEXT_LIMITS.contactName),
       email: z
         .string()
         .trim()
-        .max(200)
+        .max(TEXT_LIMITS.contactEmail)
         .refine(
           (v) => v === '' || z.email().safeParse(v).success,
           'Enter an email address like name@example.com',
         ),
-      phone: contactLine('Phone', 50),
-      hours: contactLine('Hours', 100),
-      emergencyLine: contactLine('Emergency line', 50),
+      phone: contactLine('Phone', TEXT_LIMITS.contactPhone),
+      hours: contactLine('Hours', TEXT_LIMITS.contactHours),
+      emergencyLine: contactLine('Emergency line', TEXT_LIMITS.contactPhone),
     })
     .nullable(),
   overdueMinutes: z.object({
@@ -947,7 +1008,7 @@ export const FixOutcomeInput = z
   .object({
     id: z.uuid('Unknown fix id'),
     outcome: z.enum(FIX_OUTCOMES, { error: 'Choose worked, pending or failed' }),
-    reason: z.string().trim().max(1_000, 'The reason is at most 1,000 characters').optional(),
+    reason: z.string().trim().max(TEXT_LIMITS.fixReason, 'The reason is at most 1,000 characters').optional(),
   })
   .refine((v) => v.outcome === 'worked' || (v.reason ?? '') !== '', {
     message: 'Say why: what is still pending, or how it failed',
@@ -994,9 +1055,9 @@ export const NotePostInput = NotePreviewInput.extend({
     .string()
     .trim()
     .min(1, 'The note is empty: write what was found and done')
-    .max(20_000, 'The note is at most 20,000 characters'),
+    .max(TEXT_LIMITS.noteMarkdown, 'The note is at most 20,000 characters'),
   /** Defaults to the note's first line. */
-  summary: z.string().trim().max(500, 'The summary is at most 500 characters').optional(),
+  summary: z.string().trim().max(TEXT_LIMITS.noteSummary, 'The summary is at most 500 characters').optional(),
   /** An escalation's priority (default medium). */
   priority: z.enum(PRIORITIES, { error: 'Choose a priority: low, medium, high or urgent' }).optional(),
 });

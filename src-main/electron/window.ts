@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, dialog, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../host/browser-host';
 
 export function createMainWindow(appRoot: string): BrowserWindow {
@@ -35,6 +35,19 @@ export function createMainWindow(appRoot: string): BrowserWindow {
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
+  });
+  // The renderer refuses to unload while something typed is not saved yet (a settings section, the
+  // note editor, a note still on its way to the store): ask, as a browser would.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Keep editing', 'Discard and close'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Discard unsaved changes?',
+      detail: 'Something you typed in Baton is not saved yet.',
+    });
+    if (choice === 1) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
 

@@ -64,6 +64,34 @@ describe('sessions through the contract', () => {
     expect(pushed.filter((p) => p.event === 'message_added')).toHaveLength(2);
   });
 
+  it('stores a message sent again under the same id once (a retry after a lost answer)', async () => {
+    const session = await call('sessions:create');
+    const id = crypto.randomUUID();
+    const first = await call('messages:add', { sessionId: session.id, id, body: 'Spooler restarted' });
+    const again = await call('messages:add', { sessionId: session.id, id, body: 'Spooler restarted' });
+    expect(first.id).toBe(id);
+    expect(again).toEqual(first);
+    const detail = await call('sessions:get', { id: session.id });
+    expect(detail).toMatchObject({ messageCount: 1, stateVersion: 1 });
+    expect(pushed.filter((p) => p.event === 'message_added')).toHaveLength(1);
+    const other = await call('sessions:create');
+    expect(await core.dispatch('messages:add', { sessionId: other.id, id, body: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('stores 100 notes sent without waiting for answers in the order they were sent', async () => {
+    const session = await call('sessions:create');
+    const bodies = Array.from({ length: 100 }, (_, i) => `note ${i + 1}`);
+    const replies = await Promise.all(
+      bodies.map((body) => core.dispatch('messages:add', { sessionId: session.id, body })),
+    );
+    expect(replies.every((r) => r.ok)).toBe(true);
+    const detail = await call('sessions:get', { id: session.id });
+    expect((detail.messages as { body: string }[]).map((m) => m.body)).toEqual(bodies);
+  });
+
   it('refuses a message for a session that does not exist and stores nothing', async () => {
     const reply = await core.dispatch('messages:add', { sessionId: crypto.randomUUID(), body: 'hello' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Session not found' } });

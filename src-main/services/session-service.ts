@@ -143,8 +143,23 @@ export function createSessionService(
     return detail(row, true);
   }
 
-  /** The session row exists before any message is stored: a message for an unknown session is refused. */
-  function addMessage(actor: User, sessionId: string, typed: string | PreparedText): Message {
+  /**
+   * The session row exists before any message is stored: a message for an unknown session is refused.
+   * `id` (chosen by the renderer) makes a retry idempotent: the message already stored under it is
+   * answered again, never stored twice.
+   */
+  function addMessage(
+    actor: User,
+    sessionId: string,
+    typed: string | PreparedText,
+    clientId?: string,
+  ): Message {
+    const existing = clientId === undefined ? null : getMessage(db, clientId);
+    if (existing) {
+      if (existing.sessionId !== sessionId || existing.authorId !== actor.id || existing.role !== 'user')
+        throw new AppError('CONFLICT', 'A different message is already stored under this id');
+      return views.fromRow(existing, existing.authorName);
+    }
     const now = clock.now();
     // Secrets become placeholders before anything is stored (issue 14): the title, the escalation
     // excerpt and the search index see the placeholders; the values are sealed with the message.
@@ -166,7 +181,7 @@ export function createSessionService(
       const row = insertMessage(
         db,
         {
-          id: randomUUID(),
+          id: clientId ?? randomUUID(),
           sessionId,
           role: 'user',
           authorId: actor.id,

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Toaster } from 'sonner';
 import { baton } from './api/client';
+import { LeaveDialog } from './components/LeaveDialog';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { SessionsScreen } from './screens/SessionsScreen';
 import { useAppStore } from './stores/app-store';
@@ -63,6 +64,7 @@ export function App() {
         </div>
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
+      <LeaveDialog />
       {/* Top right, over the side panel's heading: clear of the title, the composer and the status bar. */}
       <Toaster position="top-right" offset={{ top: 12, right: 16 }} richColors closeButton />
     </>

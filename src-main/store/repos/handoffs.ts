@@ -261,26 +261,28 @@ export function openPsaHandoffs(db: Db) {
 
 /** Every handoff of a session, oldest first, with the names and ticket number its story shows. */
 export function listSessionHandoffs(db: Db, sessionId: string) {
-  return db
-    .select({
-      id: handoffs.id,
-      intent: handoffs.intent,
-      priority: handoffs.priority,
-      reason: handoffs.reason,
-      notes: handoffs.engineerNotes,
-      origin: handoffs.origin,
-      createdAt: handoffs.createdAt,
-      claimedAt: handoffs.claimedAt,
-      closedAt: handoffs.closedAt,
-      byName: handedOffBy,
-      targetName,
-      claimerName,
-      ticketNumber,
-    })
-    .from(handoffs)
-    // The join makes drizzle qualify the columns inside the name and ticket subqueries.
-    .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
-    .where(eq(handoffs.sessionId, sessionId))
-    .orderBy(asc(handoffs.createdAt), asc(seq))
-    .all();
+  return (
+    db
+      .select({
+        id: handoffs.id,
+        intent: handoffs.intent,
+        priority: handoffs.priority,
+        reason: handoffs.reason,
+        notes: handoffs.engineerNotes,
+        origin: handoffs.origin,
+        createdAt: handoffs.createdAt,
+        claimedAt: handoffs.claimedAt,
+        closedAt: handoffs.closedAt,
+        byName: handedOffBy,
+        targetName,
+        claimerName,
+        ticketNumber,
+      })
+      .from(handoffs)
+      // The join makes drizzle qualify the columns inside the name and ticket subqueries.
+      .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
+      .where(eq(handoffs.sessionId, sessionId))
+      .orderBy(asc(handoffs.createdAt), asc(seq))
+      .all()
+  );
 }

@@ -74,12 +74,15 @@ export function listMessages(db: Db, sessionId: string): MessageRecord[] {
 }
 
 export function getMessage(db: Db, id: string): MessageRecord | null {
-  const row = db
-    .select({ message: messages, authorName: users.name })
-    .from(messages)
-    .leftJoin(users, eq(users.id, messages.authorId))
-    .where(eq(messages.id, id))
-    .get();
+  // Prepared: every note typed in the composer looks its id up first (an idempotent retry).
+  const row = prepared(db, 'messages.byId', (d) =>
+    d
+      .select({ message: messages, authorName: users.name })
+      .from(messages)
+      .leftJoin(users, eq(users.id, messages.authorId))
+      .where(eq(messages.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   return row ? { ...row.message, authorName: row.authorName } : null;
 }
 

@@ -6,6 +6,20 @@ import type { Envelope, EventName } from '../../../src-preload/contract';
 
 type Pending = (reply: Envelope<unknown>) => void;
 
+/** The host closes the WebSocket on a frame over 8 MiB (its maxPayload, src-main/host/browser-host.ts),
+ * which would fail every request in flight: a request that large is refused here, before it is sent. */
+const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+
+function tooLarge(bytes: number): Envelope<unknown> {
+  return {
+    ok: false,
+    error: {
+      code: 'VALIDATION',
+      message: `That is too large to send (${(bytes / 1_000_000).toFixed(1)} MB; Baton takes up to ${MAX_FRAME_BYTES / 1024 / 1024} MB at once). Shorten it and try again.`,
+    },
+  };
+}
+
 export function connectBrowserHost(onConnectionLost: () => void): Promise<BatonApi> {
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`);
   const pending = new Map<number, Pending>();
@@ -44,9 +58,15 @@ export function connectBrowserHost(onConnectionLost: () => void): Promise<BatonA
     invoke(channel, input) {
       if (socket.readyState !== WebSocket.OPEN) return Promise.resolve(lost);
       const id = nextId++;
+      const frame = JSON.stringify({ id, channel, input });
+      // UTF-8 takes at most 3 bytes per UTF-16 unit: only a long frame needs measuring.
+      if (frame.length * 3 > MAX_FRAME_BYTES) {
+        const bytes = new Blob([frame]).size;
+        if (bytes > MAX_FRAME_BYTES) return Promise.resolve(tooLarge(bytes));
+      }
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        socket.send(JSON.stringify({ id, channel, input }));
+        socket.send(frame);
       });
     },
     on(event, listener) {

@@ -3,6 +3,8 @@ import type { Message } from '../../../../src-preload/contract';
 import { baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
 import { useAppStore } from '../../stores/app-store';
+import type { OutboxItem } from '../../stores/outbox-store';
+import { OutboxStatus } from '../OutboxStatus';
 import { TimeAgo } from '../TimeAgo';
 import { WarnIcon } from './icons';
 import { Markdown } from './Markdown';
@@ -62,6 +64,21 @@ export function TechnicianMessage({ message }: { message: Message }) {
           {revealError}
         </p>
       )}
+    </li>
+  );
+}
+
+/** A technician's note not stored yet: as typed, with "Saving…", or why it failed with Retry. */
+export function PendingMessage({ item }: { item: OutboxItem }) {
+  return (
+    <li className={`message message-user message-pending${item.state === 'failed' ? ' message-failed' : ''}`}>
+      <div className="message-meta">
+        <strong>You</strong>
+      </div>
+      <div className="message-body">{item.text}</div>
+      <div className="message-footer">
+        <OutboxStatus item={item} noun="note" />
+      </div>
     </li>
   );
 }

@@ -8,12 +8,22 @@ import type {
   Priority,
   Withheld,
 } from '../../../../src-preload/contract';
-import { PRIORITY_ORDER } from '../../../../src-preload/contract';
+import { PRIORITY_ORDER, TEXT_LIMITS } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
+import { useUnsavedGuard } from '../../stores/unsaved-store';
 import { Markdown } from '../chat/Markdown';
 import { WithheldBadge } from '../chat/WithheldBadge';
+import { ConfirmDialog } from '../ConfirmDialog';
+import type { Limit } from '../TextLimit';
+import { LimitNote, overLimit, useTextLimit } from '../TextLimit';
 import '../../notes.css';
+
+const NOTE_LIMIT: Limit = {
+  max: TEXT_LIMITS.noteMarkdown,
+  noun: 'a note',
+  hint: 'Keep the note to what the ticket needs; paste the part around the error.',
+};
 
 const TEXT: Record<NoteKind, { title: string; description: string; posted: string }> = {
   resolve: {
@@ -56,12 +66,45 @@ export function outcomeLine(outcome: NotePostOutcome): string {
  */
 export function NoteDialog(props: { kind: NoteKind | null; sessionId: string; onClose: () => void }) {
   const open = props.kind !== null;
+  // Edits to the draft are not thrown away by Escape or Cancel without asking.
+  const [edited, setEdited] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const close = () => {
+    setEdited(false);
+    props.onClose();
+  };
+  const requestClose = () => (edited ? setAsking(true) : close());
   return (
-    <AlertDialog.Root open={open} onOpenChange={(next) => !next && props.onClose()}>
+    <AlertDialog.Root open={open} onOpenChange={(next) => !next && requestClose()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog card note-dialog" aria-describedby={undefined}>
-          {props.kind && <NoteEditor kind={props.kind} sessionId={props.sessionId} onClose={props.onClose} />}
+        <AlertDialog.Content
+          className="dialog card note-dialog"
+          aria-describedby={undefined}
+          onEscapeKeyDown={(event) => {
+            event.preventDefault();
+            requestClose();
+          }}
+        >
+          {props.kind && (
+            <NoteEditor
+              kind={props.kind}
+              sessionId={props.sessionId}
+              onClose={close}
+              onCancel={requestClose}
+              onEditedChange={setEdited}
+            />
+          )}
+          <ConfirmDialog
+            open={asking}
+            onOpenChange={setAsking}
+            title="Discard your edits?"
+            description="The changes you made to this note are not saved. The draft itself can be made again."
+            cancelLabel="Keep editing"
+            confirmLabel="Discard edits"
+            danger
+            onConfirm={close}
+          />
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
@@ -72,10 +115,14 @@ function NoteEditor({
   kind,
   sessionId,
   onClose,
+  onCancel,
+  onEditedChange,
 }: {
   kind: NoteKind;
   sessionId: string;
   onClose: () => void;
+  onCancel: () => void;
+  onEditedChange: (edited: boolean) => void;
 }) {
   const [draft, setDraft] = useState<NotePreview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -87,7 +134,12 @@ function NoteEditor({
   const [priority, setPriority] = useState<Priority>('medium');
   const [withheld, setWithheld] = useState<Withheld[]>([]);
   const [caught, setCaught] = useState(0);
+  const { refusal, onPaste, clearRefusal } = useTextLimit(NOTE_LIMIT);
   const text = TEXT[kind];
+  const edited = draft !== null && markdown !== draft.markdown;
+  const tooLong = overLimit(markdown, NOTE_LIMIT.max);
+  useEffect(() => onEditedChange(edited), [edited, onEditedChange]);
+  useUnsavedGuard('the note you are editing', edited);
 
   useEffect(() => {
     let live = true;
@@ -105,6 +157,7 @@ function NoteEditor({
   }, [kind, sessionId, attempt]);
 
   async function post() {
+    if (tooLong) return setPostError('The note is at most 20,000 characters: shorten it before posting.');
     setPosting(true);
     setPostError(null);
     try {
@@ -124,6 +177,7 @@ function NoteEditor({
       toast.success(outcome.outcome === 'queued' ? 'Queued for ConnectWise' : text.posted, {
         description: outcomeLine(outcome),
       });
+      onEditedChange(false);
       onClose();
     } catch (err) {
       // Whatever went wrong, the edited text stays in the editor.
@@ -133,7 +187,6 @@ function NoteEditor({
     }
   }
 
-  const edited = draft !== null && markdown !== draft.markdown;
   const review =
     kind === 'resolve'
       ? 'Replaced by placeholders; the customer-visible note says [REDACTED:…] in their place:'
@@ -197,10 +250,16 @@ function NoteEditor({
             <textarea
               className="note-source-text"
               aria-label="Note (markdown)"
+              aria-describedby="note-limit"
               value={markdown}
               spellCheck
               autoFocus
-              onChange={(e) => setMarkdown(e.target.value)}
+              readOnly={posting}
+              onChange={(e) => {
+                setMarkdown(e.target.value);
+                clearRefusal();
+              }}
+              onPaste={onPaste}
             />
           ) : (
             <div className="note-rendered" tabIndex={0} aria-label="Note preview">
@@ -222,21 +281,20 @@ function NoteEditor({
           </select>
         </label>
       )}
+      {draft && <LimitNote id="note-limit" value={markdown} max={NOTE_LIMIT.max} refusal={refusal} />}
       {postError && (
         <p className="form-error" role="alert">
           {postError}
         </p>
       )}
       <div className="dialog-actions">
-        <AlertDialog.Cancel asChild>
-          <button type="button" disabled={posting}>
-            Cancel
-          </button>
-        </AlertDialog.Cancel>
+        <button type="button" disabled={posting} onClick={onCancel}>
+          Cancel
+        </button>
         <button
           type="button"
           className="primary"
-          disabled={!draft || posting || markdown.trim() === ''}
+          disabled={!draft || posting || markdown.trim() === '' || tooLong}
           onClick={() => void post()}
         >
           {posting ? 'Posting…' : 'Confirm & post'}
