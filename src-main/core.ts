@@ -38,6 +38,7 @@ import { psaHandoffKind } from './team/psa-handoff-job';
 import { createTeamService } from './team/team-service';
 import { createTeamSettings } from './team/team-settings';
 import { createNotePosting } from './notes/note-posting';
+import { createInsights } from './insights/insights-service';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
 import type { WorkerOptions } from './jobs/worker';
@@ -288,6 +289,7 @@ export function createCore(options: CoreOptions) {
     teamSettings: createTeamSettings({ db, clock }),
     emailRecipients: createEmailRecipients({ db, clock }),
     fixes,
+    insights: createInsights({ db, clock }),
     webhooks,
     bell,
     ai,

@@ -15,6 +15,7 @@ import type {
 } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { assertFixSettled, promotePendingFix } from '../fixes/fix-service';
+import { recordAssessmentCheck } from '../insights/assessment-check';
 import type { ErrorCode } from '../../src-preload/contract';
 import { AppError, notFound } from '../errors';
 import type { EnqueueRequest } from '../jobs/enqueue';
@@ -157,7 +158,10 @@ export function createNotePosting(deps: NotePostingDeps) {
     const summary = summaryOf(input.markdown, input.summary);
     if (linked.psaTicketId === null) {
       // Checks the status rules and the suggested fix in its own transaction.
-      applyLocally(actor, input.kind, input.sessionId, input.markdown, summary);
+      inTransaction(db, () => {
+        applyLocally(actor, input.kind, input.sessionId, input.markdown, summary);
+        recordAssessmentCheck(db, actor, input, clock.now());
+      });
       return {
         outcome: input.kind === 'resolve' ? 'resolved_local' : 'escalated_local',
         session: toSessionSummary(getSessionRow(db, input.sessionId)!),
@@ -201,6 +205,7 @@ export function createNotePosting(deps: NotePostingDeps) {
         sessionId: input.sessionId,
       });
       updateNotePost(db, postId, { jobId: job.id });
+      recordAssessmentCheck(db, actor, input, now);
       appendAudit(
         db,
         {

@@ -10,6 +10,7 @@ import type { ConnectWiseStatusRef } from '../psa/connectwise/settings-schemas';
 import type { CwTicketLite } from '../psa/connectwise/wire';
 import type { Db } from '../store/database';
 import { closeHandoffRow, getHandoff, openPsaHandoffs } from '../store/repos/handoffs';
+import { rememberTicketBoard } from '../store/repos/ticket-boards';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { getSetting, putSetting } from '../store/repos/settings';
 import { listFollows } from '../store/repos/team-follows';
@@ -80,7 +81,8 @@ export function createTeamPoller(deps: {
       : `(${escalatedHere})`;
     const tickets = await client.listTickets({
       conditions: cursor ? `${which} and lastUpdated >= ${cwDate(cursor.at)}` : which,
-      fields: 'id,summary,status/id,status/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated',
+      fields:
+        'id,summary,status/id,status/name,board/id,board/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated',
       // Small pages keep each answer small; a quiet poll is one page either way.
       pageSize: 200,
     });
@@ -93,6 +95,7 @@ export function createTeamPoller(deps: {
     const fresh = tickets.filter((t) => !settled(t));
 
     for (const ticket of fresh) {
+      if (ticket.board) rememberTicketBoard(db, ticket.id, ticket.board, now);
       const stillEscalated = ticket.status?.id === escalated.id && !ticket.closedFlag && !ticket.owner;
       const mine = imported.get(ticket.id);
       if (mine && !stillEscalated) {

@@ -23,6 +23,7 @@ export const CwTicketLiteSchema = z.looseObject({
   id: z.number(),
   summary: z.string().optional(),
   status: ref.optional(),
+  board: ref.optional(),
   owner: z
     .looseObject({ id: z.number().optional(), identifier: z.string(), name: z.string().optional() })
     .nullish(),
