@@ -10,6 +10,7 @@ import './chat.bench';
 import './handoff.bench';
 import './handoff-queue-paint.bench';
 import './team.bench';
+import './insights.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';
 import type { BenchContext } from './lib/registry';

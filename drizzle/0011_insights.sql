@@ -11,15 +11,20 @@ CREATE TABLE `assessment_checks` (
 );
 --> statement-breakpoint
 CREATE INDEX `assessment_checks_checked_idx` ON `assessment_checks` (`checked_at`);--> statement-breakpoint
-CREATE TABLE `psa_ticket_boards` (
-	`ticket_id` integer PRIMARY KEY NOT NULL,
-	`board_id` integer NOT NULL,
-	`board_name` text NOT NULL,
+CREATE TABLE `psa_boards` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
 	`seen_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `psa_ticket_boards_board_idx` ON `psa_ticket_boards` (`board_id`);--> statement-breakpoint
+CREATE TABLE `psa_ticket_boards` (
+	`ticket_id` integer PRIMARY KEY NOT NULL,
+	`board_id` integer NOT NULL,
+	`seen_at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX `handoffs_created_idx` ON `handoffs` (`created_at`);--> statement-breakpoint
+CREATE INDEX `handoffs_origin_idx` ON `handoffs` (`origin`);--> statement-breakpoint
 CREATE INDEX `sessions_created_idx` ON `sessions` (`created_at`);--> statement-breakpoint
 CREATE INDEX `sessions_resolved_idx` ON `sessions` (`resolved_at`);--> statement-breakpoint
 CREATE INDEX `sessions_domain_idx` ON `sessions` (`problem_domain`);--> statement-breakpoint

@@ -268,7 +268,11 @@ describe('who sees what', () => {
 
     const teamView = t.report(t.senior, day, D + 12 * HOUR);
     expect(teamView.activity.totals).toMatchObject({ escalations: 2, sessionsStarted: 3 });
-    expect(teamView.options.technicians.map((u) => u.name)).toEqual(['Priya Patel', 'Terry Tech']);
+    expect(teamView.options.technicians.map((u) => u.name)).toEqual([
+      'Priya Patel',
+      'Sam Senior',
+      'Terry Tech',
+    ]);
     const priya = t.report(t.senior, { ...day, filters: { technicianId: t.tech2.id } }, D + 12 * HOUR);
     expect(priya.activity.totals).toMatchObject({ escalations: 1, sessionsStarted: 2, sessionsEscalated: 1 });
   });

@@ -250,8 +250,9 @@ export const handoffs = sqliteTable(
   (t) => [
     index('handoffs_open_idx').on(t.claimedById, t.createdAt),
     index('handoffs_session_idx').on(t.sessionId),
-    // Insights: handoffs created in a date range.
+    // Insights: handoffs created in a date range; how many were imported.
     index('handoffs_created_idx').on(t.createdAt),
+    index('handoffs_origin_idx').on(t.origin),
   ],
 );
 
@@ -446,13 +447,15 @@ export const assessmentChecks = sqliteTable(
  * The service board of each ConnectWise ticket this machine has seen (linked or imported), so
  * Insights can filter by board without asking ConnectWise.
  */
-export const psaTicketBoards = sqliteTable(
-  'psa_ticket_boards',
-  {
-    ticketId: integer('ticket_id').primaryKey(),
-    boardId: integer('board_id').notNull(),
-    boardName: text('board_name').notNull(),
-    seenAt: integer('seen_at').notNull(),
-  },
-  (t) => [index('psa_ticket_boards_board_idx').on(t.boardId)],
-);
+export const psaTicketBoards = sqliteTable('psa_ticket_boards', {
+  ticketId: integer('ticket_id').primaryKey(),
+  boardId: integer('board_id').notNull(),
+  seenAt: integer('seen_at').notNull(),
+});
+
+/** The boards those tickets are on, with the name each was last seen under (the filter's choices). */
+export const psaBoards = sqliteTable('psa_boards', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  seenAt: integer('seen_at').notNull(),
+});

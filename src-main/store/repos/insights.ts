@@ -61,15 +61,28 @@ const SESSION_FILTERS = `
   and (@domain is null or s.problem_domain = @domain)
   and ${boardOf('s.psa_ticket_id')}`;
 
+/** The filters on a handoff `h` whose session `s` is joined. */
 const HANDOFF_FILTERS = `
   (@tech is null or h.handed_off_by_id = @tech)
   and (@priority is null or h.priority = @priority)
   and (@domain is null or s.problem_domain = @domain)
   and ${boardOf('coalesce(h.psa_ticket_id, s.psa_ticket_id)')}`;
 
+/**
+ * The same filters without the join: the session is looked up only when a domain or board is asked
+ * for, so an unfiltered range reads no session row.
+ */
+const HANDOFF_FILTERS_UNJOINED = `
+  (@tech is null or h.handed_off_by_id = @tech)
+  and (@priority is null or h.priority = @priority)
+  and (@domain is null and @board is null or exists (
+        select 1 from sessions s where s.id = h.session_id
+          and (@domain is null or s.problem_domain = @domain)
+          and ${boardOf('coalesce(h.psa_ticket_id, s.psa_ticket_id)')}))`;
+
 /** With a priority filter, a session counts when one of its handoffs (before `before`) had it. */
-const sessionHasPriority = (before: string | null) => `
-  (@priority is null or exists (select 1 from handoffs hp where hp.session_id = s.id
+const sessionHasPriority = (session: string, before: string | null) => `
+  (@priority is null or exists (select 1 from handoffs hp where hp.session_id = ${session}
      and hp.priority = @priority${before ? ` and hp.created_at <= ${before}` : ''}))`;
 
 const THRESHOLD = `case p when 'urgent' then @urgentMs when 'high' then @highMs when 'medium' then @mediumMs else @lowMs end`;
@@ -105,8 +118,7 @@ export function activityByBucket(db: Db, p: InsightsParams): ActivityRow[] {
             sum(h.intent = 'park') as parks
      from buckets k
      join handoffs h on h.created_at >= k.lo and h.created_at < k.hi
-     join sessions s on s.id = h.session_id
-     where ${HANDOFF_FILTERS}
+     where ${HANDOFF_FILTERS_UNJOINED}
      group by k.i`,
   ).all(bind(p)) as ActivityRow[];
 }
@@ -122,17 +134,25 @@ export interface SessionsRow {
  * An imported team escalation is someone else's session: it is not a session worked here.
  */
 export function sessionsByBucket(db: Db, p: InsightsParams): SessionsRow[] {
+  // What each session's handoffs say, read once (a handoff never predates its session, so those from
+  // @from on cover every session started in the range): 2 = imported, someone else's session;
+  // 1 = escalated here (at the filtered priority); 0 = only parks or other priorities.
   return statement(
     db,
     'sessions',
-    `with ${BUCKETS}
-     select k.i as i, count(*) as started,
-            sum(exists (select 1 from handoffs e where e.session_id = s.id and e.intent = 'escalate'
-                          and (@priority is null or e.priority = @priority))) as escalated
+    `with ${BUCKETS},
+     e as materialized (
+       select session_id,
+              max(case when origin = 'psa' then 2
+                       when intent = 'escalate' and (@priority is null or priority = @priority) then 1
+                       else 0 end) as handed
+       from handoffs where created_at >= @from group by session_id
+     )
+     select k.i as i, count(*) as started, sum(e.handed = 1) as escalated
      from buckets k
      join sessions s on s.created_at >= k.lo and s.created_at < k.hi
-     where not exists (select 1 from handoffs x where x.session_id = s.id and x.origin = 'psa')
-       and ${SESSION_FILTERS}
+     left join e on e.session_id = s.id
+     where (e.handed is null or e.handed < 2) and ${SESSION_FILTERS}
      group by k.i`,
   ).all(bind(p)) as SessionsRow[];
 }
@@ -158,10 +178,11 @@ export function claimWaits(db: Db, p: InsightsParams): ClaimWaitRow[] {
   return statement(
     db,
     'claim-waits',
-    `with w as (
+    `with w as materialized (
        select h.priority as p, h.created_at as c, h.claimed_at as cl, h.closed_at as x
-       from handoffs h join sessions s on s.id = h.session_id
-       where h.intent = 'escalate' and h.created_at >= @from and h.created_at < @to and ${HANDOFF_FILTERS}
+       from handoffs h
+       where h.intent = 'escalate' and h.created_at >= @from and h.created_at < @to
+         and ${HANDOFF_FILTERS_UNJOINED}
      ),
      r as (
        select p, max(cl - c, 0) as value,
@@ -202,11 +223,12 @@ export function claimToResolution(db: Db, p: InsightsParams): ResolutionRow[] {
   return statement(
     db,
     'claim-to-resolution',
-    `with w as (
+    `with w as materialized (
        select h.priority as p, s.resolved_at - h.claimed_at as took,
               (s.status = 'resolved' and s.resolved_at >= h.claimed_at
-               and not exists (select 1 from handoffs later where later.session_id = h.session_id
-                                 and later.created_at > h.created_at and later.created_at <= s.resolved_at))
+               and (s.handoff_count < 2
+                    or not exists (select 1 from handoffs later where later.session_id = h.session_id
+                                     and later.created_at > h.created_at and later.created_at <= s.resolved_at)))
                 as resolved
        from handoffs h
        join sessions s on s.id = h.session_id
@@ -238,21 +260,20 @@ export interface ResolvedByRow {
 
 /** Sessions resolved in the range, by what came before: nothing, a park, or an escalation. */
 export function resolvedBy(db: Db, p: InsightsParams): ResolvedByRow {
+  // One look at the handoffs before the resolution: 2 = an escalation, 1 = only parks, null = none;
+  // handoff_count (kept on the session) spares the look for the many sessions never handed off.
   return statement(
     db,
     'resolved-by',
-    `with k as (
-       select exists (select 1 from handoffs e where e.session_id = s.id and e.intent = 'escalate'
-                        and e.created_at <= s.resolved_at) as escalated,
-              exists (select 1 from handoffs pk where pk.session_id = s.id and pk.intent = 'park'
-                        and pk.created_at <= s.resolved_at) as parked
+    `with k as materialized (
+       select case when s.handoff_count > 0 then
+                (select max(case when e.intent = 'escalate' then 2 else 1 end) from handoffs e
+                 where e.session_id = s.id and e.created_at <= s.resolved_at) end as before
        from sessions s
        where s.resolved_at >= @from and s.resolved_at < @to and s.status = 'resolved'
-         and ${SESSION_FILTERS} and ${sessionHasPriority('s.resolved_at')}
+         and ${SESSION_FILTERS} and ${sessionHasPriority('s.id', 's.resolved_at')}
      )
-     select sum(not escalated and not parked) as alone,
-            sum(not escalated and parked) as afterPark,
-            sum(escalated) as afterEscalation
+     select sum(before is null) as alone, sum(before = 1) as afterPark, sum(before = 2) as afterEscalation
      from k`,
   ).get(bind(p)) as ResolvedByRow;
 }
@@ -286,9 +307,11 @@ export function fixesByBand(db: Db, p: InsightsParams): FixBandRow[] {
             sum(f.outcome = 'failed') as failed,
             sum(f.outcome = 'pending') as pending,
             sum(f.user_decision = 'dismissed') as dismissed
-     from suggested_fixes f join sessions s on s.id = f.session_id
+     from suggested_fixes f
      where f.created_at >= @from and f.created_at < @to
-       and ${SESSION_FILTERS} and ${sessionHasPriority(null)}
+       and (@tech is null and @domain is null and @board is null
+            or exists (select 1 from sessions s where s.id = f.session_id and ${SESSION_FILTERS}))
+       and ${sessionHasPriority('f.session_id', null)}
      group by band`,
   ).all(bind(p)) as FixBandRow[];
 }
@@ -342,16 +365,12 @@ export function storeKnows(
   return { localSessions: Math.max(0, sessions - imported), importedEscalations: imported };
 }
 
-/** People who started a session or handed one off here (local profiles and colleagues from ConnectWise). */
+/** Everyone this machine knows: its profiles and the colleagues it learned of from ConnectWise. */
 export function technicianChoices(db: Db): { id: string; name: string }[] {
-  return statement(
-    db,
-    'technicians',
-    `select u.id as id, u.name as name from users u
-     where exists (select 1 from sessions s where s.created_by_id = u.id)
-        or exists (select 1 from handoffs h where h.handed_off_by_id = u.id)
-     order by u.name collate nocase`,
-  ).all() as { id: string; name: string }[];
+  return statement(db, 'technicians', `select id, name from users order by name collate nocase`).all() as {
+    id: string;
+    name: string;
+  }[];
 }
 
 export function domainChoices(db: Db): string[] {

@@ -5,6 +5,8 @@ import type { NoteKind, NotePostOutcome, NotePreview } from '../../../../src-pre
 import { BatonError, baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
 import { Markdown } from '../chat/Markdown';
+import type { AssessmentCheckValue } from './AssessmentCheck';
+import { AssessmentCheck } from './AssessmentCheck';
 import '../../notes.css';
 
 const TEXT: Record<NoteKind, { title: string; description: string; posted: string }> = {
@@ -72,6 +74,7 @@ function NoteEditor({
   const [posting, setPosting] = useState(false);
   const [postError, setPostError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [assessmentCheck, setAssessmentCheck] = useState<AssessmentCheckValue>();
   const text = TEXT[kind];
 
   useEffect(() => {
@@ -92,7 +95,7 @@ function NoteEditor({
     setPosting(true);
     setPostError(null);
     try {
-      const outcome = await unwrap(baton().notes.post({ sessionId, kind, markdown }));
+      const outcome = await unwrap(baton().notes.post({ sessionId, kind, markdown, assessmentCheck }));
       toast.success(outcome.outcome === 'queued' ? 'Queued for ConnectWise' : text.posted, {
         description: outcomeLine(outcome),
       });
@@ -168,6 +171,7 @@ function NoteEditor({
         </>
       )}
 
+      {kind === 'resolve' && draft && <AssessmentCheck sessionId={sessionId} onChange={setAssessmentCheck} />}
       {postError && (
         <p className="form-error" role="alert">
           {postError}
