@@ -69,7 +69,7 @@ test('a senior reads four weeks of the team at a glance, in light and dark, and 
   expect(download.suggestedFilename()).toMatch(
     /^baton-insights-time-to-claim-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
   );
-  const csv = readFileSync((await download.path())!, 'utf8')
+  const csv = readFileSync(await download.path(), 'utf8')
     .trimEnd()
     .split('\r\n');
   expect(csv[0]).toBe(

@@ -2,8 +2,12 @@
 // one data point, a handoff never claimed, percentiles, local days across daylight-saving changes,
 // what each viewer may see, what happened before a resolution, fixes by confidence band, and filters.
 import { afterEach, describe, expect, it } from 'vitest';
+import { startConnectWiseFake } from '../../e2e/fakes/connectwise-fake';
+import { DEFAULT_BOARD } from '../../e2e/fakes/connectwise/state';
 import type { InsightsReport, User } from '../../src-preload/contract';
 import { InsightsInput } from '../../src-preload/contract';
+import { CW_VAULT_SERVICE } from '../psa/connectwise/connectwise-settings';
+import { fakeConnection } from '../psa/connectwise/testing';
 import { closeHandoffRow } from '../store/repos/handoffs';
 import { callers } from '../test-support/callers';
 import { HOUR, MINUTE, insightsWorld, settableClock } from '../test-support/insights-world';
@@ -412,5 +416,41 @@ describe('what happened', () => {
       { id: 22, name: 'Projects' },
       { id: 21, name: 'Service Desk' },
     ]);
+  });
+});
+
+describe('ConnectWise boards', () => {
+  it('linking a session to a ticket remembers its board: the board filter offers it and narrows to it', async () => {
+    const cw = await startConnectWiseFake();
+    cleanups.push(() => cw.close());
+    cw.addTicket({
+      id: 4711,
+      summary: 'Copier cannot scan to email',
+      status: { id: 5, name: 'In Progress' },
+    });
+    const t = team();
+    const { ok } = callers(t.core);
+    const admin = t.core.services.profiles.add(t.senior, {
+      name: 'Ann Admin',
+      email: 'ann@x.example',
+      role: 'admin',
+    });
+    cleanups.push(
+      () => t.core.services.vault.delete(CW_VAULT_SERVICE, 'publicKey'),
+      () => t.core.services.vault.delete(CW_VAULT_SERVICE, 'privateKey'),
+    );
+    await ok('profile:switch', { id: admin.id });
+    await ok('settings:connectwise-save', fakeConnection(cw));
+    const linked = t.world.startSession(t.tech, D + HOUR);
+    t.world.startSession(t.tech, D + 2 * HOUR);
+    t.clock.set(D + 3 * HOUR);
+    await ok('sessions:link-ticket', { sessionId: linked, ticketId: 4711 });
+
+    const day = { range: { from: '2026-03-02', to: '2026-03-02' } };
+    const all = t.report(t.senior, day, D + 12 * HOUR);
+    expect(all.options.boards).toEqual([DEFAULT_BOARD]);
+    expect(all.activity.totals.sessionsStarted).toBe(2);
+    const board = t.report(t.senior, { ...day, filters: { boardId: DEFAULT_BOARD.id } }, D + 12 * HOUR);
+    expect(board.activity.totals.sessionsStarted).toBe(1);
   });
 });
