@@ -27,7 +27,7 @@ export class InsightsPage {
     this.page
       .locator('.insights-tiles > div')
       .filter({ has: this.page.locator('dt').getByText(label, { exact: true }) })
-      .locator('dd');
+      .locator('dd.insights-tile-value');
   card = (title: InsightsChart) => this.page.getByRole('figure', { name: title });
   /** The plain-text summary the chart's SVG is labelled by. */
   summary = (title: InsightsChart) => this.card(title).locator('.insights-summary');

@@ -98,28 +98,28 @@ function Figures({ report }: { report: InsightsReport }) {
       <dl className="insights-tiles">
         <div>
           <dt>Escalation rate</dt>
-          <dd>{percent(t.sessionsEscalated, t.sessionsStarted)}</dd>
-          <span className="muted">
+          <dd className="insights-tile-value">{percent(t.sessionsEscalated, t.sessionsStarted)}</dd>
+          <dd className="muted">
             {t.sessionsEscalated} of {t.sessionsStarted} sessions started
-          </span>
+          </dd>
         </div>
         <div>
           <dt>Escalations</dt>
-          <dd>{t.escalations + t.importedEscalations}</dd>
-          <span className="muted">
+          <dd className="insights-tile-value">{t.escalations + t.importedEscalations}</dd>
+          <dd className="muted">
             {t.importedEscalations ? `${t.importedEscalations} imported, ` : ''}
             {t.parks} parks
-          </span>
+          </dd>
         </div>
         <div>
           <dt>Went overdue</dt>
-          <dd>{overdue}</dd>
-          <span className="muted">of {escalations} escalations</span>
+          <dd className="insights-tile-value">{overdue}</dd>
+          <dd className="muted">of {escalations} escalations</dd>
         </div>
         <div>
           <dt>Resolved</dt>
-          <dd>{alone + afterPark + afterEscalation}</dd>
-          <span className="muted">{afterEscalation} after an escalation</span>
+          <dd className="insights-tile-value">{alone + afterPark + afterEscalation}</dd>
+          <dd className="muted">{afterEscalation} after an escalation</dd>
         </div>
       </dl>
 
