@@ -18,6 +18,13 @@ const CHARTS: InsightsChart[] = [
   'Was the assessment right?',
 ];
 
+/** yyyy-mm-dd of the local day `daysAgo` before today (as the app's date inputs take it). */
+function localDate(daysAgo: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - daysAgo);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 let seed: InsightsSeed;
 test.beforeEach(async () => {
   seed = await seedInsights();
@@ -85,7 +92,15 @@ test('a senior reads four weeks of the team at a glance, in light and dark, and 
   await expect(insights.summary('Escalations and parks')).not.toContainText(
     `of ${sessions} sessions started`,
   );
+  // Custom dates, both days included: a week is seven bars.
+  await insights.range('Custom').click();
+  await insights.fromDate().fill(localDate(10));
+  await insights.toDate().fill(localDate(4));
+  await insights.numbers('Escalations and parks').locator('summary').click();
+  await expect(insights.tableRows('Escalations and parks')).toHaveCount(7);
+  await expect(insights.tableRows('Escalations and parks').first()).toContainText(localDate(10));
   await insights.range('30 days').click();
+  await expect(insights.tableRows('Escalations and parks')).toHaveCount(30);
   await insights.filter('Board').selectOption({ label: 'Projects' });
   await expect(insights.tile('Escalations')).toHaveText('2');
   await insights.filter('Board').selectOption({ label: 'Any' });
