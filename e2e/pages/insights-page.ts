@@ -19,8 +19,8 @@ export class InsightsPage {
   knows = () => this.page.locator('.insights-view').getByRole('note');
   range = (label: '7 days' | '30 days' | '90 days' | 'Custom') =>
     this.page.getByRole('group', { name: 'Date range' }).getByRole('button', { name: label });
-  fromDate = () => this.page.getByLabel('From');
-  toDate = () => this.page.getByLabel('To');
+  fromDate = () => this.page.getByRole('textbox', { name: 'From', exact: true });
+  toDate = () => this.page.getByRole('textbox', { name: 'To', exact: true });
   filter = (label: 'Technician' | 'Priority' | 'Problem domain' | 'Board') =>
     this.page.getByRole('group', { name: 'Filters' }).getByRole('combobox', { name: label });
   tile = (label: string) =>

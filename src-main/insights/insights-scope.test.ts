@@ -6,6 +6,7 @@ import { DEFAULT_BOARD } from '../../e2e/fakes/connectwise/state';
 import { CW_VAULT_SERVICE } from '../psa/connectwise/connectwise-settings';
 import { fakeConnection } from '../psa/connectwise/testing';
 import { closeHandoffRow } from '../store/repos/handoffs';
+import { rememberTicketBoard } from '../store/repos/ticket-boards';
 import { callers } from '../test-support/callers';
 import { D, claimRow, insightsTeam } from '../test-support/insights-team';
 import { HOUR, MINUTE } from '../test-support/insights-world';
@@ -221,5 +222,18 @@ describe('ConnectWise boards', () => {
     expect(all.activity.totals.sessionsStarted).toBe(2);
     const board = t.report(t.senior, { ...day, filters: { boardId: DEFAULT_BOARD.id } }, D + 12 * HOUR);
     expect(board.activity.totals.sessionsStarted).toBe(1);
+
+    // The ticket moves to another board (as a later poll or link sees it), and a board is renamed.
+    rememberTicketBoard(t.core.db, 4711, { id: 2, name: 'Projects' }, D + 4 * HOUR);
+    rememberTicketBoard(t.core.db, 9999, { id: DEFAULT_BOARD.id, name: 'Help Desk' }, D + 5 * HOUR);
+    const moved = t.report(t.senior, day, D + 12 * HOUR);
+    expect(moved.options.boards).toEqual([
+      { id: DEFAULT_BOARD.id, name: 'Help Desk' },
+      { id: 2, name: 'Projects' },
+    ]);
+    const projects = t.report(t.senior, { ...day, filters: { boardId: 2 } }, D + 12 * HOUR);
+    expect(projects.activity.totals.sessionsStarted).toBe(1);
+    const old = t.report(t.senior, { ...day, filters: { boardId: DEFAULT_BOARD.id } }, D + 12 * HOUR);
+    expect(old.activity.totals.sessionsStarted).toBe(0);
   });
 });
