@@ -12,6 +12,7 @@ import './handoff-queue-paint.bench';
 import './team.bench';
 import './team-flow.bench';
 import './redaction.bench';
+import './insights.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';
 import type { BenchContext } from './lib/registry';

@@ -40,6 +40,7 @@ import { handoffPackageKind } from './handoffs/handoff-package';
 import { createTeamService } from './team/team-service';
 import { createTeamSettings } from './team/team-settings';
 import { createNotePosting } from './notes/note-posting';
+import { createInsights } from './insights/insights-service';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
 import type { WorkerOptions } from './jobs/worker';
@@ -327,6 +328,7 @@ export function createCore(options: CoreOptions) {
     teamSettings: createTeamSettings({ db, clock }),
     emailRecipients: createEmailRecipients({ db, clock }),
     fixes,
+    insights: createInsights({ db, clock }),
     webhooks,
     bell,
     ai,

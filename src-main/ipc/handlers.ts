@@ -4,6 +4,7 @@ import type { AppInfo } from '../../src-preload/contract';
 import type { CoreServices } from '../core';
 import type { Db } from '../store/database';
 import { searchSessions } from '../store/repos/search';
+import { assessmentToCheck } from '../insights/assessment-check';
 import { interactive } from '../psa/connectwise/errors';
 import type { Handlers } from './dispatcher';
 
@@ -81,5 +82,7 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'queue:retry': (input) => s.queue.retry(me(), input.id),
     'queue:discard': (input) => s.queue.discard(me(), input.id),
     'connection:set-work-offline': (input) => s.queue.setWorkOffline(me(), input.workOffline),
+    'insights:report': (input) => s.insights.report(me(), input),
+    'assessments:latest': (input) => assessmentToCheck(db, input.id),
   };
 }

@@ -35,6 +35,7 @@ export const OTHER_STRING_INPUTS: Partial<Record<Channel, readonly string[]>> = 
   'notes:check': ['markdown'], // never stored: shows what notes:post would store
   'sessions:list': ['before.id'], // a cursor (an id)
   'handoffs:list': ['cursor'], // a page cursor (numbers)
+  'insights:report': ['range.from', 'range.to', 'timeZone', 'filters.domain'], // dates, a zone, a filter
   'settings:connectwise-map-member': ['identifier'], // a ConnectWise member identifier
   'profile:create': ['name'],
   'profile:add': ['name'],

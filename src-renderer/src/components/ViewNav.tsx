@@ -4,7 +4,7 @@ import { useHandoffStore } from '../stores/handoff-store';
 import { useQueueStore } from '../stores/queue-store';
 import '../queue.css';
 
-/** The sidebar's switch between the sessions, the handoffs queue, the outbox queue and settings. */
+/** The sidebar's switch between the sessions, the handoffs queue, the outbox queue, Insights and settings. */
 export function ViewNav() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
@@ -46,6 +46,7 @@ export function ViewNav() {
           dead > 0 ? `${waiting} waiting, ${dead} failed` : `${waiting} waiting`,
           dead > 0,
         )}
+        {item('insights', 'Insights', 0, '')}
         {item('settings', 'Settings', 0, '')}
       </ul>
     </nav>

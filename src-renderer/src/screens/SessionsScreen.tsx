@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { toast } from 'sonner';
 import type { User } from '../../../src-preload/contract';
 import { Sidebar } from '../components/sidebar/Sidebar';
@@ -9,6 +9,9 @@ import { HandoffsScreen } from './HandoffsScreen';
 import { QueueScreen } from './QueueScreen';
 import { SessionView } from './SessionView';
 import { SettingsScreen } from './SettingsScreen';
+
+// Insights brings its chart library: loaded only when the screen is first opened.
+const InsightsScreen = lazy(() => import('./InsightsScreen'));
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 export const MOD_KEY = isMac ? '⌘' : 'Ctrl';
@@ -49,6 +52,10 @@ export function SessionsScreen({ profile }: { profile: User }) {
           <BriefingScreen />
         ) : view === 'settings' ? (
           <SettingsScreen />
+        ) : view === 'insights' ? (
+          <Suspense fallback={<div className="content-loading" aria-busy="true" />}>
+            <InsightsScreen />
+          </Suspense>
         ) : selectedId ? (
           <SessionView key={selectedId} />
         ) : (

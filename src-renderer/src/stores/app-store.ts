@@ -14,8 +14,8 @@ import { useOutboxStore } from './outbox-store';
 import { confirmDiscard, hasUnsavedEdits } from './unsaved-store';
 
 /** What the content area shows: the sessions (list + open session), the outbox queue, settings, the
- * handoffs queue, or the pick-up screen after a claim. */
-export type View = 'sessions' | 'queue' | 'settings' | 'handoffs' | 'briefing';
+ * handoffs queue, the pick-up screen after a claim, or Insights. */
+export type View = 'sessions' | 'queue' | 'settings' | 'handoffs' | 'briefing' | 'insights';
 
 /** The side panel's lists, updated in place from each channel's reply. */
 export interface PanelItems {

@@ -17,6 +17,8 @@ import { WithheldBadge } from '../chat/WithheldBadge';
 import { ConfirmDialog } from '../ConfirmDialog';
 import type { Limit } from '../TextLimit';
 import { LimitNote, overLimit, useTextLimit } from '../TextLimit';
+import type { AssessmentCheckValue } from './AssessmentCheck';
+import { AssessmentCheck } from './AssessmentCheck';
 import '../../notes.css';
 
 const NOTE_LIMIT: Limit = {
@@ -135,6 +137,7 @@ function NoteEditor({
   const [withheld, setWithheld] = useState<Withheld[]>([]);
   const [caught, setCaught] = useState(0);
   const { refusal, onPaste, clearRefusal } = useTextLimit(NOTE_LIMIT);
+  const [assessmentCheck, setAssessmentCheck] = useState<AssessmentCheckValue>();
   const text = TEXT[kind];
   const edited = draft !== null && markdown !== draft.markdown;
   const tooLong = overLimit(markdown, NOTE_LIMIT.max);
@@ -172,7 +175,12 @@ function NoteEditor({
       }
       setCaught(0);
       const outcome = await unwrap(
-        baton().notes.post({ sessionId, kind, markdown, ...(kind === 'escalate' ? { priority } : {}) }),
+        baton().notes.post({
+          sessionId,
+          kind,
+          markdown,
+          ...(kind === 'escalate' ? { priority } : { assessmentCheck }),
+        }),
       );
       toast.success(outcome.outcome === 'queued' ? 'Queued for ConnectWise' : text.posted, {
         description: outcomeLine(outcome),
@@ -282,6 +290,7 @@ function NoteEditor({
         </label>
       )}
       {draft && <LimitNote id="note-limit" value={markdown} max={NOTE_LIMIT.max} refusal={refusal} />}
+      {kind === 'resolve' && draft && <AssessmentCheck sessionId={sessionId} onChange={setAssessmentCheck} />}
       {postError && (
         <p className="form-error" role="alert">
           {postError}
