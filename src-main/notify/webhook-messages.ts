@@ -1,6 +1,6 @@
 // What a handoff says in Teams and Slack. Teams answers 200/202 even when the Workflow later fails
 // on a malformed card (API-NOTES), so the card's shape is checked here before it is sent.
-import { formatDistanceStrict } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Handoff } from '../../src-preload/contract';
 import { redact } from '../redaction/redact';
 

@@ -189,3 +189,13 @@ export function getJobWithSession(db: Db, id: number): JobWithSession | undefine
     .get();
   return row ? { ...row.job, sessionTitle: row.sessionTitle } : undefined;
 }
+
+/** The kinds of the jobs running right now (one entry per job). */
+export function runningJobKinds(db: Db): string[] {
+  return db
+    .select({ kind: jobs.kind })
+    .from(jobs)
+    .where(eq(jobs.state, 'running'))
+    .all()
+    .map((row) => row.kind);
+}
