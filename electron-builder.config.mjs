@@ -41,6 +41,7 @@ const config = {
   win: {
     target: ['nsis', 'msi'],
     icon: 'resources/icon.ico',
+    files: ['!node_modules/better-sqlite3/prebuilds/{linux,linuxmusl,darwin}-*'],
   },
   nsis: {
     oneClick: true,
@@ -62,6 +63,7 @@ const config = {
     target: ['dmg', 'zip'],
     icon: 'resources/icon.icns',
     category: 'public.app-category.business',
+    files: ['!node_modules/better-sqlite3/prebuilds/{linux,linuxmusl,win32}-*'],
     hardenedRuntime: true,
     gatekeeperAssess: false,
     entitlements: 'resources/entitlements.mac.plist',
@@ -79,6 +81,7 @@ const config = {
     target: ['AppImage', 'deb'],
     icon: 'resources/icons',
     category: 'Office',
+    files: ['!node_modules/better-sqlite3/prebuilds/{darwin,win32}-*'],
     synopsis: 'Troubleshooting, escalation and handoff for IT support teams',
     maintainer: 'Baton maintainers',
   },
@@ -90,7 +93,9 @@ const config = {
 
   // The update feed (electron-updater, generic provider): latest*.yml beside the installers. The app
   // reads its feed URL from Settings; this one is only what the release metadata is made for.
-  publish: plan.feedUrl ? [{ provider: 'generic', url: plan.feedUrl }] : null,
+  // Always set: electron-builder then writes resources/app-update.yml, which electron-updater needs (its
+  // cache folder name) even when the feed URL comes from Settings at run time.
+  publish: [{ provider: 'generic', url: plan.feedUrl ?? 'https://updates.invalid/baton' }],
 };
 
 export default config;

@@ -31,11 +31,12 @@ echo "all files formatted"
 step "typecheck (node, web)"
 tsc --noEmit -p tsconfig.node.json
 tsc --noEmit -p tsconfig.web.json
-step "unit and integration tests (vitest)"
-vitest run
+# Built before vitest: the packaged-layout test packs this build with electron-builder.
 step "build"
 electron-vite build >/dev/null
 echo "built out/main, out/preload, out/renderer"
+step "unit and integration tests (vitest)"
+vitest run
 step "end-to-end (playwright: chromium via the browser host; electron where its binary exists)"
 playwright test
 

@@ -14,7 +14,7 @@ export const ELECTRON_DEFAULT_WIRE = '101100011';
 export function writeStubElectronDist(dir) {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   mkdirSync(join(dir, 'locales'), { recursive: true });
-  for (const locale of ['en-US', 'en-GB', 'de', 'fr', 'ja'])
+  for (const locale of ['en-US', 'en-GB', 'de', 'fr', 'es', 'nl', 'ja'])
     writeFileSync(join(dir, 'locales', `${locale}.pak`), '');
   const binary = Buffer.concat([
     Buffer.from('#!/bin/sh\necho "stub Electron: not runnable" >&2; exit 1\n'),
