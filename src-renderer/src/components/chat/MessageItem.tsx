@@ -1,7 +1,7 @@
 import type { Message } from '../../../../src-preload/contract';
 import { TimeAgo } from '../TimeAgo';
 import { WarnIcon } from './icons';
-import { Markdown } from './Markdown';
+import { Markdown } from './LazyMarkdown';
 import { ReplyStatus } from './ReplyStatus';
 import { RetryButton } from './RetryButton';
 import { WithheldBadge } from './WithheldBadge';

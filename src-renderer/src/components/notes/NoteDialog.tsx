@@ -4,7 +4,7 @@ import { toast } from 'sonner';
 import type { NoteKind, NotePostOutcome, NotePreview } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
-import { Markdown } from '../chat/Markdown';
+import { Markdown } from '../chat/LazyMarkdown';
 import '../../notes.css';
 
 const TEXT: Record<NoteKind, { title: string; description: string; posted: string }> = {
