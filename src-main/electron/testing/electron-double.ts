@@ -6,6 +6,8 @@
 // Where Electron itself decides something (the lock, quitting, dialogs), the test sets the answer.
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -267,7 +269,13 @@ class Session {
     });
   }
 }
-export const session = { defaultSession: new Session() };
+export const session = {
+  defaultSession: new Session(),
+  fromPartition(partition: string) {
+    record('session.fromPartition', partition);
+    return new Session();
+  },
+};
 
 // ---- protocol ----------------------------------------------------------------------------------------
 
@@ -457,6 +465,28 @@ function chromiumError(err: unknown): unknown {
 }
 
 export const net = {
+  /**
+   * Electron's ClientRequest API (electron-updater downloads through it), on Node's http: the same
+   * events ('response', 'error') and methods (setHeader, write, end, abort). Loopback http only.
+   */
+  request(options: {
+    protocol?: string;
+    hostname?: string;
+    host?: string;
+    port?: number | string;
+    path?: string;
+    method?: string;
+    headers?: Record<string, string>;
+  }): ClientRequest {
+    if (options.protocol && options.protocol !== 'http:')
+      throw new Error(`the double's net.request speaks http only: ${options.protocol}`);
+    net.requests.push({
+      url: `http://${options.hostname ?? options.host}:${options.port}${options.path}`,
+      method: options.method ?? 'GET',
+    });
+    const { hostname, host, port, path, method, headers } = options;
+    return httpRequest({ hostname: hostname ?? host, port, path, method, headers });
+  },
   online: true,
   requests: [] as { url: string; method: string }[],
   isOnline() {
