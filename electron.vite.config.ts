@@ -7,6 +7,23 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Loading a package's hundreds of small ES modules from node_modules cost seconds at start-up
+      // (drizzle-orm alone ~1 s here): pure-JS dependencies are bundled into main's few files. Native
+      // addons stay external (they load from app.asar.unpacked), as does electron-updater (loaded lazily).
+      externalizeDeps: {
+        exclude: [
+          'drizzle-orm',
+          'zod',
+          '@anthropic-ai/sdk',
+          'openai',
+          '@azure/msal-node',
+          '@microsoft/microsoft-graph-client',
+          'date-fns',
+          'ws',
+          'fflate',
+          'electron-log',
+        ],
+      },
       rollupOptions: {
         input: {
           // The Electron entry, and the browser host that serves the same core over a WebSocket.
