@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handoff, HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
 import { CHANNELS, PUSH_CHANNEL } from '../../src-preload/contract';
@@ -22,6 +23,7 @@ import {
   callIndex,
   called,
   calls,
+  dialog,
   ipcMain,
   protocol,
   resetElectronDouble,
@@ -365,6 +367,33 @@ describe('the tray and notifications', () => {
   });
 });
 
+describe('logs', () => {
+  it('Help → Export logs for support writes a zip of the logs and versions; uncaught errors are logged with their context', async () => {
+    const before = new Set(process.listeners('unhandledRejection'));
+    const { handle } = await launch();
+    // Baton's own handler (calling it directly: emitting the event would also reach the test runner's).
+    const ours = process.listeners('unhandledRejection').find((l) => !before.has(l))!;
+    ours(
+      new Error('token refresh failed: Authorization: Bearer 0a1b2c3d4e5f60718293a4b5c6d7e8f9'),
+      Promise.resolve(),
+    );
+    const log = readFileSync(handle!.log.file, 'utf8');
+    expect(log).toMatch(/Baton 0\.1\.0 starting/);
+    expect(log).toMatch(/\[error\].*unhandled promise rejection in main.*token refresh failed/);
+    expect(log).not.toContain('0a1b2c3d4e5f60718293a4b5c6d7e8f9');
+
+    const target = join(tempDir('baton-export-'), 'support.zip');
+    dialog.saveDialogAnswer = { canceled: false, filePath: target };
+    Menu.applicationMenu!.find('Export logs for support…')!.click!();
+    await settles(() => called('shell.showItemInFolder').length > 0);
+    const files = unzipSync(readFileSync(target));
+    expect(Object.keys(files).sort()).toEqual(['logs/main.log', 'versions.json']);
+    const versions = JSON.parse(strFromU8(files['versions.json']!)) as Record<string, unknown>;
+    expect(versions).toMatchObject({ baton: '0.1.0', schemaVersion: expect.any(Number) as unknown });
+    expect(strFromU8(files['logs/main.log']!)).not.toContain('0a1b2c3d4e5f60718293a4b5c6d7e8f9');
+  });
+});
+
 describe('start at login', () => {
   it('an installed build on Linux writes an autostart entry for a senior, and removes it when turned off', async () => {
     const xdg = tempDir('baton-xdg-');
@@ -409,6 +438,12 @@ async function escalateKeepingProfile(core: Core, by: User, viewer: User, title:
     reason: 'Needs a senior',
     priority: 'high',
   });
+}
+
+/** Lets pending callbacks run (at most `turns` event-loop turns) until `done` holds. */
+async function settles(done: () => boolean, turns = 200) {
+  for (let i = 0; i < turns && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+  expect(done()).toBe(true);
 }
 
 /** Where in the recorded calls `name` was first called with `firstArg`. */
