@@ -10,6 +10,8 @@ import './chat.bench';
 import './handoff.bench';
 import './handoff-queue-paint.bench';
 import './team.bench';
+import './launch.bench';
+import './main-tasks.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';
 import type { BenchContext } from './lib/registry';
