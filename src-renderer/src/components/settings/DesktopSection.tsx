@@ -42,7 +42,9 @@ function DesktopForm({ settings }: { settings: DesktopSettings }) {
       }
     >
       {!settings.applies && (
-        <p className="muted">These apply in the Baton desktop app; this browser session only keeps them.</p>
+        <p className="field-hint">
+          These apply in the Baton desktop app; this browser session only keeps them.
+        </p>
       )}
       <label className="settings-check">
         <input type="checkbox" checked={startAtLogin} onChange={(e) => setStartAtLogin(e.target.checked)} />
