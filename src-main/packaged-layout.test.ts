@@ -8,6 +8,7 @@
 // effect) is listed in the README's Release section.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -81,7 +82,7 @@ describe('the packaged app (electron-builder output)', () => {
         specifiers.add(m[1]!);
     }
     const packages = [...specifiers]
-      .filter((s) => !s.startsWith('node:') && s !== 'electron')
+      .filter((s) => !isBuiltin(s) && s !== 'electron')
       .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
     expect(packages).toContain('better-sqlite3');
     for (const name of new Set(packages))
