@@ -78,8 +78,14 @@ describe('the packaged app (electron-builder output)', () => {
     );
     for (const file of files) {
       const code = readFileSync(join(mainDir, file), 'utf8');
-      for (const m of code.matchAll(/(?:from\s*|import\s*\(\s*|import\s+)["']([^"'./][^"']*)["']/g))
-        specifiers.add(m[1]!);
+      // Static imports (statements at the start of a line), dynamic imports, and the bundler's require().
+      const patterns = [
+        /^import\s[^;]*?from\s*["']([^"'./][^"']*)["']/gm,
+        /^import\s*["']([^"'./][^"']*)["']/gm,
+        /\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/g,
+        /\b__require\(\s*["']([^"'./][^"']*)["']\s*\)/g,
+      ];
+      for (const pattern of patterns) for (const m of code.matchAll(pattern)) specifiers.add(m[1]!);
     }
     const packages = [...specifiers]
       .filter((s) => !isBuiltin(s) && s !== 'electron')
@@ -133,5 +139,5 @@ describe('the packaged app (electron-builder output)', () => {
     } finally {
       child.kill('SIGTERM');
     }
-  });
+  }, 120_000);
 });
