@@ -26,6 +26,8 @@ const ESCALATED = 7;
 async function longestTask(work: () => Promise<unknown>): Promise<{ longestMs: number; wallMs: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
+  // The histogram's first interval is never sampled: let it start before the work does.
+  await new Promise((resolve) => setTimeout(resolve, 5));
   const started = nowNs();
   await work();
   // One more turn, so a stall at the very end is sampled.
