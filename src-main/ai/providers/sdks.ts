@@ -28,3 +28,8 @@ export function loadOpenAiSdk(): Promise<typeof OpenAiSdk> {
   });
   return openai;
 }
+
+/** Loads a provider's SDK ahead of its first request (when AI settings are saved or tested). */
+export async function preloadSdk(provider: 'anthropic' | 'openai-compatible'): Promise<void> {
+  await (provider === 'anthropic' ? loadAnthropicSdk() : loadOpenAiSdk());
+}
