@@ -13,6 +13,8 @@ import './team.bench';
 import './team-flow.bench';
 import './redaction.bench';
 import './insights.bench';
+import './launch.bench';
+import './main-tasks.bench';
 import { migrationsDir, root } from './lib/env';
 import { registered } from './lib/registry';
 import type { BenchContext } from './lib/registry';

@@ -13,6 +13,9 @@ import { CoreEvents } from './events';
 import type { Dispatch } from './ipc/dispatcher';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
+import { createActivity } from './desktop/activity';
+import { createDesktopSettings } from './desktop/desktop-settings';
+import { createUpdates } from './desktop/updates';
 import { createConnectivity } from './jobs/connectivity';
 import type { EnqueueRequest } from './jobs/enqueue';
 import { enqueueJob } from './jobs/enqueue';
@@ -125,6 +128,8 @@ export function createCore(options: CoreOptions) {
     }));
   void whenStoreReady();
 
+  const activity = createActivity(db);
+  const updates = createUpdates({ events, activity, log });
   const connectivity = createConnectivity(db, clock);
   const views = createMessageViews(db, connectivity);
   const workspace = createWorkspaceService(db, clock, events);
@@ -218,6 +223,7 @@ export function createCore(options: CoreOptions) {
     onJobChanged: (job) => {
       queue.jobChanged(job);
       jobWaiters.jobChanged(job);
+      activity.changed();
       if (job.kind === AI_REPLY)
         announceReplyState((JSON.parse(job.payload) as { messageId: string }).messageId);
     },
@@ -331,6 +337,9 @@ export function createCore(options: CoreOptions) {
     insights: createInsights({ db, clock }),
     webhooks,
     bell,
+    desktop: createDesktopSettings({ db, clock, applies: options.host === 'electron' }),
+    updates,
+    activity,
     ai,
     replies,
     queue,
@@ -344,10 +353,12 @@ export function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     schemaVersion: store.schemaVersion,
   };
-  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log, {
+  const dispatchUntracked = createDispatcher(createHandlers(db, services, info), log, {
     before: whenStoreReady,
     input: redactStoredText,
   });
+  // A restart to update waits for the calls a restart would cut short (desktop/activity.ts).
+  const dispatch: Dispatch = (channel, input) => activity.track(channel, dispatchUntracked(channel, input));
 
   if (options.startWorker !== false) {
     worker.start();

@@ -668,6 +668,40 @@ export interface AppInfo {
   schemaVersion: number;
 }
 
+// ---- the desktop app: start at login, updates ------------------------------------------------------
+
+export interface DesktopSettings {
+  /** Start Baton (in the tray) when this person signs in to the computer. Default: on for seniors. */
+  startAtLogin: boolean;
+  /** Where updates come from (an electron-builder "generic" feed); null: no automatic updates. */
+  updateFeedUrl: string | null;
+  /** Whether this person may change the update feed (owner or admin). */
+  canEditFeed: boolean;
+  /** False in the browser host, which stores these but has no login item or updater. */
+  applies: boolean;
+}
+export const DesktopSettingsInput = z.object({
+  startAtLogin: z.boolean(),
+  updateFeedUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullable()
+    .transform((v) => (v === '' ? null : v)),
+});
+
+export type UpdateState = 'unavailable' | 'idle' | 'checking' | 'downloading' | 'ready' | 'error';
+export interface UpdateStatus {
+  state: UpdateState;
+  /** The version being downloaded or ready to install. */
+  version: string | null;
+  percent: number | null;
+  /** Why updates are unavailable, the error, or what a restart is waiting for. */
+  message: string | null;
+  /** "Restart to update" was chosen and waits for a post, claim or AI reply to finish. */
+  restartPending: boolean;
+}
+
 // ---- ConnectWise settings (inputs and views) ------------------------------------------------------
 
 const CW_LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])$/i;
@@ -1251,6 +1285,11 @@ const channel =
 
 export const contract = {
   'app:info': channel<AppInfo>()(NoInput),
+  'app:update-status': channel<UpdateStatus>()(NoInput),
+  /** Installs the downloaded update and restarts, once no post, claim or AI reply is in flight. */
+  'app:restart-to-update': channel<UpdateStatus>()(NoInput),
+  'settings:desktop-get': channel<DesktopSettings>()(NoInput),
+  'settings:desktop-save': channel<DesktopSettings>()(DesktopSettingsInput),
   'profile:current': channel<User | null>()(NoInput),
   'profile:create': channel<User>()(ProfileCreateInput),
   'profile:add': channel<User>()(ProfileCreateInput),
@@ -1365,6 +1404,11 @@ export interface EventMap {
   handoff_picked_up: { handoffId: string; sessionId: string; byName: string };
   /** Main asks the UI to open an https page (the browser host has no shell.openExternal). */
   open_url: { url: string };
+  /** Main asks the UI to show this handoff (a notification or the tray was clicked). */
+  open_handoff: { handoffId: string };
+  /** An application-menu command whose shortcut Electron's menu took before the page saw it. */
+  menu_command: { command: 'new-session' | 'search' | 'settings' };
+  update_status: UpdateStatus;
   job_updated: JobView;
   queue_changed: QueueStatus;
   online_changed: ConnectionState;
@@ -1385,6 +1429,9 @@ export const EVENT_NAMES: EventName[] = [
   'handoff_overdue',
   'handoff_picked_up',
   'open_url',
+  'open_handoff',
+  'menu_command',
+  'update_status',
   'job_updated',
   'queue_changed',
   'online_changed',

@@ -11,6 +11,7 @@ import { appendAudit } from '../store/repos/audit-log';
 import { getSetting, putSetting } from '../store/repos/settings';
 import type { SecretVault } from '../vault/secret-vault';
 import { createAnthropicProvider } from './providers/anthropic-provider';
+import { preloadSdk } from './providers/sdks';
 import type { ChatProvider } from './providers/chat-provider';
 import { createOpenAiCompatibleProvider } from './providers/openai-provider';
 
@@ -69,6 +70,8 @@ export function createAiSettings(deps: {
       if (input.clearApiKey) await vault.delete(VAULT_SERVICE, input.provider);
       else if (input.apiKey) await vault.set(VAULT_SERVICE, input.provider, input.apiKey);
     }
+    // The SDK loads on first use; load it now, so the first reply's time budget is not spent on it.
+    if (next.provider !== 'none') await preloadSdk(next.provider);
     const previous = stored();
     inTransaction(db, () => {
       putSetting(db, AI_SETTINGS_KEY, next, clock.now(), actor.id);
@@ -104,6 +107,7 @@ export function createAiSettings(deps: {
       return { ok: true, message: 'Offline drafts only: nothing to connect to.', latencyMs: 0 };
     const apiKey = input.apiKey || (await vault.get(VAULT_SERVICE, input.provider));
     const provider = build({ provider: input.provider, baseUrl: input.baseUrl, model: input.model }, apiKey);
+    await preloadSdk(input.provider);
     const started = performance.now();
     try {
       await provider!.ping(AbortSignal.timeout(15_000));

@@ -16,6 +16,28 @@ export function registerIpc(core: Core, isTrustedSender: (event: IpcMainInvokeEv
   return () => CHANNELS.forEach((channel) => ipcMain.removeHandler(channel));
 }
 
+/** Only Baton's own page may call main: app://baton (or the dev server when running from source). */
+export function trustedOrigin(rendererUrl: string | null, appOrigin: string) {
+  // Node's URL gives custom schemes an opaque origin ("null"): compare scheme and host instead.
+  const originOf = (raw: string) => {
+    const url = new URL(raw);
+    return `${url.protocol}//${url.host}`;
+  };
+  const origins = [originOf(appOrigin), ...(rendererUrl ? [originOf(rendererUrl)] : [])];
+  const isAllowedUrl = (url: string) => {
+    try {
+      return origins.includes(originOf(url));
+    } catch {
+      return false;
+    }
+  };
+  return {
+    isAllowedUrl,
+    isTrustedSender: (event: Pick<IpcMainInvokeEvent, 'senderFrame'>) =>
+      event.senderFrame ? isAllowedUrl(event.senderFrame.url) : false,
+  };
+}
+
 export function forwardEvents(core: Core, getWindow: () => BrowserWindow | null): () => void {
   return core.events.onAny((event, payload) => {
     const win = getWindow();

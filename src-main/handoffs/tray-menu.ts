@@ -1,6 +1,6 @@
 // What the tray shows a senior: the unclaimed handoffs, most urgent first, each with a Claim item.
 // A plain function so it is tested under Node; src-main/electron/tray.ts turns it into a Menu.
-import { formatDistanceStrict } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Handoff, HandoffCard, Priority } from '../../src-preload/contract';
 
 export interface TrayModel {

@@ -12,6 +12,10 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
   const me = () => s.profiles.require();
   return {
     'app:info': () => info,
+    'app:update-status': () => s.updates.status(),
+    'app:restart-to-update': () => s.updates.requestRestart(),
+    'settings:desktop-get': () => s.desktop.view(me()),
+    'settings:desktop-save': (input) => s.desktop.save(me(), input),
     'profile:current': () => s.profiles.current(),
     'profile:create': (input) => s.profiles.create(input),
     'profile:add': (input) => s.profiles.add(me(), input),

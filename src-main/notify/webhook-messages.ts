@@ -1,7 +1,7 @@
 // What a handoff says in Teams and Slack. Teams answers 200/202 even when the Workflow later fails
 // on a malformed card (API-NOTES), so the card's shape is checked here before it is sent. The redaction
 // gate reads every webhook body on its way out (net/outbound-gate.ts).
-import { formatDistanceStrict } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Handoff } from '../../src-preload/contract';
 
 /** With `reminderAt`, the "still unclaimed" re-announcement of an overdue handoff. */

@@ -45,6 +45,7 @@ export const OTHER_STRING_INPUTS: Partial<Record<Channel, readonly string[]>> = 
   'settings:connectwise-save': ['site', 'codebase', 'companyId', 'clientId', 'publicKey', 'privateKey'],
   'settings:connectwise-test': ['site', 'codebase', 'companyId', 'clientId', 'publicKey', 'privateKey'],
   'settings:microsoft-save': ['authority', 'graphBaseUrl'],
+  'settings:desktop-save': ['updateFeedUrl'],
   'settings:handoffs-save': [
     'ticketPrefix',
     'expertContacts.name',

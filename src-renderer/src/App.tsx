@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Toaster } from 'sonner';
+import { Toaster, toast } from 'sonner';
 import { baton } from './api/client';
 import { LeaveDialog } from './components/LeaveDialog';
 import { FirstRunScreen } from './screens/FirstRunScreen';
@@ -8,6 +8,20 @@ import { useAppStore } from './stores/app-store';
 import { useHandoffStore } from './stores/handoff-store';
 import { listenForOpenUrl } from './stores/microsoft-settings-store';
 import { useQueueStore } from './stores/queue-store';
+import { useUpdateStore } from './stores/update-store';
+
+/** The application menu's shortcuts (Electron's menu takes the keys before the page sees them). */
+function runMenuCommand(command: 'new-session' | 'search' | 'settings') {
+  const app = useAppStore.getState();
+  if (command === 'settings') return app.setView('settings');
+  if (command === 'new-session') {
+    app.createSession().catch((err: Error) => toast.error(`Could not start a session: ${err.message}`));
+    return;
+  }
+  // The search box answers Ctrl/Cmd+K itself: hand it the same key.
+  app.setView('sessions');
+  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, metaKey: true }));
+}
 
 export function App() {
   const phase = useAppStore((s) => s.phase);
@@ -35,6 +49,13 @@ export function App() {
       baton().on('handoff_overdue', handoffs.applyOverdue),
       // The browser host cannot open the system browser: main asks this page (Microsoft sign-in).
       listenForOpenUrl(),
+      // A notification or the tray was clicked: show that handoff.
+      baton().on('open_handoff', ({ handoffId }) => {
+        useAppStore.getState().setView('handoffs');
+        void useHandoffStore.getState().open(handoffId);
+      }),
+      baton().on('menu_command', ({ command }) => runMenuCommand(command)),
+      useUpdateStore.getState().init(),
     );
     const offQueue = useQueueStore.getState().init();
     return () => {

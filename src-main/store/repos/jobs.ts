@@ -209,3 +209,13 @@ export function hasEarlierUnfinished(db: Db, job: Pick<JobRow, 'id' | 'kind' | '
       .get() !== undefined
   );
 }
+
+/** The kinds of the jobs running right now (one entry per job). */
+export function runningJobKinds(db: Db): string[] {
+  return db
+    .select({ kind: jobs.kind })
+    .from(jobs)
+    .where(eq(jobs.state, 'running'))
+    .all()
+    .map((row) => row.kind);
+}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import type { QueueStatus } from '../../../src-preload/contract';
 import { useAppStore } from '../stores/app-store';
+import { useUpdateStore } from '../stores/update-store';
 import type { QueueFilter } from '../stores/queue-store';
 import { errorMessage, useQueueStore } from '../stores/queue-store';
 import '../queue.css';
@@ -93,8 +94,31 @@ export function StatusBar() {
           {dead} failed — review
         </button>
       )}
+      <RestartToUpdate />
       <WorkOfflineSwitch status={status} />
     </section>
+  );
+}
+
+/** Shown once the desktop app has downloaded an update; the restart waits for posts, claims and replies. */
+function RestartToUpdate() {
+  const update = useUpdateStore((s) => s.status);
+  const restart = useUpdateStore((s) => s.restart);
+  if (update?.state !== 'ready') return null;
+  const label = update.restartPending ? 'Restarting when done…' : 'Restart to update';
+  return (
+    <button
+      type="button"
+      className="sb-button sb-update"
+      disabled={update.restartPending}
+      title={update.message ?? `Baton ${update.version ?? ''} is ready to install`}
+      onClick={() =>
+        void restart().catch((err: unknown) => toast.error(`Could not restart: ${errorMessage(err)}`))
+      }
+    >
+      {label}
+      {update.version && <span className="visually-hidden"> to Baton {update.version}</span>}
+    </button>
   );
 }
 

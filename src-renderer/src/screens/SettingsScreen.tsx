@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AiSettingsSection } from '../components/settings/AiSettingsSection';
 import { ConnectWiseSection } from '../components/settings/ConnectWiseSection';
+import { DesktopSection } from '../components/settings/DesktopSection';
 import { EmailRecipientsSection } from '../components/settings/EmailRecipientsSection';
 import { EscalationSettingsSection } from '../components/settings/EscalationSettingsSection';
 import { MicrosoftSection } from '../components/settings/MicrosoftSection';
@@ -65,6 +66,12 @@ const SECTIONS: SectionDef[] = [
     description:
       'Support ticket numbers, the expert technicians can call, and how long a handoff may wait before it is announced again.',
     Body: EscalationSettingsSection,
+  },
+  {
+    id: 'settings-desktop',
+    title: 'This computer',
+    description: 'Start Baton in the tray at sign-in, so escalations reach you, and where updates come from.',
+    Body: DesktopSection,
   },
 ];
 

@@ -7,7 +7,7 @@ import type { OutboxItem } from '../../stores/outbox-store';
 import { OutboxStatus } from '../OutboxStatus';
 import { TimeAgo } from '../TimeAgo';
 import { WarnIcon } from './icons';
-import { Markdown } from './Markdown';
+import { Markdown } from './LazyMarkdown';
 import { ReplyStatus } from './ReplyStatus';
 import { RetryButton } from './RetryButton';
 import { WithheldBadge } from './WithheldBadge';

@@ -12,7 +12,7 @@ import { PRIORITY_ORDER, TEXT_LIMITS } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
 import { useUnsavedGuard } from '../../stores/unsaved-store';
-import { Markdown } from '../chat/Markdown';
+import { Markdown } from '../chat/LazyMarkdown';
 import { WithheldBadge } from '../chat/WithheldBadge';
 import { ConfirmDialog } from '../ConfirmDialog';
 import type { Limit } from '../TextLimit';
