@@ -303,7 +303,9 @@ export function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     schemaVersion: store.schemaVersion,
   };
-  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log);
+  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log, {
+    currentUser: () => profiles.current(),
+  });
 
   if (options.startWorker !== false) {
     worker.start();

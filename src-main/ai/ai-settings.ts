@@ -13,6 +13,7 @@ import type { SecretVault } from '../vault/secret-vault';
 import { createAnthropicProvider } from './providers/anthropic-provider';
 import type { ChatProvider } from './providers/chat-provider';
 import { createOpenAiCompatibleProvider } from './providers/openai-provider';
+import { assertMayCall, mayCall } from '../ipc/authorization';
 
 const AI_SETTINGS_KEY = 'ai.provider';
 const VAULT_SERVICE = 'ai';
@@ -24,8 +25,6 @@ interface StoredAiSettings {
 }
 
 const NONE: StoredAiSettings = { provider: 'none', baseUrl: '', model: '' };
-
-export const canAdminister = (user: User) => user.role === 'owner' || user.role === 'admin';
 
 export function createAiSettings(deps: {
   db: Db;
@@ -55,11 +54,11 @@ export function createAiSettings(deps: {
     const settings = stored();
     const hasApiKey =
       settings.provider === 'none' ? false : (await vault.get(VAULT_SERVICE, settings.provider)) !== null;
-    return { ...settings, hasApiKey, canEdit: canAdminister(actor) };
+    return { ...settings, hasApiKey, canEdit: mayCall(actor, 'settings:ai-save') };
   }
 
   async function save(actor: User, input: z.output<typeof AiSettingsInput>): Promise<AiSettings> {
-    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    assertMayCall(actor, 'settings:ai-save');
     const next: StoredAiSettings =
       input.provider === 'none'
         ? NONE

@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnthropicFake } from '../../e2e/fakes/ai/anthropic-fake';
 import { DEFAULT_ANTHROPIC_KEY, startAnthropicFake } from '../../e2e/fakes/ai/anthropic-fake';
 import { DEFAULT_OPENAI_KEY, startOpenAiFake } from '../../e2e/fakes/ai/openai-fake';
-import type { EventMap, Message, SessionDetail } from '../../src-preload/contract';
+import type { EventMap, Message, SessionDetail, UserRole } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
+import { seedProfile } from '../test-support/profiles';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -40,10 +41,10 @@ async function chatCore(
     await core.services.vault.delete('ai', 'openai-compatible').catch(() => undefined);
     await core.dispose();
   });
-  await call(core, 'profile:create', {
+  seedProfile(core, {
     name: 'Avery Admin',
     email: 'avery@example.com',
-    role: options.role ?? 'admin',
+    role: (options.role ?? 'admin') as UserRole,
   });
   if (options.baseUrl) {
     await call(core, 'settings:ai-save', {

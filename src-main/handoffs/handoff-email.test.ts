@@ -38,7 +38,7 @@ async function signedInTeam() {
   const admin = await ok<User>('profile:create', {
     name: 'Avery Admin',
     email: 'avery@contoso.example',
-    role: 'admin',
+    role: 'owner',
   });
   await ok('settings:microsoft-save', {
     clientId: authority.clientId,

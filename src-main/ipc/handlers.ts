@@ -5,12 +5,18 @@ import type { CoreServices } from '../core';
 import type { Db } from '../store/database';
 import { searchSessions } from '../store/repos/search';
 import { interactive } from '../psa/connectwise/errors';
+import { AppError } from '../errors';
 import type { Handlers } from './dispatcher';
 
 export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers {
   const me = () => s.profiles.require();
   return {
     'app:info': () => info,
+    // Answered by the launcher while the store needs a decision; once the core runs, all is well.
+    'startup:status': () => ({ state: 'ready', problem: null, backups: [], canStartFresh: false }),
+    'startup:recover': () => {
+      throw new AppError('CONFLICT', "Baton's data is open and healthy: there is nothing to recover");
+    },
     'profile:current': () => s.profiles.current(),
     'profile:create': (input) => s.profiles.create(input),
     'profile:add': (input) => s.profiles.add(me(), input),

@@ -295,7 +295,7 @@ describe('team escalations through ConnectWise', () => {
     const admin = sam.services.profiles.create({
       name: 'Sam Senior',
       email: PEOPLE.sam.email,
-      role: 'admin',
+      role: 'owner',
     });
     await sam.services.connectwise.saveConnection(admin, fakeConnection(cw));
     await sam.services.connectwise.saveStatusMapping(admin, { boardId: 1, escalated: 7 });

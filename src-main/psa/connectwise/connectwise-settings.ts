@@ -28,6 +28,7 @@ import {
   ConnectWiseStatusMappingInput,
   MAPPED_STATUSES,
 } from './settings-schemas';
+import { assertMayCall, mayCall } from '../../ipc/authorization';
 
 export const CW_KEYS = {
   site: 'connectwise.site',
@@ -41,8 +42,6 @@ export const CW_KEYS = {
 } as const;
 export const CW_VAULT_SERVICE = 'connectwise';
 const SECRETS = ['publicKey', 'privateKey'] as const;
-
-const canAdminister = (user: User) => user.role === 'owner' || user.role === 'admin';
 
 export function createConnectWiseSettings(deps: {
   db: Db;
@@ -92,12 +91,12 @@ export function createConnectWiseSettings(deps: {
       configured: missingPieces(connection, keys).length === 0,
       boardId,
       statuses,
-      canEdit: canAdminister(actor),
+      canEdit: mayCall(actor, 'settings:connectwise-save'),
     };
   }
 
   function requireAdmin(actor: User): void {
-    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    assertMayCall(actor, 'settings:connectwise-save');
   }
 
   /** Writes the settings that changed, one audit entry each (secrets appear only as "replaced"/"removed"). */
