@@ -22,6 +22,14 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The most one request may carry (bytes of its JSON). Well above the largest valid input (a 100,000-
+ * character message, at most ~600 KB even when every character is escaped), so only input that would
+ * be refused anyway is stopped here: the renderer refuses it before sending, the browser host answers
+ * TOO_LARGE instead of dropping the connection.
+ */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;

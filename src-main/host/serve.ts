@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { createCore } from '../core';
+import { installProcessGuards } from '../process-guard';
 import { defaultDataDir, findAppRoot } from '../paths';
 import { createKeychainVault } from '../vault/secret-vault';
 import { startBrowserHost } from './browser-host';
+
+installProcessGuards((message, err) => console.error(`[baton] ${message}`, err ?? ''));
 
 const { values } = parseArgs({
   options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },

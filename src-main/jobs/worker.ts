@@ -21,6 +21,7 @@ import type { BackoffPolicy } from './backoff';
 import type { Connectivity } from './connectivity';
 import type { JobKinds } from './job-kinds';
 import { PermanentJobError } from './job-kinds';
+import { runGuarded } from '../process-guard';
 import { jobReference } from './reference';
 
 export interface WorkerOptions {
@@ -126,21 +127,24 @@ export function createJobWorker(options: WorkerOptions) {
   async function execute(job: JobRow, signal: AbortSignal): Promise<JobOutcome> {
     const kind = kinds.get(job.kind);
     if (!kind) return { state: 'dead', lastError: `This Baton does not know how to run "${job.kind}" jobs` };
-    const payload = kind.payload.safeParse(JSON.parse(job.payload));
+    const payload = kind.payload.safeParse(parseJson(job.payload));
     if (!payload.success) return { state: 'dead', lastError: `The stored ${job.kind} job is invalid` };
     try {
-      await kind.run(payload.data, {
-        job: {
-          id: job.id,
-          attempts: job.attempts,
-          idempotencyKey: job.idempotencyKey,
-          sessionId: job.sessionId,
-        },
-        reference: jobReference(job.idempotencyKey),
-        signal,
-        http,
-        clock,
-      });
+      // Guarded: an error escaping the job's own callbacks fails this job, never the process.
+      await runGuarded(`job ${job.id} (${job.kind})`, () =>
+        kind.run(payload.data, {
+          job: {
+            id: job.id,
+            attempts: job.attempts,
+            idempotencyKey: job.idempotencyKey,
+            sessionId: job.sessionId,
+          },
+          reference: jobReference(job.idempotencyKey),
+          signal,
+          http,
+          clock,
+        }),
+      );
       connectivity.reportReachable();
       return { state: 'done', lastError: null };
     } catch (err) {
@@ -212,3 +216,12 @@ export function createJobWorker(options: WorkerOptions) {
 }
 
 export type JobWorker = ReturnType<typeof createJobWorker>;
+
+/** A stored payload that is not JSON is an invalid job (dead with a message), not a crash. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
