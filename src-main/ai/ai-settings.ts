@@ -50,6 +50,23 @@ export function createAiSettings(deps: {
       : createOpenAiCompatibleProvider(config);
   }
 
+  /**
+   * The stored key goes only to the stored endpoint (issue 13): for another provider or base URL the
+   * key is typed with it. Returns the refusal, or null when the stored key may be used (or none would be).
+   */
+  async function keyBoundToEndpoint(input: {
+    provider: 'anthropic' | 'openai-compatible';
+    baseUrl: string;
+    apiKey?: string | undefined;
+  }): Promise<string | null> {
+    if (input.apiKey) return null;
+    const settings = stored();
+    if (settings.provider === input.provider && sameEndpoint(settings.baseUrl, input.baseUrl)) return null;
+    if ((await vault.get(VAULT_SERVICE, input.provider)) === null) return null;
+    const storedAt = settings.provider === input.provider ? settings.baseUrl : 'the address it was saved for';
+    return `Type the API key to use ${input.baseUrl}: the stored key is only sent to ${storedAt}`;
+  }
+
   async function view(actor: User): Promise<AiSettings> {
     const settings = stored();
     const hasApiKey =
@@ -63,6 +80,11 @@ export function createAiSettings(deps: {
       input.provider === 'none'
         ? NONE
         : { provider: input.provider, baseUrl: input.baseUrl, model: input.model };
+    if (input.provider !== 'none' && !input.clearApiKey) {
+      const boundTo = await keyBoundToEndpoint(input);
+      if (boundTo)
+        throw new AppError('VALIDATION', boundTo, { fields: [{ path: 'apiKey', message: boundTo }] });
+    }
     // The key first: if the keychain refuses, nothing changes.
     if (input.provider !== 'none') {
       if (input.clearApiKey) await vault.delete(VAULT_SERVICE, input.provider);
@@ -101,6 +123,8 @@ export function createAiSettings(deps: {
   async function test(input: z.output<typeof AiSettingsInput>): Promise<AiTestResult> {
     if (input.provider === 'none')
       return { ok: true, message: 'Offline drafts only: nothing to connect to.', latencyMs: 0 };
+    const boundTo = await keyBoundToEndpoint(input);
+    if (boundTo) return { ok: false, message: boundTo, latencyMs: 0 };
     const apiKey = input.apiKey || (await vault.get(VAULT_SERVICE, input.provider));
     const provider = build({ provider: input.provider, baseUrl: input.baseUrl, model: input.model }, apiKey);
     const started = performance.now();
@@ -129,6 +153,16 @@ export function createAiSettings(deps: {
       return build(settings, await vault.get(VAULT_SERVICE, settings.provider));
     },
   };
+}
+
+/** Same scheme, host, port and path (a trailing slash aside). */
+function sameEndpoint(a: string, b: string): boolean {
+  const key = (value: string) => {
+    if (!URL.canParse(value)) return value.trim();
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  };
+  return key(a) === key(b);
 }
 
 function explain(err: unknown): string {

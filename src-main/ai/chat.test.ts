@@ -316,3 +316,37 @@ describe('AI settings', () => {
     expect(await call(tech.core, 'settings:ai-get')).toMatchObject({ canEdit: false });
   });
 });
+
+describe('AI credentials', () => {
+  it('the stored key goes only to the stored endpoint: testing or saving another address needs the key typed', async () => {
+    const fake = await anthropic();
+    const other = await anthropic();
+    const admin = await chatCore({ baseUrl: fake.url });
+    const test = (input: Record<string, unknown>) =>
+      call<{ ok: boolean; message: string }>(admin.core, 'settings:ai-test', {
+        provider: 'anthropic',
+        model: 'claude-test-1',
+        ...input,
+      });
+    expect(await test({ baseUrl: other.url })).toEqual({
+      ok: false,
+      message: `Type the API key to use ${other.url}: the stored key is only sent to ${fake.url}`,
+      latencyMs: 0,
+    });
+    expect(await test({ baseUrl: other.url, apiKey: DEFAULT_ANTHROPIC_KEY })).toMatchObject({ ok: true });
+    // The SDK sends the key as a bearer token.
+    expect(other.server.requests.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${DEFAULT_ANTHROPIC_KEY}`,
+    ]);
+    // Same endpoint (a trailing slash aside): the stored key is used.
+    expect(await test({ baseUrl: `${fake.url}/` })).toMatchObject({ ok: true });
+    expect(
+      await admin.core.dispatch('settings:ai-save', {
+        provider: 'anthropic',
+        baseUrl: other.url,
+        model: 'm',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'apiKey' }] } } });
+    expect(other.server.requests).toHaveLength(1);
+  });
+});
