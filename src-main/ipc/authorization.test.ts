@@ -2,7 +2,7 @@
 // second time, so a new channel (or a changed rule) fails until both are updated on purpose; the
 // dispatcher enforces the table for every channel and every role; roles are never self-granted.
 import { describe, expect, it } from 'vitest';
-import type { Channel, User, UserRole } from '../../src-preload/contract';
+import type { User, UserRole } from '../../src-preload/contract';
 import { CHANNELS, USER_ROLES } from '../../src-preload/contract';
 import { callers } from '../test-support/callers';
 import { seedProfile } from '../test-support/profiles';
@@ -136,7 +136,7 @@ describe('the dispatcher enforces it for every channel and every role', () => {
   for (const [label, caller] of callers_) {
     it(`as ${label}`, async () => {
       const dispatch = createDispatcher(handlers, () => undefined, { currentUser: () => caller });
-      for (const channel of CHANNELS as Channel[]) {
+      for (const channel of CHANNELS) {
         reached.length = 0;
         const who = POLICY[channel]!;
         const allowed =
