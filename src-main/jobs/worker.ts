@@ -12,6 +12,7 @@ import {
   claimJob,
   finishJob,
   listDueJobs,
+  mergeJobPayload,
   nextDueAt,
   pruneDoneJobs,
   requeueRunningJobs,
@@ -143,6 +144,7 @@ export function createJobWorker(options: WorkerOptions) {
           signal,
           http,
           clock,
+          checkpoint: (patch) => mergeJobPayload(db, job.id, patch, clock.now()),
         }),
       );
       connectivity.reportReachable();

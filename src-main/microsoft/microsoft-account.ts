@@ -28,8 +28,11 @@ import type { MicrosoftSettings } from './settings-input';
 import { MicrosoftSettingsInput } from './settings-input';
 import { assertMayCall, mayCall } from '../ipc/authorization';
 
-/** Delegated permission for POST /me/sendMail; msal adds openid, profile and offline_access. */
-export const MAIL_SCOPES = ['Mail.Send'];
+/**
+ * Delegated permissions: Mail.ReadWrite to create the email as a draft and read it back on a retry,
+ * Mail.Send to send it (exactly once, graph-mail.ts); msal adds openid, profile and offline_access.
+ */
+export const MAIL_SCOPES = ['Mail.Send', 'Mail.ReadWrite'];
 /** Also the escalation confirmation's skip reason for email. */
 export const NOT_CONNECTED = 'Microsoft 365 is not connected';
 
