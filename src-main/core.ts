@@ -79,6 +79,8 @@ export interface CoreOptions {
   teamPoll?: boolean;
   /** Team poll interval override (tests; Settings' team.pollSeconds otherwise). */
   teamPollMs?: number;
+  /** Where push events go (the start-up launcher hands its own, so listeners outlive a late start). */
+  events?: CoreEvents;
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -92,7 +94,7 @@ export function createCore(options: CoreOptions) {
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
   const stopCheckpointer = startCheckpointer(store.sqlite);
-  const events = new CoreEvents();
+  const events = options.events ?? new CoreEvents();
   const db = store.db;
   const http = options.http ?? createHttpClient();
 

@@ -42,6 +42,18 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorS
 export const USER_ROLES = ['owner', 'admin', 'engineer', 'technician'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/**
+ * Roles are never self-granted: which roles a profile of each role may give a new profile. Admin and
+ * owner need an owner or admin; an engineer needs a senior (a technician adding one and switching to
+ * it would be granting themselves claims). Main enforces it; the UI offers only these.
+ */
+export const ROLES_GRANTED_BY: Record<UserRole, readonly UserRole[]> = {
+  owner: ['owner', 'admin', 'engineer', 'technician'],
+  admin: ['owner', 'admin', 'engineer', 'technician'],
+  engineer: ['engineer', 'technician'],
+  technician: ['technician'],
+};
+
 export const SESSION_STATUSES = [
   'active',
   'paused',
@@ -442,7 +454,14 @@ export interface AppInfo {
 // ---- start-up: the store is checked before it is opened (issue 13, item 5) ----------------------------
 
 /** What start-up found wrong with the data file (it is left exactly as it was until the person decides). */
-export const STORE_PROBLEMS = ['damaged', 'empty', 'foreign', 'newer', 'unreadable'] as const;
+export const STORE_PROBLEMS = [
+  'damaged',
+  'empty',
+  'foreign',
+  'newer',
+  'unreadable',
+  'backup-failed',
+] as const;
 export type StoreProblem = (typeof STORE_PROBLEMS)[number];
 
 export interface StoreBackup {

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import type { BellNotification, HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
+import type { BellNotification, HandoffConfirmation, SessionDetail } from '../../src-preload/contract';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
 import { callers } from '../test-support/callers';

@@ -130,6 +130,6 @@ it('an unconfigured channel is skipped with its reason; a Slack refusal fails on
   ] as const)
     expect(await core.dispatch(channel, input)).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', message: expect.stringMatching(/^Only an owner or admin can/) },
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/^Only an owner or admin can/) as string },
     });
 });

@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import type { AiTestResult, User, WebhookSettings, WebhookSettingsInput } from '../../src-preload/contract';
 import type { Clock } from '../clock';
-import { AppError } from '../errors';
 import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
 import type { HttpClient } from '../net/http';
 import { HttpStatusError, NetworkError } from '../net/http';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../src-preload/contract';
 import type { ProfileCreateInput, ProfileFirstInput, UserRole } from '../../src-preload/contract';
+import { ROLES_GRANTED_BY } from '../../src-preload/contract';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -12,17 +13,7 @@ import { findUserByEmail, getUser, insertUser, listUsers } from '../store/repos/
 
 const CURRENT_PROFILE_KEY = 'local.currentProfileId';
 
-/**
- * Roles are never self-granted (issue 13): who may add a profile with each role. Admin and owner
- * profiles need an owner or admin; an engineer profile needs a senior (a technician adding one and
- * switching to it would be granting themselves claims).
- */
-const MAY_ADD: Record<UserRole, readonly UserRole[]> = {
-  owner: ['owner', 'admin'],
-  admin: ['owner', 'admin'],
-  engineer: ['owner', 'admin', 'engineer'],
-  technician: ['owner', 'admin', 'engineer', 'technician'],
-};
+/** Who may add a profile with each role (ROLES_GRANTED_BY, read the other way), for refusals. */
 const WHO_MAY_ADD: Record<UserRole, string> = {
   owner: 'an owner or admin',
   admin: 'an owner or admin',
@@ -84,11 +75,11 @@ export function createProfileService(db: Db, clock: Clock) {
 
   /** Another local profile on this workstation (a shared bench machine; also how claims are tried locally). */
   function add(actor: User, input: z.output<typeof ProfileCreateInput>): User {
-    if (!MAY_ADD[input.role].includes(actor.role))
+    if (!ROLES_GRANTED_BY[actor.role].includes(input.role))
       throw new AppError(
         'FORBIDDEN',
         `Only ${WHO_MAY_ADD[input.role]} can add ${input.role === 'technician' ? 'a' : 'an'} ${input.role} profile`,
-        { role: input.role, allowedRoles: MAY_ADD[input.role] },
+        { role: input.role, grantable: ROLES_GRANTED_BY[actor.role] },
       );
     return inTransaction(db, () => {
       if (findUserByEmail(db, input.email)) {

@@ -123,7 +123,10 @@ describe('profile', () => {
       });
       expect(await core.dispatch('profile:create', { name: 'Other', email: 'o@example.com' })).toMatchObject({
         ok: false,
-        error: { code: 'FORBIDDEN', message: expect.stringMatching(/Only an owner or admin adds profiles/) },
+        error: {
+          code: 'FORBIDDEN',
+          message: expect.stringMatching(/Only an owner or admin adds profiles/) as string,
+        },
       });
     } finally {
       await core.dispose();

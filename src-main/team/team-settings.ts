@@ -3,7 +3,6 @@
 import type { z } from 'zod';
 import type { TeamSettings, TeamSettingsInput, User } from '../../src-preload/contract';
 import type { Clock } from '../clock';
-import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
