@@ -241,6 +241,11 @@ export interface ConnectionState {
   /** Why Baton thinks it is offline (the last connection error), for the tooltip. */
   reason: string | null;
   since: number;
+  /**
+   * The AI endpoint's own state. Often a server on this computer (Ollama, LM Studio): that it does not
+   * answer says nothing about the network, so it never makes Baton "offline".
+   */
+  ai: { reachable: boolean; reason: string | null };
 }
 
 export interface QueueStatus {
@@ -328,8 +333,16 @@ export interface HandoffConfirmation {
   handoff: Handoff;
   ticketNumber: string;
   expertContacts: ExpertContacts | null;
-  /** Each channel: queued (sent in the background) or skipped with the reason shown to the technician. */
-  notifications: { channel: NotificationChannel; state: 'queued' | 'skipped'; reason: string | null }[];
+  /**
+   * Each channel: queued (its outbox job, jobId, sends it in the background: the confirmation follows
+   * that job to say sent, waiting for a connection or failed) or skipped with the reason.
+   */
+  notifications: {
+    channel: NotificationChannel;
+    state: 'queued' | 'skipped';
+    reason: string | null;
+    jobId: number | null;
+  }[];
 }
 
 export interface BellNotification {

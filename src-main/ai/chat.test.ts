@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnthropicFake } from '../../e2e/fakes/ai/anthropic-fake';
 import { DEFAULT_ANTHROPIC_KEY, startAnthropicFake } from '../../e2e/fakes/ai/anthropic-fake';
 import { DEFAULT_OPENAI_KEY, startOpenAiFake } from '../../e2e/fakes/ai/openai-fake';
-import type { EventMap, Message, SessionDetail, UserRole } from '../../src-preload/contract';
+import type { EventMap, Message, QueueStatus, SessionDetail, UserRole } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
@@ -154,20 +154,30 @@ describe('chat with Anthropic', () => {
     expect(fake.calls[0]!.promptText).toContain('Service account login fails.');
   });
 
-  it('offline: the message is kept, the reply waits for the connection and arrives on reconnect', async () => {
+  it('AI endpoint down: the message is kept, the reply waits for the AI (Baton is not "offline") and arrives when it answers', async () => {
     const fake = await anthropic();
     fake.replyWith('Back online, here is the answer.');
     const chat = await chatCore({ baseUrl: fake.url });
     await fake.server.goDown();
     const sent = await chat.send('Printer offline on floor 3');
-    await chat.until(() => chat.replyState(sent.id) === 'waiting', 'waiting for connection');
+    await chat.until(() => chat.replyState(sent.id) === 'waiting', 'waiting for the AI');
     expect((await chat.detail()).messages).toHaveLength(1);
+    // The AI's own state says it; the connection (ConnectWise, Graph, the network) is not blamed.
+    const status = await call<QueueStatus>(chat.core, 'queue:status');
+    expect(status.connection).toMatchObject({ online: true, ai: { reachable: false } });
+    expect(status.connection.ai.reason).toMatch(/refused|connect/i);
+    const waiting = (await chat.detail()).messages[0]!.reply;
+    expect(waiting.error).toMatch(/^The AI assistant is not reachable: /);
     await fake.server.comeBack();
     await chat.until(() => chat.replyState(sent.id) === 'answered', 'the reply after reconnecting');
     expect((await chat.detail()).messages.map((m) => m.body)).toEqual([
       'Printer offline on floor 3',
       'Back online, here is the answer.',
     ]);
+    expect((await call<QueueStatus>(chat.core, 'queue:status')).connection.ai).toEqual({
+      reachable: true,
+      reason: null,
+    });
   });
 
   it('a stream cut mid-reply keeps the partial text as incomplete, then completes it on the retry', async () => {

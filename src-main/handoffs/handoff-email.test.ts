@@ -84,6 +84,7 @@ it('an escalation emails the seniors through Graph: subject, reason, priority an
     channel: 'email',
     state: 'queued',
     reason: null,
+    jobId: expect.any(Number) as number,
   });
   await until(t.core, () => t.graph.messages.length === 1, 'the email');
   const [mail] = t.graph.messages;

@@ -192,14 +192,14 @@ export function createHandoffService(deps: {
       });
       // Linked to a ConnectWise ticket: the team on other machines learns of it from the ticket (§6).
       if (escalate && session.psaTicketId !== null) {
-        deps.enqueue({
+        const posted = deps.enqueue({
           kind: TEAM_POST_HANDOFF,
           payload: { handoffId },
           idempotencyKey: `team:handoff:${handoffId}`,
           sessionId: session.id,
         });
         followTicket(db, { handoffId, sessionId: session.id, ticketId: session.psaTicketId }, now);
-        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null });
+        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null, jobId: posted.id });
       }
       return { ticketNumber: number, notifications };
     });

@@ -73,6 +73,17 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'settings:team-get': () => s.teamSettings.view(me()),
     'settings:team-save': (input) => s.teamSettings.save(me(), input),
     'handoffs:refresh': async () => {
+      // Never "nothing new" from a ConnectWise that is not set up: say what is missing instead.
+      if (!(await s.connectwise.isConfigured()))
+        throw new AppError(
+          'NOT_CONFIGURED',
+          'ConnectWise is not connected, so there is nothing to check: an owner or admin connects it in Settings → ConnectWise',
+        );
+      if (!s.connectwise.statusMapping().escalated)
+        throw new AppError(
+          'NOT_CONFIGURED',
+          'No ConnectWise status means "escalated" yet: an owner or admin chooses it in Settings → ConnectWise',
+        );
       const result = await interactive(() => s.team.poll());
       return { imported: result.imported.length, closed: result.closed.length };
     },

@@ -45,6 +45,12 @@ export interface WorkerOptions {
 }
 
 const BATCH = 500;
+/**
+ * Services whose reachability is their own, not the network's: the AI endpoint is often a server on
+ * this computer. Their connection failures back off that job alone (without counting a try) and show
+ * on the service's state; they never pause the outbox or make Baton "offline".
+ */
+const OWN_STATE_SERVICES = new Set(['ai']);
 const DONE_KEPT_MS = 7 * 24 * 60 * 60_000;
 
 export function createJobWorker(options: WorkerOptions) {
@@ -62,6 +68,7 @@ export function createJobWorker(options: WorkerOptions) {
   let timer: NodeJS.Timeout | null = null;
   let timerAt = Number.POSITIVE_INFINITY;
   let probeDelay = probe.minMs;
+  let ownStateFailures = 0;
   let nextProbeAt = 0;
 
   function schedule(delayMs: number) {
@@ -147,7 +154,10 @@ export function createJobWorker(options: WorkerOptions) {
           checkpoint: (patch) => mergeJobPayload(db, job.id, patch, clock.now()),
         }),
       );
-      connectivity.reportReachable();
+      if (OWN_STATE_SERVICES.has(job.service)) {
+        ownStateFailures = 0;
+        connectivity.reportAiReachable();
+      } else connectivity.reportReachable();
       return { state: 'done', lastError: null };
     } catch (err) {
       return failure(job, err, signal);
@@ -158,12 +168,25 @@ export function createJobWorker(options: WorkerOptions) {
     const message = err instanceof Error ? err.message : String(err);
     const now = clock.now();
     if (!running && signal.aborted) return { state: 'queued', nextRunAt: now, refundAttempt: true };
+    if (err instanceof NetworkError && OWN_STATE_SERVICES.has(job.service)) {
+      // The AI endpoint did not answer: this job waits (backing off, the try not counted); the rest go on.
+      connectivity.reportAiUnreachable(err.message);
+      // Backs off with every failure in a row (attempts are refunded, so they cannot tell).
+      // At most half a minute apart: a local AI server that comes back is used soon.
+      const delay = Math.min(backoffDelay(++ownStateFailures, backoff, options.random), 30_000);
+      return { state: 'queued', nextRunAt: now + delay, lastError: message, refundAttempt: true };
+    }
     if (err instanceof NetworkError) {
       // Nobody answered: that says nothing about the job, so the try does not count.
       connectivity.reportNetworkFailure(err.message);
       return { state: 'queued', nextRunAt: now, lastError: message, refundAttempt: true };
     }
-    if (err instanceof HttpStatusError) connectivity.reportReachable();
+    if (err instanceof HttpStatusError) {
+      if (OWN_STATE_SERVICES.has(job.service)) {
+        ownStateFailures = 0;
+        connectivity.reportAiReachable();
+      } else connectivity.reportReachable();
+    }
     const permanent = err instanceof PermanentJobError || (err instanceof HttpStatusError && !err.retryable);
     if (permanent || job.attempts >= job.maxAttempts) {
       return {

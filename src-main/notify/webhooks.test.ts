@@ -60,9 +60,9 @@ it('a handoff is announced in Teams (an Adaptive Card) and Slack, each as its ow
     priority: 'urgent',
   });
   expect(confirmation.notifications).toEqual([
-    { channel: 'teams', state: 'queued', reason: null },
-    { channel: 'slack', state: 'queued', reason: null },
-    { channel: 'email', state: 'skipped', reason: 'Microsoft 365 is not set up in Settings' },
+    { channel: 'teams', state: 'queued', reason: null, jobId: expect.any(Number) as number },
+    { channel: 'slack', state: 'queued', reason: null, jobId: expect.any(Number) as number },
+    { channel: 'email', state: 'skipped', reason: 'Microsoft 365 is not set up in Settings', jobId: null },
   ]);
   await teams.waitForRequest({ method: 'POST' });
   await slack.waitForRequest({ method: 'POST' });
@@ -99,6 +99,7 @@ it('an unconfigured channel is skipped with its reason; a Slack refusal fails on
     channel: 'teams',
     state: 'skipped',
     reason: 'no Microsoft Teams webhook is configured in Settings',
+    jobId: null,
   });
   const dead = () =>
     core.sqlite.prepare("select state, last_error from jobs where kind = 'notify.slack'").get() as

@@ -114,7 +114,11 @@ async function technicianEscalates(cw: ConnectWiseFake) {
     reason: 'Needs SQL access to the payroll database',
     priority: 'urgent',
   });
-  expect(confirmation.notifications[0]).toEqual({ channel: 'connectwise', state: 'queued', reason: null });
+  expect(confirmation.notifications[0]).toMatchObject({
+    channel: 'connectwise',
+    state: 'queued',
+    reason: null,
+  });
   await until(tech.core, () => cw.ticket(TICKET)!.status.id === 7, 'the ticket in the escalated status');
   return { tech, sessionId: session.id, handoffId: confirmation.handoff.id };
 }
