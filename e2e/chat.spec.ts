@@ -22,7 +22,6 @@ async function adminWithAssistant(launchBaton: (o?: LaunchOptions) => Promise<Ba
   await new FirstRunPage(app.page).createProfile({
     name: 'Avery Admin',
     email: 'avery@example.com',
-    role: 'admin',
   });
   const settings = new SettingsPage(app.page);
   await settings.open();

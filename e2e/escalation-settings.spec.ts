@@ -17,7 +17,6 @@ test('an admin sets the ticket prefix and expert contact; a technician parks, re
   await new FirstRunPage(page).createProfile({
     name: 'Avery Admin',
     email: 'avery@example.com',
-    role: 'admin',
   });
   await settings.open();
   await expect(settings.ticketPrefix()).toHaveValue('BTN');
