@@ -88,4 +88,9 @@ test('an admin sets the ticket prefix and expert contact; a technician parks, re
   await expect(handoff.expertContact('Name')).toHaveText('Dana Expert');
   await expect(handoff.expertContact('Email')).toHaveText('dana@msp.example');
   await expect(handoff.expertContact('Emergency line')).toHaveText('+1 555 0199');
+  // Who to call comes first, above what was sent where.
+  const contacts = await handoff.expertContacts().boundingBox();
+  const notices = await handoff.notifications().boundingBox();
+  expect(contacts!.y).toBeLessThan(notices!.y);
+  await page.screenshot({ path: screenshotPath(project, 'handoff-confirmation-contacts') });
 });

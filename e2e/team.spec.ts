@@ -79,8 +79,10 @@ test('a technician escalates on one machine; a senior on another claims it; the 
     priority: 'Urgent',
   });
   await techHandoff.submit().click();
+  // The line follows the job: it says "posted" only once ConnectWise has the package.
   await expect(techHandoff.notificationLines().first()).toHaveText(
-    /^ConnectWise ticket — sent in the background/,
+    /^ConnectWise ticket — posted to the ticket$/,
+    HOP,
   );
   await techHandoff.closeConfirmation().click();
 

@@ -106,7 +106,7 @@ export function inspectStoreFile(file: string, knownSchema: number): StoreFileSt
     if ('error' in tables) return { kind: 'damaged', reason: tables.error };
     if (tables.names.length === 0) return { kind: 'empty', reason: 'the database has no tables' };
     if (!BATON_TABLES.every((t) => tables.names.includes(t)))
-      return { kind: 'foreign', reason: 'its tables are not Baton’s' };
+      return { kind: 'foreign', reason: "its tables are not Baton's" };
   }
   if (header.userVersion > knownSchema)
     return { kind: 'newer', schemaVersion: header.userVersion, knownSchema };
