@@ -93,4 +93,6 @@ test('an admin sets the ticket prefix and expert contact; a technician parks, re
   const notices = await handoff.notifications().boundingBox();
   expect(contacts!.y).toBeLessThan(notices!.y);
   await page.screenshot({ path: screenshotPath(project, 'handoff-confirmation-contacts') });
+  await page.setViewportSize({ width: 900, height: 600 });
+  await page.screenshot({ path: screenshotPath(project, 'handoff-confirmation-contacts-900') });
 });
