@@ -54,8 +54,16 @@ beforeAll(async () => {
   await core.dispatch('messages:add', { sessionId, body: 'Printer offline on floor 3' });
 });
 afterAll(async () => {
-  await core.services.vault.delete('ai', 'anthropic').catch(() => undefined);
-  await core.services.vault.delete('ai', 'openai-compatible').catch(() => undefined);
+  // Whatever the fuzzed settings stored in the (test) keychain goes with the core.
+  for (const [service, account] of [
+    ['ai', 'anthropic'],
+    ['ai', 'openai-compatible'],
+    ['connectwise', 'publicKey'],
+    ['connectwise', 'privateKey'],
+    ['webhooks', 'teams'],
+    ['webhooks', 'slack'],
+  ] as const)
+    await core.services.vault.delete(service, account).catch(() => undefined);
   await core.dispose();
 });
 
