@@ -109,7 +109,7 @@ function seededDataDir(ctx: BenchContext) {
   const me = core.services.profiles.create({
     name: 'Sam Senior',
     email: 'sam@msp.example',
-    role: 'engineer',
+    role: 'owner',
   });
   for (let i = 0; i < 20; i++) core.services.sessions.create(me, {});
   void core.close();

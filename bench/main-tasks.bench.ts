@@ -97,7 +97,7 @@ register('main.longest-task', async (ctx: BenchContext) => {
     const admin: User = teamCore.services.profiles.create({
       name: 'Sam Senior',
       email: 'sam@msp.example',
-      role: 'admin',
+      role: 'owner',
     });
     await teamCore.services.connectwise.saveConnection(admin, connection);
     await teamCore.services.connectwise.saveStatusMapping(admin, {
@@ -128,7 +128,7 @@ register('main.longest-task', async (ctx: BenchContext) => {
     const me = pasteCore.services.profiles.create({
       name: 'Terry Tech',
       email: 'terry@msp.example',
-      role: 'technician',
+      role: 'owner',
     });
     const session: SessionDetail = pasteCore.services.sessions.create(me, {});
     const raw = JSON.stringify({

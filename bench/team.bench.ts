@@ -37,7 +37,7 @@ async function seniorMachine(cw: Awaited<ReturnType<typeof startConnectWiseFake>
   const admin: User = core.services.profiles.create({
     name: 'Sam Senior',
     email: 'sam@msp.example',
-    role: 'admin',
+    role: 'owner',
   });
   await core.services.connectwise.saveConnection(admin, fakeConnection(cw));
   await core.services.connectwise.saveStatusMapping(admin, { boardId: 1, escalated: ESCALATED, claimed: 8 });

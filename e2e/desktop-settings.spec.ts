@@ -14,7 +14,6 @@ test('This computer: start at login is on for a senior; an admin sets an https u
   await new FirstRunPage(page).createProfile({
     name: 'Avery Admin',
     email: 'avery@example.com',
-    role: 'admin',
   });
   await settings.open();
   await expect(desktop.startAtLogin()).toBeChecked();

@@ -31,9 +31,10 @@ async function shoot(page: Page, project: string, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-async function technician(launchBaton: (o?: LaunchOptions) => Promise<BatonApp>, role = 'technician') {
+/** Terry on his own laptop (the first profile on a computer is its owner). */
+async function technician(launchBaton: (o?: LaunchOptions) => Promise<BatonApp>) {
   const app = await launchBaton();
-  await new FirstRunPage(app.page).createProfile({ name: 'Terry Tech', email: 'terry@example.com', role });
+  await new FirstRunPage(app.page).createProfile({ name: 'Terry Tech', email: 'terry@example.com' });
   return app;
 }
 
@@ -266,7 +267,7 @@ test('Escape in the note editor with edits asks first; Keep editing keeps them',
 test('handoff notes at the limit go whole; past it they are refused, never cut', async ({
   launchBaton,
 }, testInfo) => {
-  const app = await technician(launchBaton, 'admin');
+  const app = await technician(launchBaton);
   const page = app.page;
   const handoff = new HandoffPage(page);
   const session = new SessionPage(page);
@@ -320,7 +321,7 @@ test('handoff notes at the limit go whole; past it they are refused, never cut',
 test('Settings: what is typed during a slow save is kept, and leaving unsaved changes asks first', async ({
   launchBaton,
 }, testInfo) => {
-  const app = await technician(launchBaton, 'admin');
+  const app = await technician(launchBaton);
   const page = app.page;
   const faults = new BridgeFaults(page, 'settings:handoffs-save');
   await faults.install();

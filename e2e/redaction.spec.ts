@@ -17,7 +17,6 @@ test('a pasted secret becomes a placeholder; its author can show it; the note po
   await new FirstRunPage(page).createProfile({
     name: 'Terry Tech',
     email: 'terry@example.com',
-    role: 'technician',
   });
   await new SessionsPage(page).newSession();
   await session.send('Kiosk will not sign in; the local admin password is Lap$Admin-4471 on PC-0412');

@@ -90,21 +90,29 @@ export interface CoreOptions {
   teamPoll?: boolean;
   /** Team poll interval override (tests; Settings' team.pollSeconds otherwise). */
   teamPollMs?: number;
+  /** Where push events go (the start-up launcher hands its own, so listeners outlive a late start). */
+  events?: CoreEvents;
 }
 
 export type Core = ReturnType<typeof createCore>;
+
+/** Where log lines go without a log file: stderr. Every line reaching it has passed the redaction gate. */
+const consoleSink = (line: string) => console.error(`[baton] ${line}`);
+
+/** A gated log for code that runs before (or beside) a core: the browser host, the start-up launcher. */
+export const gatedConsoleLog = (message: string, err?: unknown) => consoleSink(gateLogLine(message, err));
 
 export const DATABASE_FILE = 'baton.db';
 
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
-  const sink = options.log ?? ((line: string) => console.error(`[baton] ${line}`));
+  const sink = options.log ?? consoleSink;
   // The log is a path out (a file a technician sends to support): every line passes the redaction gate.
   const log = (message: string, err?: unknown) => sink(gateLogLine(message, err));
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
   const stopCheckpointer = startCheckpointer(store.sqlite);
-  const events = new CoreEvents();
+  const events = options.events ?? new CoreEvents();
   const db = store.db;
   const http = options.http ?? createHttpClient();
   // Withheld secrets are sealed under a key from the keychain (issue 14). It is read now, and every IPC
@@ -356,6 +364,7 @@ export function createCore(options: CoreOptions) {
   const dispatchUntracked = createDispatcher(createHandlers(db, services, info), log, {
     before: whenStoreReady,
     input: redactStoredText,
+    currentUser: () => profiles.current(),
   });
   // A restart to update waits for the calls a restart would cut short (desktop/activity.ts).
   const dispatch: Dispatch = (channel, input) => activity.track(channel, dispatchUntracked(channel, input));

@@ -15,8 +15,20 @@ export const ERROR_CODES = [
   'AI_FAILED',
   'NOT_CONFIGURED',
   'INTERNAL',
+  /** Sent more than Baton accepts in one request (details: sizeBytes, limitBytes). */
+  'TOO_LARGE',
+  /** Baton's data is not open: start-up found a problem with the store (see startup:status). */
+  'STORE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The most one request may carry (bytes of its JSON). Well above the largest valid input (a 100,000-
+ * character message, at most ~600 KB even when every character is escaped), so only input that would
+ * be refused anyway is stopped here: the renderer refuses it before sending, the browser host answers
+ * TOO_LARGE instead of dropping the connection.
+ */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export interface AppErrorShape {
   code: ErrorCode;
@@ -32,6 +44,21 @@ export type UserRole = (typeof USER_ROLES)[number];
 /** The roles that take escalations: they see the Handoffs queue, claim, and are told of new handoffs. */
 export const SENIOR_ROLES: readonly UserRole[] = ['owner', 'admin', 'engineer'];
 export const isSenior = (role: UserRole): boolean => SENIOR_ROLES.includes(role);
+/** The roles that run this Baton: settings, connections, who may do what. */
+export const ADMIN_ROLES: readonly UserRole[] = ['owner', 'admin'];
+export const isAdmin = (role: UserRole): boolean => ADMIN_ROLES.includes(role);
+
+/**
+ * Roles are never self-granted: which roles a profile of each role may give a new profile. Admin and
+ * owner need an owner or admin; an engineer needs a senior (a technician adding one and switching to
+ * it would be granting themselves claims). Main enforces it; the UI offers only these.
+ */
+export const ROLES_GRANTED_BY: Record<UserRole, readonly UserRole[]> = {
+  owner: ['owner', 'admin', 'engineer', 'technician'],
+  admin: ['owner', 'admin', 'engineer', 'technician'],
+  engineer: ['engineer', 'technician'],
+  technician: ['technician'],
+};
 
 export const SESSION_STATUSES = [
   'active',
@@ -302,6 +329,11 @@ export interface ConnectionState {
   /** Why Baton thinks it is offline (the last connection error), for the tooltip. */
   reason: string | null;
   since: number;
+  /**
+   * The AI endpoint's own state. Often a server on this computer (Ollama, LM Studio): that it does not
+   * answer says nothing about the network, so it never makes Baton "offline".
+   */
+  ai: { reachable: boolean; reason: string | null };
 }
 
 export interface QueueStatus {
@@ -421,8 +453,16 @@ export interface HandoffConfirmation {
   handoff: Handoff;
   ticketNumber: string;
   expertContacts: ExpertContacts | null;
-  /** Each channel: queued (sent in the background) or skipped with the reason shown to the technician. */
-  notifications: { channel: NotificationChannel; state: 'queued' | 'skipped'; reason: string | null }[];
+  /**
+   * Each channel: queued (its outbox job, jobId, sends it in the background: the confirmation follows
+   * that job to say sent, waiting for a connection or failed) or skipped with the reason.
+   */
+  notifications: {
+    channel: NotificationChannel;
+    state: 'queued' | 'skipped';
+    reason: string | null;
+    jobId: number | null;
+  }[];
 }
 
 export interface BellNotification {
@@ -702,17 +742,87 @@ export interface UpdateStatus {
   restartPending: boolean;
 }
 
+// ---- start-up: the store is checked before it is opened (issue 13, item 5) ----------------------------
+
+/** What start-up found wrong with the data file (it is left exactly as it was until the person decides). */
+export const STORE_PROBLEMS = [
+  'damaged',
+  'empty',
+  'foreign',
+  'newer',
+  'unreadable',
+  'backup-failed',
+] as const;
+export type StoreProblem = (typeof STORE_PROBLEMS)[number];
+
+export interface StoreBackup {
+  /** File name inside the backups folder (what startup:recover restores). */
+  name: string;
+  takenAt: number;
+  /** daily, or taken just before a migration changed the data. */
+  reason: 'daily' | 'pre-migration';
+  schemaVersion: number;
+  sizeBytes: number;
+}
+
+export interface StartupStatus {
+  /** ready: Baton's data is open. attention: a decision is needed before Baton can open it. */
+  state: 'ready' | 'attention';
+  problem: {
+    kind: StoreProblem;
+    /** One line: "Baton's data file is damaged". */
+    title: string;
+    /** Plain words: what was found, that nothing was changed, what each choice does. */
+    explanation: string;
+    file: string;
+  } | null;
+  /** Backups this Baton can read, newest first. */
+  backups: StoreBackup[];
+  /** Whether "Start fresh" is offered (it moves the file aside; never offered for another program's file). */
+  canStartFresh: boolean;
+}
+
+export const StartupRecoverInput = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('restore'),
+    backup: z
+      .string()
+      .max(200)
+      .regex(/^baton-[\w.-]+\.db$/, 'Choose one of the listed backups'),
+  }),
+  z.object({ action: z.literal('start-fresh') }),
+  /** Look at the file again (e.g. after moving another program's file away). */
+  z.object({ action: z.literal('check-again') }),
+]);
+
 // ---- ConnectWise settings (inputs and views) ------------------------------------------------------
 
-const CW_LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])$/i;
+// Validation must never throw (issue 13): zod runs every refinement even after an earlier one failed,
+// so each one takes what it is given and answers true/false. A throw here would escape the envelope.
+const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The parsed URL, or null when `value` is not one. */
+function urlOrNull(value: unknown): URL | null {
+  return typeof value === 'string' && URL.canParse(value) ? new URL(value) : null;
+}
+
+/** https, or plain http to this computer only (local servers, tests' loopback fakes). */
+function httpsOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname));
+}
+
+/** A refinement that passes when the value is not a URL at all (the "enter a full URL" check says so). */
+const ifUrl = (check: (url: URL) => boolean) => (value: unknown) => {
+  const url = urlOrNull(value);
+  return url === null || check(url);
+};
 
 /** Bare host or URL; https, or plain http to this computer only (tests, loopback fakes). */
 function cwSiteAllowed(value: string): boolean {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-  if (!URL.canParse(withScheme)) return false;
-  const url = new URL(withScheme);
-  return url.protocol === 'https:' || (url.protocol === 'http:' && CW_LOOPBACK.test(url.hostname));
+  const url = urlOrNull(withScheme);
+  return url !== null && httpsOrLoopback(url);
 }
 
 const cwSecret = (what: string) => z.string().trim().max(200, `The ${what} is too long`).optional();
@@ -834,34 +944,35 @@ export interface ConnectWiseTestResult {
 export const DEFAULT_MICROSOFT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
 
-const MS_LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
-
 const msUrlField = (example: string) =>
   z
     .string()
     .trim()
     .min(1, `Enter the full address, like ${example}`)
-    .refine((value) => URL.canParse(value), `Enter the full address, like ${example}`);
+    .refine((value) => value === '' || urlOrNull(value) !== null, `Enter the full address, like ${example}`);
 
 const msAuthority = msUrlField(DEFAULT_MICROSOFT_AUTHORITY)
   // msal-node refuses any other scheme, loopback included.
-  .refine((value) => new URL(value).protocol === 'https:', 'The sign-in authority must start with https://')
-  .refine((value) => {
-    const url = new URL(value);
-    return !url.search && !url.hash && /^\/[^/]+\/?$/.test(url.pathname);
-  }, 'The sign-in authority is the host and one tenant: …/organizations, …/common or …/{your tenant id or domain}')
-  .transform((value) => new URL(value).href.replace(/\/$/, ''));
+  .refine(
+    ifUrl((url) => url.protocol === 'https:'),
+    'The sign-in authority must start with https://',
+  )
+  .refine(
+    ifUrl((url) => !url.search && !url.hash && /^\/[^/]+\/?$/.test(url.pathname)),
+    'The sign-in authority is the host and one tenant: …/organizations, …/common or …/{your tenant id or domain}',
+  )
+  .transform((value) => urlOrNull(value)?.href.replace(/\/$/, '') ?? value);
 
 const msGraphBaseUrl = msUrlField(DEFAULT_GRAPH_BASE_URL)
-  .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && MS_LOOPBACK_HOST.test(url.hostname));
-  }, 'The Graph address must start with https:// (plain http only for a server on this computer)')
-  .refine((value) => {
-    const url = new URL(value);
-    return url.pathname === '/' && !url.search && !url.hash;
-  }, 'Enter only the Graph host, like https://graph.microsoft.com (Baton adds /v1.0/…)')
-  .transform((value) => new URL(value).origin);
+  .refine(
+    ifUrl(httpsOrLoopback),
+    'The Graph address must start with https:// (plain http only for a server on this computer)',
+  )
+  .refine(
+    ifUrl((url) => url.pathname === '/' && !url.search && !url.hash),
+    'Enter only the Graph host, like https://graph.microsoft.com (Baton adds /v1.0/…)',
+  )
+  .transform((value) => urlOrNull(value)?.origin ?? value);
 
 /** Omitted fields keep their value; clientId null removes the app registration (and signs out). */
 export const MicrosoftSettingsInput = z.object({
@@ -932,10 +1043,30 @@ const trimmed = (label: string, max: number) =>
 
 export const NoInput = z.undefined().or(z.object({}).strict()).optional();
 
+const profileName = trimmed('Name', 100);
+const profileEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('Enter a valid email address, like jane@example.com'));
+
+/** Another profile on this computer, added by someone already signed in (their role decides which roles). */
 export const ProfileCreateInput = z.object({
-  name: trimmed('Name', 100),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address, like jane@example.com')),
+  name: profileName,
+  email: profileEmail,
   role: z.enum(USER_ROLES, { error: 'Choose a role: owner, admin, engineer or technician' }),
+});
+
+/** The first profile on a computer: it is the computer's owner, who then adds everyone else. */
+export const ProfileFirstInput = z.object({
+  name: profileName,
+  email: profileEmail,
+  role: z
+    .literal('owner', {
+      error:
+        'The first profile on this computer is its owner; add other roles from the profile menu afterwards',
+    })
+    .optional(),
 });
 
 export const SessionsListInput = z
@@ -1040,14 +1171,14 @@ const baseUrl = z
   .string()
   .trim()
   .min(1, 'Enter the base URL')
-  .refine((value) => URL.canParse(value), 'Enter a full URL, like https://api.anthropic.com')
-  .refine((value) => {
-    const url = new URL(value);
-    return (
-      url.protocol === 'https:' ||
-      (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname))
-    );
-  }, 'Use https:// (plain http only for a server on this computer, like Ollama)');
+  .refine(
+    (value) => value === '' || urlOrNull(value) !== null,
+    'Enter a full URL, like https://api.anthropic.com',
+  )
+  .refine(
+    ifUrl(httpsOrLoopback),
+    'Use https:// (plain http only for a server on this computer, like Ollama)',
+  );
 export const AiSettingsInput = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('none') }),
   z.object({
@@ -1096,14 +1227,8 @@ export const ProfileSwitchInput = z.object({ id: id('profile') });
 const webhookUrl = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value), 'Paste the whole webhook URL, starting with https://')
-  .refine((value) => {
-    const url = new URL(value);
-    return (
-      url.protocol === 'https:' ||
-      (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname))
-    );
-  }, 'Webhook URLs must use https://');
+  .refine((value) => urlOrNull(value) !== null, 'Paste the whole webhook URL, starting with https://')
+  .refine(ifUrl(httpsOrLoopback), 'Webhook URLs must use https://');
 export const WebhookSettingsInput = z.object({
   /** A new URL to store; null removes the stored one; omitted keeps it. */
   teams: webhookUrl.nullable().optional(),
@@ -1290,8 +1415,13 @@ export const contract = {
   'app:restart-to-update': channel<UpdateStatus>()(NoInput),
   'settings:desktop-get': channel<DesktopSettings>()(NoInput),
   'settings:desktop-save': channel<DesktopSettings>()(DesktopSettingsInput),
+  /** Whether Baton's data is open, or what start-up found wrong with it (answered before the core opens). */
+  'startup:status': channel<StartupStatus>()(NoInput),
+  /** Restore a backup, start fresh (moving the damaged file aside) or check the file again. */
+  'startup:recover': channel<StartupStatus>()(StartupRecoverInput),
   'profile:current': channel<User | null>()(NoInput),
-  'profile:create': channel<User>()(ProfileCreateInput),
+  /** First run: the first profile on this computer, its owner. */
+  'profile:create': channel<User>()(ProfileFirstInput),
   'profile:add': channel<User>()(ProfileCreateInput),
   'profile:switch': channel<User>()(ProfileSwitchInput),
   'users:list': channel<User[]>()(NoInput),

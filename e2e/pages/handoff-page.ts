@@ -75,7 +75,7 @@ export class HandoffPage {
     this.expertContacts()
       .locator('dt', { hasText: new RegExp(`^${term}$`) })
       .locator('xpath=following-sibling::dd[1]');
-  /** One line per channel: "Microsoft Teams — sent in the background", "Slack — skipped: <reason>". */
+  /** One line per channel, as it stands: "Microsoft Teams — sent", "Slack — skipped: <reason>". */
   notifications = () => this.dialog().getByRole('list', { name: 'Notifications' });
   notificationLines = () => this.notifications().getByRole('listitem');
   closeConfirmation = () => this.dialog().getByRole('button', { name: 'Back to the session' });

@@ -77,6 +77,9 @@ export class SessionPage {
   /** Under a technician message: "Reply will arrive when you're back online". */
   waitingNotice = (text: Text) =>
     this.technicianMessage(text).getByText("Reply will arrive when you're back online");
+  /** The reply waits for the AI endpoint itself (not the network): "…when the AI assistant answers again." */
+  waitingForAi = (text: Text) =>
+    this.technicianMessage(text).getByText(/^Reply will arrive when the AI assistant answers again/);
   /** Under a technician message: "Reply failed: {error}". */
   replyFailed = (text: Text) => this.technicianMessage(text).getByText(/^Reply failed:/);
   retryButton = (text: Text) => this.technicianMessage(text).getByRole('button', { name: 'Retry' });

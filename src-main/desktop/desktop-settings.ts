@@ -4,7 +4,7 @@
 // both when they change, the browser host only stores them.
 import type { z } from 'zod';
 import type { DesktopSettings, DesktopSettingsInput, User } from '../../src-preload/contract';
-import { canAdminister } from '../ai/ai-settings';
+import { isAdmin } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { assertAllowedUrl } from '../net/http';
@@ -41,7 +41,7 @@ export function createDesktopSettings(deps: { db: Db; clock: Clock; applies: boo
     return {
       startAtLogin: startAtLogin(db, actor),
       updateFeedUrl: updateFeedUrl(db),
-      canEditFeed: canAdminister(actor),
+      canEditFeed: isAdmin(actor.role),
       applies: deps.applies,
     };
   }
@@ -59,7 +59,7 @@ export function createDesktopSettings(deps: { db: Db; clock: Clock; applies: boo
     save(actor: User, input: z.output<typeof DesktopSettingsInput>): DesktopSettings {
       const before = view(actor);
       const feedChanged = input.updateFeedUrl !== before.updateFeedUrl;
-      if (feedChanged && !canAdminister(actor))
+      if (feedChanged && !isAdmin(actor.role))
         throw new AppError('FORBIDDEN', 'Only an owner or admin can change where updates come from');
       if (input.updateFeedUrl !== null) {
         try {

@@ -42,7 +42,7 @@ function setup() {
 describe('this computer', () => {
   it('starts at login by default for seniors only; anyone may change it, only an admin the update feed', async () => {
     const { ok, call } = setup();
-    const admin = await ok<User>('profile:create', { name: 'Avery', email: 'a@x.example', role: 'admin' });
+    const admin = await ok<User>('profile:create', { name: 'Avery', email: 'a@x.example', role: 'owner' });
     expect((await ok<DesktopSettings>('settings:desktop-get')).startAtLogin).toBe(true);
     const tech = await ok<User>('profile:add', { name: 'Terry', email: 't@x.example', role: 'technician' });
     await ok('profile:switch', { id: tech.id });
@@ -90,7 +90,7 @@ describe('this computer', () => {
 
   it('the browser host has no updater: updates are unavailable and a restart is refused', async () => {
     const { ok, call } = setup();
-    await ok('profile:create', { name: 'Avery', email: 'a@x.example', role: 'admin' });
+    await ok('profile:create', { name: 'Avery', email: 'a@x.example', role: 'owner' });
     expect(await ok<UpdateStatus>('app:update-status')).toMatchObject({ state: 'unavailable' });
     expect(await call('app:restart-to-update')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
@@ -99,7 +99,7 @@ describe('this computer', () => {
 describe('restart to update', () => {
   it('installs at once when nothing is in flight', async () => {
     const { core, ok } = setup();
-    await ok('profile:create', { name: 'Avery', email: 'a@x.example', role: 'admin' });
+    await ok('profile:create', { name: 'Avery', email: 'a@x.example', role: 'owner' });
     let installs = 0;
     core.services.updates.attachInstaller(() => installs++);
     core.services.updates.report({ state: 'ready', version: '0.2.0' });
@@ -110,7 +110,7 @@ describe('restart to update', () => {
 
   it('waits while an item is being sent, then installs once, as soon as it is done', async () => {
     const { core, ok, slow } = setup();
-    await ok('profile:create', { name: 'Avery', email: 'a@x.example', role: 'admin' });
+    await ok('profile:create', { name: 'Avery', email: 'a@x.example', role: 'owner' });
     let installs = 0;
     const shown: UpdateStatus[] = [];
     core.events.onAny((event, payload) => {

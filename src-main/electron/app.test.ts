@@ -93,7 +93,7 @@ async function team(core: Core) {
   const senior = await ok<User>('profile:create', {
     name: 'Sam Senior',
     email: 'sam@x.example',
-    role: 'engineer',
+    role: 'owner',
   });
   const tech = await ok<User>('profile:add', {
     name: 'Terry Tech',

@@ -97,7 +97,7 @@ describe('auto-update from the feed in Settings', () => {
     const core = tempCore();
     cleanups.push(() => core.dispose());
     const { ok } = callers(core);
-    await ok<User>('profile:create', { name: 'Avery', email: 'a@x.example', role: 'admin' });
+    await ok<User>('profile:create', { name: 'Avery', email: 'a@x.example', role: 'owner' });
     const seen: UpdateStatus['state'][] = [];
     core.events.onAny((event, payload) => {
       if (event === 'update_status') seen.push((payload as UpdateStatus).state);
@@ -140,7 +140,7 @@ describe('auto-update from the feed in Settings', () => {
     const core = tempCore();
     cleanups.push(() => core.dispose());
     const { ok } = callers(core);
-    await ok<User>('profile:create', { name: 'Avery', email: 'a@x.example', role: 'admin' });
+    await ok<User>('profile:create', { name: 'Avery', email: 'a@x.example', role: 'owner' });
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
     const updates = startUpdates({
       core,

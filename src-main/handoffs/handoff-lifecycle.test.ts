@@ -43,7 +43,7 @@ async function seeded(t: ReturnType<typeof team>) {
   const admin = await t.ok<User>('profile:create', {
     name: 'Avery Admin',
     email: 'avery@x.example',
-    role: 'admin',
+    role: 'owner',
   });
   const tech = await t.ok<User>('profile:add', {
     name: 'Terry Tech',

@@ -203,7 +203,7 @@ export function createHandoffService(deps: {
         });
         updateNotePost(db, postId, { jobId: job.id });
         followTicket(db, { handoffId, sessionId: session.id, ticketId: session.psaTicketId }, now);
-        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null });
+        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null, jobId: job.id });
       }
       return { ticketNumber: number, notifications, postId };
     });

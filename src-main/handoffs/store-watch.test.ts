@@ -1,8 +1,9 @@
 // Two Batons on one store (a shared workstation): each announces what the other did to the queue.
 import { afterEach, expect, it } from 'vitest';
-import type { HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
+import type { HandoffConfirmation, SessionDetail } from '../../src-preload/contract';
 import { callers } from '../test-support/callers';
 import { tempCore, tempDir } from '../test-support/temp-core';
+import { seedProfile, seedUser } from '../test-support/profiles';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -19,12 +20,12 @@ it('a handoff created, claimed or closed by another process on the same store is
     () => b.close(),
   );
   const onA = callers(a);
-  const tech = await onA.ok<User>('profile:create', {
+  const tech = seedProfile(a, {
     name: 'Terry Tech',
     email: 't@x.example',
     role: 'technician',
   });
-  const senior = await onA.ok<User>('profile:add', {
+  const senior = seedUser(a, {
     name: 'Sam Senior',
     email: 's@x.example',
     role: 'engineer',

@@ -90,7 +90,7 @@ describe('browser host', () => {
       JSON.stringify({
         id: 1,
         channel: 'profile:create',
-        input: { name: 'Jane', email: 'jane@example.com', role: 'technician' },
+        input: { name: 'Jane', email: 'jane@example.com' },
       }),
     );
     expect(await waitFor((m) => m.id === 1)).toMatchObject({ reply: { ok: true, value: { name: 'Jane' } } });

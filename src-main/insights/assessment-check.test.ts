@@ -21,7 +21,7 @@ function team() {
   const core = tempCore({ clock, startWorker: false, postWaitMs: 50 });
   cleanups.push(() => core.dispose());
   const { profiles } = core.services;
-  const senior = profiles.create({ name: 'Sam Senior', email: 'sam@x.example', role: 'engineer' });
+  const senior = profiles.create({ name: 'Sam Senior', email: 'sam@x.example', role: 'owner' });
   const tech = profiles.add(senior, { name: 'Terry Tech', email: 'terry@x.example', role: 'technician' });
   const { call, ok } = callers(core);
   const world = insightsWorld(core, clock);

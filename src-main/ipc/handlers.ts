@@ -6,6 +6,7 @@ import type { Db } from '../store/database';
 import { searchSessions } from '../store/repos/search';
 import { assessmentToCheck } from '../insights/assessment-check';
 import { interactive } from '../psa/connectwise/errors';
+import { AppError } from '../errors';
 import type { Handlers } from './dispatcher';
 
 export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers {
@@ -16,6 +17,11 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'app:restart-to-update': () => s.updates.requestRestart(),
     'settings:desktop-get': () => s.desktop.view(me()),
     'settings:desktop-save': (input) => s.desktop.save(me(), input),
+    // Answered by the launcher while the store needs a decision; once the core runs, all is well.
+    'startup:status': () => ({ state: 'ready', problem: null, backups: [], canStartFresh: false }),
+    'startup:recover': () => {
+      throw new AppError('CONFLICT', "Baton's data is open and healthy: there is nothing to recover");
+    },
     'profile:current': () => s.profiles.current(),
     'profile:create': (input) => s.profiles.create(input),
     'profile:add': (input) => s.profiles.add(me(), input),
@@ -76,6 +82,17 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'settings:team-get': () => s.teamSettings.view(me()),
     'settings:team-save': (input) => s.teamSettings.save(me(), input),
     'handoffs:refresh': async () => {
+      // Never "nothing new" from a ConnectWise that is not set up: say what is missing instead.
+      if (!(await s.connectwise.isConfigured()))
+        throw new AppError(
+          'NOT_CONFIGURED',
+          'ConnectWise is not connected, so there is nothing to check: an owner or admin connects it in Settings → ConnectWise',
+        );
+      if (!s.connectwise.statusMapping().escalated)
+        throw new AppError(
+          'NOT_CONFIGURED',
+          'No ConnectWise status means "escalated" yet: an owner or admin chooses it in Settings → ConnectWise',
+        );
       const result = await interactive(() => s.team.poll());
       return { imported: result.imported.length, closed: result.closed.length };
     },

@@ -87,7 +87,7 @@ export function handoffEmail(handoff: Handoff, to: MailMessage['to'], reminderAt
 
 export function emailNotificationKind(deps: {
   db: Db;
-  mail: Pick<GraphMail, 'sendMail'>;
+  mail: Pick<GraphMail, 'send'>;
   /** Why email cannot be sent right now (null when Microsoft 365 is connected). */
   notConnectedReason: () => string | null;
   now: () => number;
@@ -95,19 +95,29 @@ export function emailNotificationKind(deps: {
   return defineJobKind({
     kind: NOTIFY_EMAIL,
     service: 'graph',
-    payload: z.object({ handoffId: z.uuid(), reminder: z.boolean().optional() }),
+    // draftId: the Graph draft an earlier try created (checkpointed), so a retry never sends twice.
+    payload: z.object({
+      handoffId: z.uuid(),
+      reminder: z.boolean().optional(),
+      draftId: z.string().min(1).optional(),
+    }),
     describe: ({ reminder }) =>
       reminder ? 'Email reminder of an unclaimed handoff' : 'Email to the senior team about a handoff',
-    async run({ handoffId, reminder }, ctx) {
+    async run({ handoffId, reminder, draftId }, ctx) {
       const row = getHandoffRow(deps.db, handoffId);
       const handoff = row && getHandoff(deps.db, handoffId, row.handedOffById);
-      if (!handoff || (reminder && handoff.claimedById)) return;
+      // A reminder claimed meanwhile is not sent; one already on its way (a draft exists) is finished.
+      if (!handoff || (reminder && handoff.claimedById && !draftId)) return;
       const to = emailRecipients(deps.db, handoff.handedOffById);
       if (to.length === 0) return; // nobody to tell is not a failure
       const reason = deps.notConnectedReason();
       if (reason) throw new PermanentJobError(`Email not sent: ${reason}`);
       try {
-        await deps.mail.sendMail(handoffEmail(handoff, to, reminder ? deps.now() : undefined), ctx.signal);
+        await deps.mail.send(
+          handoffEmail(handoff, to, reminder ? deps.now() : undefined),
+          { draftId: draftId ?? null, draftCreated: (id) => ctx.checkpoint({ draftId: id }) },
+          ctx.signal,
+        );
       } catch (err) {
         // No usable sign-in will not fix itself on a retry.
         if (err instanceof AppError)

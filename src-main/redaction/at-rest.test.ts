@@ -34,7 +34,7 @@ async function team(dataDir?: string) {
     (await ok<User>('profile:create', {
       name: 'Terry Tech',
       email: 'terry@msp.example',
-      role: 'technician',
+      role: 'owner',
     }));
   return { core, call, ok, tech };
 }
@@ -253,7 +253,7 @@ describe('the sealing key', () => {
     });
     cleanups.push(() => broken.dispose());
     const b = callers(broken);
-    await b.ok('profile:create', { name: 'Terry Tech', email: 'terry@msp.example', role: 'technician' });
+    await b.ok('profile:create', { name: 'Terry Tech', email: 'terry@msp.example', role: 'owner' });
     const s = await b.ok<SessionDetail>('sessions:create', {});
     expect(await b.ok<Message>('messages:add', { sessionId: s.id, body: 'no secrets here' })).toMatchObject({
       withheld: [],

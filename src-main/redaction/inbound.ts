@@ -46,6 +46,7 @@ export const OTHER_STRING_INPUTS: Partial<Record<Channel, readonly string[]>> = 
   'settings:connectwise-test': ['site', 'codebase', 'companyId', 'clientId', 'publicKey', 'privateKey'],
   'settings:microsoft-save': ['authority', 'graphBaseUrl'],
   'settings:desktop-save': ['updateFeedUrl'],
+  'startup:recover': ['backup'], // a backup's file name
   'settings:handoffs-save': [
     'ticketPrefix',
     'expertContacts.name',

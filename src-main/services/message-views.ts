@@ -33,13 +33,22 @@ export function createMessageViews(db: Db, connectivity: Connectivity) {
 
   function replyOf(job: ReplyJob | undefined): Message['reply'] {
     if (!job) return { state: 'none', error: null, jobId: null };
+    const ai = connectivity.state().ai;
     const states: Record<ReplyJob['state'], ReplyState> = {
-      queued: connectivity.canSend() ? 'sending' : 'waiting',
+      queued: connectivity.canSend() && ai.reachable ? 'sending' : 'waiting',
       running: 'sending',
       done: 'answered',
       dead: 'failed',
     };
-    return { state: states[job.state], error: job.state === 'dead' ? job.lastError : null, jobId: job.id };
+    const state = states[job.state];
+    // Waiting on the AI endpoint itself (not the network): say so, with why.
+    const error =
+      job.state === 'dead'
+        ? job.lastError
+        : state === 'waiting' && connectivity.canSend() && !ai.reachable
+          ? `The AI assistant is not reachable: ${ai.reason ?? 'it did not answer'}`
+          : null;
+    return { state, error, jobId: job.id };
   }
 
   function toView(

@@ -16,7 +16,6 @@ describe('sessions through the contract', () => {
     const created = await core.dispatch('profile:create', {
       name: 'Jane Doe',
       email: 'Jane@Example.com',
-      role: 'technician',
     });
     expect(created.ok).toBe(true);
   });
@@ -144,17 +143,18 @@ describe('profile', () => {
       const created = await core.dispatch('profile:create', {
         name: ' Sam ',
         email: 'SAM@example.com',
-        role: 'engineer',
       });
+      // The first profile on a computer is its owner.
       expect(created).toMatchObject({
         ok: true,
-        value: { name: 'Sam', email: 'sam@example.com', role: 'engineer', active: true },
+        value: { name: 'Sam', email: 'sam@example.com', role: 'owner', active: true },
       });
-      expect(
-        await core.dispatch('profile:create', { name: 'Other', email: 'o@example.com', role: 'admin' }),
-      ).toMatchObject({
+      expect(await core.dispatch('profile:create', { name: 'Other', email: 'o@example.com' })).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT' },
+        error: {
+          code: 'FORBIDDEN',
+          message: expect.stringMatching(/Only an owner or admin adds profiles/) as string,
+        },
       });
     } finally {
       await core.dispose();
@@ -163,7 +163,7 @@ describe('profile', () => {
 
   it('survives a restart on the same data dir', async () => {
     const first = tempCore();
-    await first.dispatch('profile:create', { name: 'Jane', email: 'jane@example.com', role: 'technician' });
+    await first.dispatch('profile:create', { name: 'Jane', email: 'jane@example.com' });
     await first.close();
     const second = tempCore({ dataDir: first.dataDir });
     try {

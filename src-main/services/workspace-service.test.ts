@@ -11,7 +11,7 @@ describe('steps, facts and hypotheses by hand', () => {
 
   beforeEach(async () => {
     core = tempCore();
-    await ok('profile:create', { name: 'Jane Doe', email: 'jane@example.com', role: 'technician' });
+    await ok('profile:create', { name: 'Jane Doe', email: 'jane@example.com' });
     sessionId = (await ok<SessionDetail>('sessions:create', {})).id;
   });
   afterEach(async () => {

@@ -51,7 +51,11 @@ async function technicianEscalates(cw: ConnectWiseFake) {
     reason: 'Needs SQL access to the payroll database',
     priority: 'urgent',
   });
-  expect(confirmation.notifications[0]).toEqual({ channel: 'connectwise', state: 'queued', reason: null });
+  expect(confirmation.notifications[0]).toMatchObject({
+    channel: 'connectwise',
+    state: 'queued',
+    reason: null,
+  });
   await until(tech.core, () => cw.ticket(TICKET)!.status.id === 7, 'the ticket in the escalated status');
   return { tech, sessionId: session.id, handoffId: confirmation.handoff.id };
 }
@@ -232,7 +236,7 @@ describe('team escalations through ConnectWise', () => {
     const admin = sam.services.profiles.create({
       name: 'Sam Senior',
       email: PEOPLE.sam.email,
-      role: 'admin',
+      role: 'owner',
     });
     await sam.services.connectwise.saveConnection(admin, fakeConnection(cw));
     await sam.services.connectwise.saveStatusMapping(admin, { boardId: 1, escalated: 7 });

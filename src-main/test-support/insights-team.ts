@@ -13,7 +13,7 @@ export function insightsTeam(cleanups: (() => Promise<unknown>)[], start = D) {
   const core = tempCore({ clock, startWorker: false });
   cleanups.push(() => core.dispose());
   const { profiles } = core.services;
-  const senior = profiles.create({ name: 'Sam Senior', email: 'sam@x.example', role: 'engineer' });
+  const senior = profiles.create({ name: 'Sam Senior', email: 'sam@x.example', role: 'owner' });
   const tech = profiles.add(senior, { name: 'Terry Tech', email: 'terry@x.example', role: 'technician' });
   const tech2 = profiles.add(senior, { name: 'Priya Patel', email: 'priya@x.example', role: 'technician' });
   const world = insightsWorld(core, clock);

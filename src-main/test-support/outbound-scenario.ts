@@ -104,7 +104,7 @@ export async function runOutboundScenario(options: { vault?: SecretVault } = {})
   const before = gateCounts();
 
   // Settings, as an admin enters them.
-  await ok<User>('profile:create', {
+  const admin = await ok<User>('profile:create', {
     name: 'Avery Admin',
     email: 'avery@msp.example',
     role: 'owner',
@@ -193,8 +193,10 @@ export async function runOutboundScenario(options: { vault?: SecretVault } = {})
   raw(`update jobs set payload = json_set(payload, '$.text', ?) where kind = 'diagnostics.echo'`, PLANTED);
   await ok('connection:set-work-offline', { workOffline: false });
 
-  // Clients that send outside the queue: a drafted note (AI), "Test connection" for each service.
+  // Clients that send outside the queue: a drafted note (AI), "Test connection" for each service (an
+  // admin's to run).
   await ok('notes:preview', { sessionId: b.id, kind: 'escalate' });
+  await ok('profile:switch', { id: admin.id });
   await ok('settings:ai-test', {
     provider: 'openai-compatible',
     baseUrl: `${ai.url}/v1`,

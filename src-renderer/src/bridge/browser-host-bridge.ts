@@ -3,22 +3,19 @@
 import type { BatonApi, BatonTransport } from '../../../src-preload/api';
 import { buildBatonApi } from '../../../src-preload/api';
 import type { Envelope, EventName } from '../../../src-preload/contract';
+import { MAX_REQUEST_BYTES } from '../../../src-preload/contract';
 
 type Pending = (reply: Envelope<unknown>) => void;
 
-/** The host closes the WebSocket on a frame over 8 MiB (its maxPayload, src-main/host/browser-host.ts),
- * which would fail every request in flight: a request that large is refused here, before it is sent. */
-const MAX_FRAME_BYTES = 8 * 1024 * 1024;
-
-function tooLarge(bytes: number): Envelope<unknown> {
-  return {
-    ok: false,
-    error: {
-      code: 'VALIDATION',
-      message: `That is too large to send (${(bytes / 1_000_000).toFixed(1)} MB; Baton takes up to ${MAX_FRAME_BYTES / 1024 / 1024} MB at once). Shorten it and try again.`,
-    },
-  };
-}
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const tooLarge = (sizeBytes: number): Envelope<unknown> => ({
+  ok: false,
+  error: {
+    code: 'TOO_LARGE',
+    message: `That is too large to send (${megabytes(sizeBytes)}; Baton takes at most ${megabytes(MAX_REQUEST_BYTES)} at once). Nothing was saved: shorten it (paste only the part of a long log that matters).`,
+    details: { sizeBytes, limitBytes: MAX_REQUEST_BYTES },
+  },
+});
 
 export function connectBrowserHost(onConnectionLost: () => void): Promise<BatonApi> {
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`);
@@ -59,11 +56,9 @@ export function connectBrowserHost(onConnectionLost: () => void): Promise<BatonA
       if (socket.readyState !== WebSocket.OPEN) return Promise.resolve(lost);
       const id = nextId++;
       const frame = JSON.stringify({ id, channel, input });
-      // UTF-8 takes at most 3 bytes per UTF-16 unit: only a long frame needs measuring.
-      if (frame.length * 3 > MAX_FRAME_BYTES) {
-        const bytes = new Blob([frame]).size;
-        if (bytes > MAX_FRAME_BYTES) return Promise.resolve(tooLarge(bytes));
-      }
+      // Refused here, before it is sent: the host would answer TOO_LARGE anyway, after the upload.
+      const size = frame.length * 3 > MAX_REQUEST_BYTES ? new TextEncoder().encode(frame).length : 0;
+      if (size > MAX_REQUEST_BYTES) return Promise.resolve(tooLarge(size));
       return new Promise((resolve) => {
         pending.set(id, resolve);
         socket.send(frame);

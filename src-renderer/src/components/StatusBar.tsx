@@ -60,6 +60,21 @@ export function StatusBar() {
           <span className="visually-hidden"> — {connection.detail}</span>
         )}
       </span>
+      {status && !status.connection.ai.reachable && (
+        // The AI endpoint's own state: a local AI server that is off does not make Baton offline.
+        <span
+          role="status"
+          aria-label="AI assistant"
+          className="sb-item sb-ai-down"
+          title={`The AI assistant does not answer: ${status.connection.ai.reason ?? 'no answer'}. Replies wait until it does; everything else still goes out.`}
+        >
+          <span className="sb-warn" aria-hidden="true">
+            !
+          </span>
+          AI unreachable
+          <span className="visually-hidden"> — {status.connection.ai.reason}</span>
+        </span>
+      )}
       <span role="status" aria-label="Outbox" className="sb-item">
         {status && (
           <button

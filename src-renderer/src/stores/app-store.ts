@@ -35,7 +35,8 @@ interface AppState {
   detail: SessionDetail | null;
   setView: (view: View) => void;
   load: () => Promise<void>;
-  createProfile: (input: { name: string; email: string; role: User['role'] }) => Promise<void>;
+  /** The first profile on this computer (its owner). */
+  createProfile: (input: { name: string; email: string }) => Promise<void>;
   createSession: () => Promise<void>;
   openSession: (id: string) => Promise<void>;
   /** Hands a technician's message to the outbox (saved in order, kept with Retry if it fails). */

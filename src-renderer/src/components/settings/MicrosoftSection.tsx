@@ -105,7 +105,7 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
         <TextField
           id="ms-client-id"
           label="Application (client) ID"
-          hint="From the app registration in Microsoft Entra ID (a public client with the Mail.Send permission)."
+          hint="From the app registration in Microsoft Entra ID (a public client with the delegated permissions Mail.Send and Mail.ReadWrite: Baton writes the email as a draft, then sends it, so a retry never sends it twice)."
           warning={
             signsOut ? 'Saving a different app registration or authority signs Microsoft 365 out.' : null
           }
