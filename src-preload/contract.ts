@@ -1089,6 +1089,14 @@ export const SessionsCreateInput = z
   .default({});
 
 export const SessionIdInput = z.object({ id: z.uuid('Unknown session id') });
+export const SessionRenameInput = z.object({
+  id: z.uuid('Unknown session id'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give the session a title')
+    .max(TEXT_LIMITS.sessionTitle, `Title must be at most ${TEXT_LIMITS.sessionTitle} characters`),
+});
 
 /** `id`: chosen by the renderer, so a retry after a lost answer stores the row once (idempotent). */
 const clientId = (what: string) => z.uuid(`Unknown ${what} id`).optional();
@@ -1442,6 +1450,8 @@ export const contract = {
   'messages:reveal': channel<RevealedMessage>()(MessageIdInput),
   'sessions:search': channel<SearchHit[]>()(SessionsSearchInput),
   'sessions:request-escalation': channel<SessionDetail>()(RequestEscalationInput),
+  /** The technician's own title for the session (the problem statement stays). */
+  'sessions:rename': channel<SessionSummary>()(SessionRenameInput),
   'steps:add': channel<Step>()(StepAddInput),
   'steps:update': channel<Step>()(StepUpdateInput),
   'steps:remove': channel<null>()(EntityIdInput),

@@ -46,6 +46,7 @@ const POLICY: Record<string, Who> = {
   'messages:retry-reply': 'signed-in',
   'sessions:search': 'signed-in',
   'sessions:request-escalation': 'signed-in',
+  'sessions:rename': 'signed-in',
   'steps:add': 'signed-in',
   'steps:update': 'signed-in',
   'steps:remove': 'signed-in',

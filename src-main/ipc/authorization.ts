@@ -41,6 +41,7 @@ export const CHANNEL_ACCESS = {
   'sessions:get': signedIn,
   'sessions:search': signedIn,
   'sessions:request-escalation': signedIn,
+  'sessions:rename': signedIn,
   'sessions:link-ticket': signedIn,
   'sessions:ticket': signedIn,
   'messages:add': signedIn,

@@ -36,6 +36,7 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'sessions:create': (input) => s.sessions.create(me(), input),
     'sessions:get': (input) => s.sessions.get(input.id),
     'sessions:search': (input) => searchSessions(db, input),
+    'sessions:rename': (input) => s.sessions.rename(me(), input.id, input.title),
     'sessions:request-escalation': (input) => s.sessions.requestEscalation(me(), input.id, input.reason),
     'messages:add': (input) => s.sessions.addMessage(me(), input.sessionId, input.body, input.id),
     'messages:retry-reply': (input) => s.replies.retry(me(), input.messageId),

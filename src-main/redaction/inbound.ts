@@ -12,6 +12,7 @@ import { redact } from './redact';
 /** Stored free text per channel: a field name, or `name[]` for an array of strings. */
 export const STORED_TEXT_INPUTS: Partial<Record<Channel, readonly string[]>> = {
   'sessions:create': ['title'],
+  'sessions:rename': ['title'],
   'sessions:request-escalation': ['reason'],
   'steps:add': ['text', 'options[]'],
   'steps:update': ['text', 'selectedOption', 'freeText'],

@@ -4,6 +4,7 @@ import type {
   Message,
   RevealedMessage,
   SessionDetail,
+  SessionSummary,
   SessionsCreateInput,
   User,
 } from '../../src-preload/contract';
@@ -27,6 +28,7 @@ import { getWithheld, revealedBody } from '../store/repos/withheld-secrets';
 import type { ListSessionsQuery, SessionRow } from '../store/repos/sessions';
 import {
   bumpForNewMessage,
+  renameSession,
   flagEscalationRequest,
   getSessionRow,
   insertSession,
@@ -44,6 +46,8 @@ import type { MessageViews } from './message-views';
 export const UNTITLED_SESSION = 'New session';
 
 const TITLE_MAX = 80;
+/** The problem statement kept whole beside the title (the first message, as the technician wrote it). */
+const PROBLEM_MAX = 2_000;
 
 /** The first non-empty line, cut at a word boundary to fit the list. */
 export function titleFrom(body: string): string {
@@ -170,8 +174,9 @@ export function createSessionService(
       if (!bumped) throw notFound('Session', sessionId);
       if (bumped.messageCount === 1 && bumped.title === UNTITLED_SESSION) {
         // An untitled session takes its name from the first thing the technician wrote.
-        bumped = { ...bumped, title: titleFrom(body) };
-        setSessionTitle(db, sessionId, bumped.title);
+        const problem = body.trim().slice(0, PROBLEM_MAX);
+        bumped = { ...bumped, title: titleFrom(body), problemSummary: bumped.problemSummary ?? problem };
+        setSessionTitle(db, sessionId, bumped.title, problem);
       }
       if (!bumped.escalationRequested && technicianAsksForSenior(body)) {
         const excerpt = body.length > 160 ? `${body.slice(0, 159)}…` : body;
@@ -260,7 +265,33 @@ export function createSessionService(
     return { messageId, body };
   }
 
-  return { list, get, create, addMessage, requestEscalation, revealWithheld };
+  /** A title the technician chose (the problem statement is kept as it was). */
+  function rename(actor: User, id: string, title: string): SessionSummary {
+    const now = clock.now();
+    const row = inTransaction(db, () => {
+      const before = getSessionRow(db, id);
+      if (!before) throw notFound('Session', id);
+      const renamed = renameSession(db, id, title, now)!;
+      appendAudit(
+        db,
+        {
+          actorId: actor.id,
+          action: 'session.rename',
+          entityType: 'session',
+          entityId: id,
+          details: { from: before.title, to: title },
+        },
+        now,
+      );
+      return renamed;
+    });
+    const summary = toSessionSummary(row);
+    events.emit('session_updated', summary);
+    events.emit('session_changed', { sessionId: id });
+    return summary;
+  }
+
+  return { list, get, create, addMessage, requestEscalation, revealWithheld, rename };
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

@@ -43,7 +43,7 @@ const TEXT_COLUMNS: Record<string, { key: string; columns: string[] }> = {
   jobs: { key: 'id', columns: ['payload', 'last_error'] },
 };
 
-// The index's documents, as drizzle/0002_session_search.sql first built them.
+// The index's documents, as drizzle/0002_session_search.sql and 0014_search_handoffs.sql build them.
 const REINDEX = [
   `INSERT INTO session_search (rowid, text) SELECT d.id, concat_ws(' ', s.title, s.problem_summary)
    FROM sessions s JOIN session_search_docs d ON d.source_id = s.id AND d.kind = 0`,
@@ -53,6 +53,13 @@ const REINDEX = [
    FROM steps st JOIN session_search_docs d ON d.source_id = st.id AND d.kind = 2`,
   `INSERT INTO session_search (rowid, text) SELECT d.id, f.text
    FROM facts f JOIN session_search_docs d ON d.source_id = f.id AND d.kind = 3`,
+  // drizzle/0014_search_handoffs.sql's kinds.
+  `INSERT INTO session_search (rowid, text) SELECT d.id, concat_ws(' ', h.reason, h.engineer_notes, h.external_ticket_number)
+   FROM handoffs h JOIN session_search_docs d ON d.source_id = h.id AND d.kind = 4`,
+  `INSERT INTO session_search (rowid, text) SELECT d.id, concat_ws(' ', t.ticket_number, t.escalation_reason)
+   FROM support_tickets t JOIN session_search_docs d ON d.source_id = t.id AND d.kind = 5`,
+  `INSERT INTO session_search (rowid, text) SELECT d.id, concat_ws(' ', y.label, y.reason)
+   FROM hypotheses y JOIN session_search_docs d ON d.source_id = y.id AND d.kind = 6`,
 ];
 
 export interface WithheldMigrationResult {
