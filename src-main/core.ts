@@ -300,6 +300,7 @@ export function createCore(options: CoreOptions) {
     enqueue,
     channels: announceChannels,
     team: { claim: (actor, row) => team.claim(actor, row) },
+    tell: bell.tell,
   });
   const handoffSettings = createHandoffSettings({ db, clock });
   const noteDrafts = createNoteDrafts({

@@ -427,6 +427,24 @@ export interface HandoffCard {
   overdue: boolean;
 }
 
+/** Something this profile handed off, and where it stands now (the Handoffs screen's "My handoffs"). */
+export interface MyHandoff {
+  id: string;
+  sessionId: string;
+  sessionTitle: string;
+  intent: HandoffIntent;
+  priority: Priority;
+  reason: string;
+  ticketNumber: string | null;
+  targetUserName: string | null;
+  createdAt: number;
+  /** waiting: nobody has it yet; picked-up: someone claimed it; resumed: the parker carried on;
+   * resolved: the session is resolved. */
+  state: 'waiting' | 'picked-up' | 'resumed' | 'resolved';
+  claimedByName: string | null;
+  claimedAt: number | null;
+}
+
 /** One page of the queue, in its sort order; `nextCursor` asks for the page after it. */
 export interface HandoffPage {
   items: HandoffCard[];
@@ -1435,6 +1453,8 @@ export const contract = {
   'users:list': channel<User[]>()(NoInput),
   'handoffs:create': channel<HandoffConfirmation>()(HandoffCreateInput),
   'handoffs:list': channel<HandoffPage>()(HandoffsListInput),
+  /** What I escalated or parked (newest first), and where each stands. */
+  'handoffs:mine': channel<MyHandoff[]>()(NoInput),
   'handoffs:get': channel<Handoff>()(HandoffIdInput),
   'handoffs:claim': channel<Handoff>()(HandoffIdInput),
   /** Polls ConnectWise for team escalations now (otherwise every Settings → Team interval). */
@@ -1541,7 +1561,8 @@ export interface EventMap {
   /** Passed its priority's threshold unclaimed: marked overdue and announced again. */
   handoff_overdue: { id: string; sessionTitle: string; priority: Priority; handedOffById: string };
   /** A senior on another machine claimed this machine's escalation (DESIGN §6). */
-  handoff_picked_up: { handoffId: string; sessionId: string; byName: string };
+  /** Someone picked up a handoff: `escalatorId` is told (the bell; an OS notification on their machine). */
+  handoff_picked_up: { handoffId: string; sessionId: string; byName: string; escalatorId: string };
   /** Main asks the UI to open an https page (the browser host has no shell.openExternal). */
   open_url: { url: string };
   /** Main asks the UI to show this handoff (a notification or the tray was clicked). */

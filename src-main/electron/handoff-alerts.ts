@@ -5,6 +5,7 @@
 // is closed or clicked, or the OS would lose its click handler with the object. A click opens that
 // handoff; where the OS offers actions (macOS), the notification also has a Claim button.
 import type { BrowserWindow, NotificationConstructorOptions } from 'electron';
+import type { EventMap } from '../../src-preload/contract';
 import { Notification, app, nativeImage } from 'electron';
 import type { AppLayout } from '../app-layout';
 import type { Core } from '../core';
@@ -115,13 +116,15 @@ export function watchHandoffs(deps: HandoffAlertDeps) {
         });
     }
     if (event === 'handoff_picked_up') {
-      const { byName, sessionId } = payload as { byName: string; sessionId: string };
-      notify({
-        title: `${byName} picked up your escalation`,
-        body: core.services.sessions.get(sessionId).title,
-        handoffId: null,
-        claimable: false,
-      });
+      const { byName, sessionId, escalatorId } = payload as EventMap['handoff_picked_up'];
+      // Only for the person who handed it off (on a shared computer, not for the one who claimed it).
+      if (core.services.profiles.current()?.id === escalatorId)
+        notify({
+          title: `${byName} picked up your escalation`,
+          body: core.services.sessions.get(sessionId).title,
+          handoffId: null,
+          claimable: false,
+        });
     }
     if (event.startsWith('handoff_')) refresh();
   });

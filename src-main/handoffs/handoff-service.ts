@@ -8,6 +8,7 @@ import type {
   HandoffCard,
   HandoffConfirmation,
   HandoffPage,
+  MyHandoff,
   HandoffCreateInput,
   HandoffSnapshot,
   SessionSummary,
@@ -40,6 +41,7 @@ import {
   insertHandoff,
   countWaitingHandoffs,
   listHandoffCards,
+  listHandoffsBy,
   markHandoffRead,
 } from '../store/repos/handoffs';
 import { listHypotheses } from '../store/repos/hypotheses';
@@ -65,6 +67,8 @@ export function createHandoffService(deps: {
   channels: AnnounceChannels;
   /** Claims an imported handoff on its ConnectWise ticket (team escalations, DESIGN §6). */
   team?: { claim(actor: User, row: HandoffRow): Promise<void> };
+  /** Tells the person who handed it off that someone picked it up (the bell). */
+  tell?: (userId: string, title: string, body: string) => void;
 }) {
   const { db, clock, events } = deps;
 
@@ -285,6 +289,18 @@ export function createHandoffService(deps: {
     if (won) {
       events.emit('handoff_claimed', handoff);
       events.emit('session_updated', toSessionSummary(getSessionRow(db, handoff.sessionId)!));
+      // The escalator hears it here when they share this computer (a team escalation's technician
+      // hears it from the ticket on theirs: team-notes.ts).
+      if (handoff.handedOffById !== actor.id && getUser(db, handoff.handedOffById)?.active) {
+        const what = handoff.intent === 'escalate' ? 'escalation' : 'parked session';
+        deps.tell?.(handoff.handedOffById, `${actor.name} picked up your ${what}`, handoff.sessionTitle);
+        events.emit('handoff_picked_up', {
+          handoffId: handoff.id,
+          sessionId: handoff.sessionId,
+          byName: actor.name,
+          escalatorId: handoff.handedOffById,
+        });
+      }
     }
     return handoff;
   }
@@ -370,6 +386,32 @@ export function createHandoffService(deps: {
     open: (actor: User, id: string) => withOverdue(open(actor, id)),
     /** The escalator does not see their own handoffs; only seniors see the queue at all. */
     page,
+    /** What the actor handed off, newest first (the last 200), and where each stands. */
+    mine(actor: User): MyHandoff[] {
+      return listHandoffsBy(db, actor.id, 200).map((h) => ({
+        id: h.id,
+        sessionId: h.sessionId,
+        sessionTitle: h.sessionTitle,
+        intent: h.intent,
+        priority: h.priority,
+        reason: h.reason,
+        ticketNumber: h.ticketNumber,
+        targetUserName: h.targetUserName,
+        createdAt: h.createdAt,
+        state:
+          h.claimedAt !== null
+            ? h.sessionStatus === 'resolved'
+              ? 'resolved'
+              : 'picked-up'
+            : h.closedAt !== null
+              ? 'resumed'
+              : h.sessionStatus === 'resolved'
+                ? 'resolved'
+                : 'waiting',
+        claimedByName: h.claimedByName,
+        claimedAt: h.claimedAt,
+      }));
+    },
     /** Every waiting card (the tray's list); the queue screen reads pages. */
     list(actor: User, sort: 'newest' | 'priority'): HandoffCard[] {
       return page(actor, { sort, limit: Number.MAX_SAFE_INTEGER }).items;

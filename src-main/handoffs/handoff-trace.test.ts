@@ -1,7 +1,7 @@
 // The handoff story a session tells (issue 15): the header chip and the timeline, as the technician
 // parks, resumes, escalates; as a senior picks it up; and once it is resolved (where the note went).
 import { afterEach, expect, it } from 'vitest';
-import type { SessionDetail, SessionTrace, User } from '../../src-preload/contract';
+import type { MyHandoff, SessionDetail, SessionTrace, User } from '../../src-preload/contract';
 import { callers } from '../test-support/callers';
 import { manualClock, tempCore } from '../test-support/temp-core';
 
@@ -65,6 +65,16 @@ it('parked, resumed, escalated, picked up, resolved: each in the timeline, the c
   await ok('profile:switch', { id: sam.id });
   await ok('handoffs:claim', { id: escalated.handoff.id });
   expect((await trace()).state).toMatchObject({ kind: 'picked-up', byName: 'Sam Senior', at: clock.now() });
+  // Terry, on the same computer, is told in the bell; his "My handoffs" says who has it.
+  expect(core.services.bell.list(terry).items[0]).toMatchObject({
+    title: 'Sam Senior picked up your escalation',
+  });
+  await ok('profile:switch', { id: terry.id });
+  expect((await ok<MyHandoff[]>('handoffs:mine')).map((h) => [h.intent, h.state, h.claimedByName])).toEqual([
+    ['escalate', 'picked-up', 'Sam Senior'],
+    ['park', 'resumed', null],
+  ]);
+  await ok('profile:switch', { id: sam.id });
 
   clock.advance(60_000);
   await ok('notes:post', {
@@ -82,5 +92,4 @@ it('parked, resumed, escalated, picked up, resolved: each in the timeline, the c
     ['resolved', 'Sam Senior'],
   ]);
   expect(done.events.at(-1)).toHaveProperty('note', expect.stringContaining('VLAN 20') as string);
-  void terry;
 });

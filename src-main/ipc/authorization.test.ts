@@ -36,6 +36,7 @@ const POLICY: Record<string, Who> = {
   'handoffs:create': 'signed-in',
   'handoffs:list': 'signed-in',
   'handoffs:get': 'signed-in',
+  'handoffs:mine': 'signed-in',
   'handoffs:claim': 'seniors',
   'handoffs:refresh': 'seniors',
   'handoffs:resume': 'signed-in',

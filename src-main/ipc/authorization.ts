@@ -72,6 +72,7 @@ export const CHANNEL_ACCESS = {
   // The queue is for seniors (a technician's list is empty); the escalator reads their own handoff.
   'handoffs:list': signedIn,
   'handoffs:get': signedIn,
+  'handoffs:mine': signedIn,
   'handoffs:claim': seniors('claim handoffs'),
   'handoffs:refresh': seniors('check ConnectWise for team escalations'),
   'handoffs:resume': signedIn,

@@ -29,6 +29,7 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     'users:list': () => s.profiles.list(),
     'handoffs:create': (input) => s.handoffs.create(me(), input),
     'handoffs:list': (input) => s.handoffs.page(me(), input),
+    'handoffs:mine': () => s.handoffs.mine(me()),
     'handoffs:get': (input) => s.handoffs.open(me(), input.id),
     'handoffs:claim': (input) => s.handoffs.claim(me(), input.id),
     'handoffs:resume': (input) => s.handoffs.resume(me(), input.id),

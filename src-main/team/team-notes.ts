@@ -90,7 +90,12 @@ export function createTeamNotes(deps: {
     deps.tell(row.handedOffById, `${claim.by.name} picked up your escalation`, session.title);
     events.emit('message_added', deps.views.fromRow(notice, null));
     events.emit('handoff_claimed', getHandoff(db, row.id, row.handedOffById)!);
-    events.emit('handoff_picked_up', { handoffId: row.id, sessionId: row.sessionId, byName: claim.by.name });
+    events.emit('handoff_picked_up', {
+      handoffId: row.id,
+      sessionId: row.sessionId,
+      byName: claim.by.name,
+      escalatorId: row.handedOffById,
+    });
     events.emit('session_updated', toSessionSummary(session));
   }
 

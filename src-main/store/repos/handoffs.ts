@@ -286,3 +286,29 @@ export function listSessionHandoffs(db: Db, sessionId: string) {
       .all()
   );
 }
+
+/** What `userId` handed off (escalated or parked), newest first, with where each stands. */
+export function listHandoffsBy(db: Db, userId: string, limit: number) {
+  return db
+    .select({
+      id: handoffs.id,
+      sessionId: handoffs.sessionId,
+      sessionTitle: sessions.title,
+      sessionStatus: sessions.status,
+      intent: handoffs.intent,
+      priority: handoffs.priority,
+      reason: sql<string>`substr(${handoffs.reason}, 1, 300)`,
+      ticketNumber,
+      targetUserName: targetName,
+      createdAt: handoffs.createdAt,
+      claimedAt: handoffs.claimedAt,
+      claimedByName: claimerName,
+      closedAt: handoffs.closedAt,
+    })
+    .from(handoffs)
+    .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
+    .where(eq(handoffs.handedOffById, userId))
+    .orderBy(desc(handoffs.createdAt), desc(seq))
+    .limit(limit)
+    .all();
+}
