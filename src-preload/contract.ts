@@ -546,6 +546,11 @@ export interface NotePreview {
   notice: string | null;
   /** The secrets withheld from the note: each is a placeholder in `markdown`, posted as it reads. */
   withheld: Withheld[];
+  /**
+   * Required headings left empty because the session could not fill them (e.g. no cause was recorded):
+   * the editor opens on the first, and the note is not posted until each has the technician's words.
+   */
+  needsWords: string[];
 }
 
 /** A note as it would be posted: typed secrets replaced by placeholders, and the review of them. */

@@ -37,7 +37,13 @@ it('a handoff created, claimed or closed by another process on the same store is
   ] as const)
     core.events.onAny((event, payload) => {
       if (event.startsWith('handoff_'))
-        seen.push({ process: name, event, id: (payload as { id: string }).id });
+        seen.push({
+          process: name,
+          event,
+          id:
+            (payload as { id?: string; handoffId?: string }).id ??
+            (payload as { handoffId: string }).handoffId,
+        });
     });
 
   const escalate = async (intent: 'escalate' | 'park') => {
@@ -67,6 +73,8 @@ it('a handoff created, claimed or closed by another process on the same store is
   expect(seen.filter((s) => s.process === 'b')).toEqual([
     { process: 'b', event: 'handoff_created', id: escalated.handoff.id },
     { process: 'b', event: 'handoff_claimed', id: escalated.handoff.id },
+    // The escalator is told where the claim was made (the bell; their OS notification if it is theirs).
+    { process: 'b', event: 'handoff_picked_up', id: escalated.handoff.id },
     { process: 'b', event: 'handoff_created', id: parked.handoff.id },
     { process: 'b', event: 'handoff_closed', id: parked.handoff.id },
   ]);

@@ -5,7 +5,7 @@
 import type { NoteCheck, NoteKind, NotePreview, User } from '../../src-preload/contract';
 import { draftEscalationPackage, draftResolutionNote } from '../ai/drafter';
 import { ESCALATION_HEADINGS } from '../ai/drafter/escalation-package';
-import { RESOLUTION_HEADINGS } from '../ai/drafter/resolution-note';
+import { RESOLUTION_HEADINGS, emptySections } from '../ai/drafter/resolution-note';
 import type { ChatProvider } from '../ai/providers/chat-provider';
 import { draftContextOf, recordForModel } from '../ai/session-record';
 import type { Clock } from '../clock';
@@ -28,6 +28,11 @@ const PURPOSE: Record<NoteKind, string> = {
   escalate:
     'an escalation package for the senior engineer who takes the ticket over: what is known, what was tried and ruled out, the current hypothesis and what to try next',
 };
+
+/** A customer-visible note's sections that hold no words yet (an internal package may leave some). */
+export function needsWords(kind: NoteKind, markdown: string): string[] {
+  return kind === 'resolve' ? emptySections(RESOLUTION_HEADINGS, markdown) : [];
+}
 
 export function noteSystemPrompt(kind: NoteKind): string {
   return `You write ${PURPOSE[kind]}, for a managed service provider's ticket.
@@ -76,6 +81,7 @@ export function createNoteDrafts(deps: {
         cached: true,
         notice: null,
         withheld: placeholdersIn(cached.markdown),
+        needsWords: needsWords(kind, cached.markdown),
       };
 
     const context = draftContextOf(db, session, { technicianName: actor.name, now: clock.now() });
@@ -126,7 +132,15 @@ export function createNoteDrafts(deps: {
         source,
         createdAt: clock.now(),
       });
-    return { ...base, markdown, source, cached: false, notice, withheld: placeholdersIn(markdown) };
+    return {
+      ...base,
+      markdown,
+      source,
+      cached: false,
+      notice,
+      withheld: placeholdersIn(markdown),
+      needsWords: needsWords(kind, markdown),
+    };
   }
 
   /** What notes:post would post for an edited note (its inbound redaction, run without storing). */

@@ -25,6 +25,7 @@ import type { NotePostRow } from '../store/repos/note-posts';
 import { getNotePost, insertNotePost, unfinishedNotePost, updateNotePost } from '../store/repos/note-posts';
 import { PSA_POST_NOTE, postReference } from './psa-post-job';
 import { assertTransition } from '../services/session-status';
+import { needsWords } from './note-drafts';
 import { noteLedger } from '../store/repos/psa-note-writes';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
@@ -34,6 +35,9 @@ import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { sessions } from '../store/schema';
 
 const SUMMARY_MAX = 500;
+
+/** "## Root cause" → "root cause". */
+const sectionName = (heading: string) => heading.replace(/^#+\s*/, '').toLowerCase();
 
 /** The given summary, or the note's first line of text (headings skipped), at most 500 characters. */
 export function summaryOf(markdown: string, given?: string): string {
@@ -172,6 +176,15 @@ export function createNotePosting(deps: NotePostingDeps) {
     const linked = getSessionRow(db, input.sessionId);
     if (!linked) throw notFound('Session', input.sessionId);
     const summary = summaryOf(input.markdown, input.summary);
+    const empty = needsWords(input.kind, input.markdown);
+    if (empty.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        `Write the ${empty.map(sectionName).join(' and the ')} before posting`,
+        {
+          fields: empty.map((heading) => ({ path: 'markdown', message: `${sectionName(heading)} is empty` })),
+        },
+      );
     const waiting = livePost(linked.id);
     if (waiting?.kind === input.kind)
       return continuePost(actor, waiting, { markdown: input.markdown, summary });
