@@ -198,7 +198,11 @@ export function createTeamPoller(deps: {
           },
           now,
         );
-        if (isNew) result.imported.push(handoff.trailer.handoffId);
+        if (isNew) {
+          result.imported.push(handoff.trailer.handoffId);
+          // Announced as each lands (not all at the end): a first poll of hundreds never holds main.
+          announceImport(handoff.trailer.handoffId);
+        }
       }
     }
 
@@ -224,14 +228,15 @@ export function createTeamPoller(deps: {
       const next: Cursor = allSettled ? { at: secondAfter(newest), seen: {} } : { at: newest, seen };
       putSetting(db, TEAM_CURSOR_KEY, next, clock.now(), null);
     }
-    for (const id of result.imported) {
-      const handoff = getHandoff(db, id, '');
-      if (!handoff) continue;
-      const session = getSessionRow(db, handoff.sessionId);
-      if (session) events.emit('session_created', toSessionSummary(session));
-      events.emit('handoff_created', handoff);
-    }
     return result;
+  }
+
+  function announceImport(id: string) {
+    const handoff = getHandoff(db, id, '');
+    if (!handoff) return;
+    const session = getSessionRow(db, handoff.sessionId);
+    if (session) events.emit('session_created', toSessionSummary(session));
+    events.emit('handoff_created', handoff);
   }
 
   /** One poll at a time; a poll asked for while one runs gets that one's result. */
