@@ -379,7 +379,7 @@ describe('logs', () => {
     );
     const log = readFileSync(handle!.log.file, 'utf8');
     expect(log).toMatch(/Baton 0\.1\.0 starting/);
-    expect(log).toMatch(/\[error\].*unhandled promise rejection in main.*token refresh failed/);
+    expect(log).toMatch(/\[error\].*unhandled promise rejection: Baton keeps running.*token refresh failed/);
     expect(log).not.toContain('0a1b2c3d4e5f60718293a4b5c6d7e8f9');
 
     const target = join(tempDir('baton-export-'), 'support.zip');

@@ -10,8 +10,10 @@ import { version } from '../../package.json';
 import type { AppInfo } from '../../src-preload/contract';
 import { appLayout } from '../app-layout';
 import type { Core, CoreOptions } from '../core';
-import { createCore } from '../core';
+import type { Launcher } from '../startup/launcher';
+import { launchBaton } from '../startup/launcher';
 import { createHttpClient } from '../net/http';
+import { installProcessGuards } from '../process-guard';
 import type { FileLog } from '../logging/file-log';
 import { createFileLog } from '../logging/file-log';
 import { supportBundleName, writeSupportBundle } from '../logging/support-bundle';
@@ -77,13 +79,15 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
   log.info(
     `Baton ${version} starting (Electron ${process.versions.electron ?? '?'}, ${platform}, packaged ${packaged})`,
   );
-  const offUncaught = logUncaught(log);
+  // Logged with their context and survived; one that escapes a job fails that job (process-guard.ts).
+  const offUncaught = installProcessGuards((message, err) => log.error(message, err ?? ''));
 
   const layout = appLayout(app.getAppPath(), platform);
   const origin = trustedOrigin(env.rendererUrl, APP_ORIGIN);
   guardWebContents(origin.isAllowedUrl, packaged);
 
   let core: Core | null = null;
+  let closeLauncher: (() => Promise<void>) | null = null;
   let win: BrowserWindow | null = null;
   let tray: BatonTray | null = null;
   let alerts: HandoffAlerts | null = null;
@@ -100,11 +104,14 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
   app.on('window-all-closed', () => undefined);
   app.on('activate', showWindow);
 
-  const started = app.whenReady().then((): Core | null => {
+  const started = app.whenReady().then(async (): Promise<Core | null> => {
     denyPermissions();
     serveRenderer(layout.rendererDir);
+    let launcher: Launcher;
     try {
-      core = (options.createCore ?? createCore)({
+      // The store is checked before it is opened: a damaged, foreign or newer one waits for the person's
+      // decision on the start-up screen (the launcher answers the start-up channels until then).
+      launcher = await launchBaton({
         dataDir: app.getPath('userData'),
         migrationsDir: layout.migrationsDir,
         vault: options.vault ?? createKeychainVault(env.keychainNamespace),
@@ -119,6 +126,7 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
           new URL(url).protocol === 'https:'
             ? shell.openExternal(url)
             : Promise.reject(new Error(`Not opened: ${url}`)),
+        ...(options.createCore ? { createCore: options.createCore } : {}),
       });
     } catch (err) {
       log.error('the core could not start', err);
@@ -126,6 +134,13 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
       app.exit(1);
       return null;
     }
+    cleanups.push(
+      registerIpc(launcher, origin.isTrustedSender),
+      forwardEvents(launcher, () => win),
+    );
+    closeLauncher = () => launcher.close();
+    if (launcher.status().problem) showWindow();
+    core = await launcher.whenReady();
     const started = core;
     const claim = (handoffId: string) => {
       const me = started.services.profiles.current();
@@ -142,11 +157,7 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
           );
         });
     };
-    cleanups.push(
-      registerIpc(started, origin.isTrustedSender),
-      forwardEvents(started, () => win),
-      watchOsConnectivity(started),
-    );
+    cleanups.push(watchOsConnectivity(started));
     installAppMenu(
       {
         command: (command) => {
@@ -216,8 +227,8 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
     tray?.destroy();
     const closingCore = core;
     core = null;
-    closing = closingCore
-      .close()
+    // The launcher closes the core and stops the daily backups with it.
+    closing = (closeLauncher ? closeLauncher() : closingCore.close())
       .catch((err: unknown) => log.error('closing the store failed', err))
       .finally(() => {
         closed = true;
@@ -230,17 +241,6 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
 }
 
 /** Uncaught errors and rejections go to the log file with where they came from. */
-function logUncaught(log: FileLog): () => void {
-  const onError = (err: unknown) => log.error('uncaught exception in main', err);
-  const onRejection = (reason: unknown) => log.error('unhandled promise rejection in main', reason);
-  process.on('uncaughtException', onError);
-  process.on('unhandledRejection', onRejection);
-  return () => {
-    process.off('uncaughtException', onError);
-    process.off('unhandledRejection', onRejection);
-  };
-}
-
 /** Help → Export logs for support: asks where, writes the zip, shows it in the file manager. */
 export async function exportLogs(
   log: FileLog,

@@ -3,8 +3,14 @@ import { ipcMain } from 'electron';
 import { CHANNELS, PUSH_CHANNEL } from '../../src-preload/contract';
 import type { Core } from '../core';
 
-/** Registers every contract channel on ipcMain through the core's typed dispatcher. */
-export function registerIpc(core: Core, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): () => void {
+/**
+ * Registers every contract channel on ipcMain through the typed dispatcher: the launcher's (start-up
+ * channels until the store is open, then the core's).
+ */
+export function registerIpc(
+  core: Pick<Core, 'dispatch'>,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(event)) {
@@ -38,7 +44,7 @@ export function trustedOrigin(rendererUrl: string | null, appOrigin: string) {
   };
 }
 
-export function forwardEvents(core: Core, getWindow: () => BrowserWindow | null): () => void {
+export function forwardEvents(core: Pick<Core, 'events'>, getWindow: () => BrowserWindow | null): () => void {
   return core.events.onAny((event, payload) => {
     const win = getWindow();
     if (win && !win.isDestroyed()) win.webContents.send(PUSH_CHANNEL, { event, payload });

@@ -23,6 +23,8 @@ import { describeProblem } from './store-problems';
 export interface LaunchOptions extends Omit<CoreOptions, 'events'> {
   /** Daily backups (tests shorten the timers; false turns them off). */
   backups?: { firstCheckMs?: number; checkEveryMs?: number } | false;
+  /** Builds the core once the store is sound (tests wrap createCore). */
+  createCore?: (options: CoreOptions) => Core;
 }
 
 export interface Launcher {
@@ -71,7 +73,7 @@ export async function launchBaton(options: LaunchOptions): Promise<Launcher> {
       if (!backedUp) return;
     }
     try {
-      core = createCore({ ...options, events });
+      core = (options.createCore ?? createCore)({ ...options, events });
     } catch (err) {
       if (err instanceof AppError && err.code === 'STORE_UNAVAILABLE') {
         const details = err.details as { state: StoreFileState & { reason?: string } };
