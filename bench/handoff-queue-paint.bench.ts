@@ -24,7 +24,8 @@ import { countRow, formatMs, msRow, register } from './lib/registry';
 import type { BenchContext, Row } from './lib/registry';
 import { summarize } from './lib/stats';
 
-const PAINT_TARGET_MS = 200;
+/** Issue 15: the first cards of a 10k queue painted within 100 ms of the click. */
+const PAINT_TARGET_MS = 100;
 const LONG_TASK_MS = 50;
 const WARMUP_RUNS = 2;
 const PAINT_RUNS = 15;
@@ -46,8 +47,8 @@ const CHROMIUM_ARGS = [
 /** Set by src-renderer/src/components/handoff/HandoffList.tsx (the bench cannot import the renderer). */
 const COMMIT_MARK = 'handoff-queue:commit';
 const PAINTED_MARK = 'handoff-queue:painted';
-/** Replies this long are the handoffs:list of the whole queue (every other message is far shorter). */
-const BIG_REPLY_CHARS = 1_000_000;
+/** A handoffs:list reply (a page of the queue) is the message that carries a page cursor. */
+const PAGE_REPLY_MARK = '"nextCursor"';
 
 register('handoff.queue-paint-10k', async (ctx: BenchContext) => {
   const fixture = await handoffQueueFixture(ctx.migrationsDir, ctx.log);
@@ -128,13 +129,13 @@ register('handoff.queue-paint-10k', async (ctx: BenchContext) => {
     const tripS = summarize(trip.roundTripMs);
     const parseS = summarize(trip.parseMs);
     ctx.note(
-      `handoffs:list over the WebSocket (page → host → page, ${QUEUE_HANDOFFS} handoffs, ` +
-        `${(trip.chars / 1e6).toFixed(1)} MB of JSON): p50 ${formatMs(tripS.p50)}, ` +
+      `handoffs:list's first page over the WebSocket (page → host → page, of ${QUEUE_HANDOFFS} handoffs, ` +
+        `${(trip.chars / 1e3).toFixed(1)} KB of JSON): p50 ${formatMs(tripS.p50)}, ` +
         `JSON.parse in the page p50 ${formatMs(parseS.p50)} (max ${formatMs(parseS.max)})`,
     );
     const over = openingTasks.filter((ms) => ms > LONG_TASK_MS);
     ctx.note(
-      `opening the queue (click → its reload of all ${QUEUE_HANDOFFS} applied), ${PAINT_RUNS} runs: ` +
+      `opening the queue (click → its first page applied), ${PAINT_RUNS} runs: ` +
         (over.length === 0
           ? 'no long task'
           : `${over.length} long task(s), longest ${formatMs(Math.max(...over))}; longest frames ` +
@@ -330,21 +331,21 @@ async function call<T = void>(page: Page, expression: string): Promise<T> {
 }
 
 /**
- * Installed before the app's own scripts. Counts the big WebSocket replies (the queue's
- * handoffs:list) as they arrive, keeps the Event Timing entries of clicks, and drives each step.
+ * Installed before the app's own scripts. Counts the queue's page replies (handoffs:list) as they
+ * arrive, keeps the Event Timing entries of clicks, and drives each step.
  */
 const IN_PAGE = String.raw`
 (() => {
-  const BIG = ${BIG_REPLY_CHARS};
+  const PAGE_MARK = '${PAGE_REPLY_MARK}';
   const COMMIT = '${COMMIT_MARK}';
   const PAINTED = '${PAINTED_MARK}';
   const NativeWebSocket = window.WebSocket;
-  const state = { bigReplies: 0, clickAt: null, clicks: [] };
+  const state = { pageReplies: 0, clickAt: null, clicks: [] };
   window.WebSocket = class extends NativeWebSocket {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (typeof event.data === 'string' && event.data.length > BIG) state.bigReplies++;
+        if (typeof event.data === 'string' && event.data.includes(PAGE_MARK)) state.pageReplies++;
       });
     }
   };
@@ -404,7 +405,7 @@ const IN_PAGE = String.raw`
       performance.clearMarks();
       state.clickAt = null;
       state.clicks.length = 0;
-      state.repliesBefore = state.bigReplies;
+      state.repliesBefore = state.pageReplies;
       opening = longTasks();
       document.addEventListener('click', (event) => { state.clickAt = event.timeStamp; }, { capture: true, once: true });
     },
@@ -422,9 +423,9 @@ const IN_PAGE = String.raw`
         setSize: Number(list.querySelector(':scope > li').getAttribute('aria-setsize')),
       };
     },
-    /** Waits for the screen's own reload of the list to arrive and be applied; its long tasks. */
+    /** Waits for the screen's own reload of the first page to arrive and be applied; its long tasks. */
     async reloaded() {
-      await until(() => state.bigReplies > state.repliesBefore, 'the reload of the queue', 60000);
+      await until(() => state.pageReplies > state.repliesBefore, 'the reload of the queue', 60000);
       await frame();
       await frame();
       await sleep(300);
