@@ -67,7 +67,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-preload/contract.ts', 'src-preload/api.ts'],
+    files: ['src-preload/contract.ts', 'src-preload/api.ts', 'src-preload/text-rules.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -99,10 +99,25 @@ export default tseslint.config(
             { group: nodeBuiltins, message: 'The renderer has no Node.' },
             { group: ['**/src-main/**'], message: 'The renderer talks only to window.baton.' },
             {
-              group: ['**/src-preload/*', '!**/src-preload/contract', '!**/src-preload/api'],
-              message: 'The renderer may use only the contract and the api builder.',
+              group: [
+                '**/src-preload/*',
+                '!**/src-preload/contract',
+                '!**/src-preload/api',
+                '!**/src-preload/text-rules',
+              ],
+              message: 'The renderer may use only the contract, its text rules and the api builder.',
             },
           ],
+        },
+      ],
+      // The renderer bundle carries an inert zod (src-renderer/build/zod-stand-in.ts): a schema run
+      // there throws at runtime. Check texts with src-preload/text-rules instead; main validates.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(safeParse|parseAsync|safeParseAsync)$/], CallExpression[callee.property.name='parse'][callee.object.name!='JSON'], MemberExpression[property.name='shape']",
+          message: 'No zod schema runs in the renderer: use src-preload/text-rules (main validates).',
         },
       ],
     },

@@ -553,6 +553,26 @@ export interface NotePreview {
   needsWords: string[];
 }
 
+/**
+ * The headings (of `headings`) whose section holds no words: a draft the session could not fill, or an
+ * edit that emptied it. A heading the technician removed is their choice. Main refuses to post such a
+ * note; the editor opens on the first and keeps "Confirm & post" off until each has words.
+ */
+export function emptySections(headings: readonly string[], markdown: string): string[] {
+  const lines = markdown.split(/\r?\n/);
+  return headings.filter((heading) => {
+    const from = lines.findIndex((line) => line.trim() === heading);
+    if (from < 0) return false;
+    const next = lines.findIndex((line, at) => at > from && /^#{1,2}\s/.test(line.trim()));
+    return (
+      lines
+        .slice(from + 1, next < 0 ? undefined : next)
+        .join('\n')
+        .trim() === ''
+    );
+  });
+}
+
 /** A note as it would be posted: typed secrets replaced by placeholders, and the review of them. */
 export interface NoteCheck {
   markdown: string;

@@ -101,12 +101,8 @@ export function LimitNote({
   );
 }
 
-interface Check {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: { message: string }[] } };
-}
-
-/** The contract schema's own message for a value it refuses (checked before anything is sent). */
-export function schemaError(schema: Check, value: unknown): string | null {
-  const result = schema.safeParse(value);
-  return result.success ? null : (result.error.issues[0]?.message ?? 'Not valid');
-}
+/**
+ * What is wrong with a text before it is sent, in the contract's words. The renderer has no zod (only
+ * main validates); the rules in src-preload/text-rules.ts are held to the schemas by a test.
+ */
+export { textProblem as schemaError } from '../../../src-preload/text-rules';

@@ -1,6 +1,7 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useState } from 'react';
-import { MessagesAddInput, TEXT_LIMITS } from '../../../../src-preload/contract';
+import { TEXT_LIMITS } from '../../../../src-preload/contract';
+import { TEXT_RULES } from '../../../../src-preload/text-rules';
 import { useAppStore } from '../../stores/app-store';
 import { currentDraft, useDraft } from '../../stores/drafts-store';
 import { LimitNote, schemaError, useTextLimit } from '../TextLimit';
@@ -25,7 +26,7 @@ export function Composer({ sessionId }: { sessionId: string }) {
     // The box as it is now, not as it was when this handler was rendered.
     const body = (currentDraft(key) ?? '').trim();
     if (!body) return;
-    const invalid = schemaError(MessagesAddInput.shape.body, body);
+    const invalid = schemaError(TEXT_RULES.message, body);
     if (invalid) return setProblem(invalid);
     setDraft(undefined);
     setProblem(null);

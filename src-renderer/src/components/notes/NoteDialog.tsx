@@ -1,5 +1,5 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type {
   NoteKind,
@@ -8,7 +8,7 @@ import type {
   Priority,
   Withheld,
 } from '../../../../src-preload/contract';
-import { PRIORITY_ORDER, TEXT_LIMITS } from '../../../../src-preload/contract';
+import { PRIORITY_ORDER, TEXT_LIMITS, emptySections } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
 import { useUnsavedGuard } from '../../stores/unsaved-store';
@@ -141,6 +141,19 @@ function NoteEditor({
   const text = TEXT[kind];
   const edited = draft !== null && markdown !== draft.markdown;
   const tooLong = overLimit(markdown, NOTE_LIMIT.max);
+  // Sections still waiting for the technician's words (a customer-visible note never goes out with a gap).
+  const missing = draft ? emptySections(draft.needsWords, markdown) : [];
+  const editor = useRef<HTMLTextAreaElement>(null);
+  // The caret goes to the first empty section, ready to type there.
+  const firstGap = draft?.needsWords[0];
+  useEffect(() => {
+    const area = editor.current;
+    if (!editing || !area || !firstGap) return;
+    const at = area.value.indexOf(firstGap);
+    if (at < 0) return;
+    const end = at + firstGap.length;
+    area.setSelectionRange(end, end);
+  }, [editing, firstGap]);
   useEffect(() => onEditedChange(edited), [edited, onEditedChange]);
   useUnsavedGuard('the note you are editing', edited);
 
@@ -152,6 +165,8 @@ function NoteEditor({
         setDraft(preview);
         setMarkdown(preview.markdown);
         setWithheld(preview.withheld);
+        // A section the session could not fill needs the technician's words: open the editor on it.
+        if (preview.needsWords.length > 0) setEditing(true);
       })
       .catch((err: unknown) => live && setLoadError(errorMessage(err)));
     return () => {
@@ -254,8 +269,15 @@ function NoteEditor({
               Edit
             </button>
           </div>
+          {missing.length > 0 && (
+            <p className="note-notice note-needs-words" role="note" id="note-needs-words">
+              Add {missing.map((h) => `the ${h.replace(/^#+\s*/, '').toLowerCase()}`).join(' and ')} in your
+              own words: the session does not say, and this note goes to the customer.
+            </p>
+          )}
           {editing ? (
             <textarea
+              ref={editor}
               className="note-source-text"
               aria-label="Note (markdown)"
               aria-describedby="note-limit"
@@ -303,7 +325,7 @@ function NoteEditor({
         <button
           type="button"
           className="primary"
-          disabled={!draft || posting || markdown.trim() === '' || tooLong}
+          disabled={!draft || posting || markdown.trim() === '' || tooLong || missing.length > 0}
           onClick={() => void post()}
         >
           {posting ? 'Posting…' : 'Confirm & post'}

@@ -1,11 +1,11 @@
 import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import type { Hypothesis, Step } from '../../../../src-preload/contract';
-import { StepAddInput } from '../../../../src-preload/contract';
+import { TEXT_LIMITS } from '../../../../src-preload/contract';
 import { currentDraft, useDraft } from '../../stores/drafts-store';
 import { useOutboxStore } from '../../stores/outbox-store';
 import { LimitNote, useTextLimit } from '../TextLimit';
-import { STEP_LIMIT } from './limits';
+import { STEP_LIMIT, checkStep } from './limits';
 import { PendingRow } from './PendingRow';
 import type { FieldErrors } from './run';
 import { errorFor, errorUnder } from './run';
@@ -105,9 +105,15 @@ function AddStepForm({
       options: list,
       hypothesisId: hypothesisId || null,
     };
-    const parsed = StepAddInput.safeParse({ sessionId, ...input });
-    if (!parsed.success)
-      return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+    // Checked here in the contract's terms (the renderer has no zod; main checks again).
+    const found: FieldErrors = {};
+    const textIssue = checkStep(input.text);
+    if (textIssue) found.text = textIssue;
+    if (list.length > 12) found.options = 'At most 12 options';
+    const longOption = list.findIndex((o) => o.length > TEXT_LIMITS.stepOption);
+    if (longOption >= 0)
+      found[`options.${longOption}`] = `An option is at most ${TEXT_LIMITS.stepOption} characters`;
+    if (Object.keys(found).length > 0) return setErrors(found);
     setErrors({});
     setText(undefined);
     setOptions(undefined);
