@@ -71,18 +71,4 @@ export function draftResolutionNote(ctx: DraftContext): string {
   );
 }
 
-/**
- * The required headings whose section holds no words (a draft the session could not fill, or an edit
- * that emptied it): the editor opens on the first, and the note is not posted until each has words.
- */
-export function emptySections(headings: readonly string[], markdown: string): string[] {
-  const lines = markdown.split(/\r?\n/);
-  const starts = headings.map((h) => lines.findIndex((line) => line.trim() === h));
-  return headings.filter((_, i) => {
-    const from = starts[i]!;
-    if (from < 0) return false; // a heading the technician removed is their choice
-    const next = lines.findIndex((line, at) => at > from && /^#{1,2}\s/.test(line.trim()));
-    const body = lines.slice(from + 1, next < 0 ? undefined : next).join('\n');
-    return body.trim() === '';
-  });
-}
+export { emptySections } from '../../../src-preload/contract';
