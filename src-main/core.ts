@@ -47,6 +47,7 @@ import { createJobWorker } from './jobs/worker';
 import type { HttpClient } from './net/http';
 import { createHttpClient } from './net/http';
 import { AI_REPLY, createMessageViews } from './services/message-views';
+import { createAppearance } from './services/appearance';
 import { createProfileService } from './services/profile-service';
 import { createSessionService } from './services/session-service';
 import { createWorkspaceService } from './services/workspace-service';
@@ -280,6 +281,7 @@ export function createCore(options: CoreOptions) {
     workspace,
     handoffs,
     handoffSettings,
+    appearance: createAppearance({ db, clock, events }),
     overdueWatch,
     storeWatch,
     noteDrafts,

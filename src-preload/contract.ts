@@ -33,6 +33,18 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const SENIOR_ROLES: readonly UserRole[] = ['owner', 'admin', 'engineer'];
 export const isSenior = (role: UserRole): boolean => SENIOR_ROLES.includes(role);
 
+/** Administer this Baton (connections, escalation rules); everyone else reads the settings. */
+export const isAdministrator = (role: UserRole): boolean => role === 'owner' || role === 'admin';
+
+/**
+ * How Baton looks on this computer: follow the OS, or always light / dark. The values are Electron's
+ * `nativeTheme.themeSource` values, so the shell passes the setting through unchanged.
+ */
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+export const SIDEBAR_STATES = ['expanded', 'collapsed'] as const;
+export type SidebarState = (typeof SIDEBAR_STATES)[number];
+
 export const SESSION_STATUSES = [
   'active',
   'paused',
@@ -428,6 +440,13 @@ export interface HandoffSettings {
   canEdit: boolean;
 }
 
+/** Appearance of this computer's Baton (anyone may change it: it changes nothing for the team). */
+export interface AppearanceSettings {
+  theme: ThemeChoice;
+  /** The sessions sidebar, full or collapsed to a rail of icons. */
+  sidebar: SidebarState;
+}
+
 export interface AppInfo {
   version: string;
   host: 'electron' | 'browser';
@@ -785,6 +804,12 @@ const overdueMinutes = (label: string) =>
     .int(`${label}: whole minutes only`)
     .min(1, `${label}: at least 1 minute`)
     .max(43_200, `${label}: at most 30 days (43,200 minutes)`);
+/** Only what changes; the rest is kept. */
+export const AppearanceInput = z.object({
+  theme: z.enum(THEME_CHOICES).optional(),
+  sidebar: z.enum(SIDEBAR_STATES).optional(),
+});
+
 export const HandoffSettingsInput = z.object({
   ticketPrefix: z
     .string()
@@ -970,6 +995,8 @@ export const contract = {
   'settings:team-save': channel<TeamSettings>()(TeamSettingsInput),
   'settings:handoffs-get': channel<HandoffSettings>()(NoInput),
   'settings:handoffs-save': channel<HandoffSettings>()(HandoffSettingsInput),
+  'settings:appearance-get': channel<AppearanceSettings>()(NoInput),
+  'settings:appearance-save': channel<AppearanceSettings>()(AppearanceInput),
   'queue:status': channel<QueueStatus>()(NoInput),
   'queue:list': channel<JobView[]>()(QueueListInput),
   'queue:retry': channel<JobView>()(JobIdInput),
@@ -1011,6 +1038,8 @@ export interface EventMap {
   job_updated: JobView;
   queue_changed: QueueStatus;
   online_changed: ConnectionState;
+  /** The appearance setting changed (the Electron shell sets nativeTheme.themeSource from it). */
+  appearance_changed: AppearanceSettings;
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: EventName[] = [
@@ -1031,6 +1060,7 @@ export const EVENT_NAMES: EventName[] = [
   'job_updated',
   'queue_changed',
   'online_changed',
+  'appearance_changed',
 ];
 /** The single Electron channel that carries every push event as `{ event, payload }`. */
 export const PUSH_CHANNEL = 'baton:event';

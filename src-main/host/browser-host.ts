@@ -2,7 +2,7 @@
 // over a WebSocket. Every request needs the random token from the printed URL (exchanged for an
 // HttpOnly cookie on first load); other origins and hosts are refused.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -62,7 +62,7 @@ export async function startBrowserHost(
       });
       return res.end();
     }
-    serveStatic(options.rendererDir, url.pathname, res);
+    serveStatic(options.rendererDir, url.pathname, res, () => core.services.appearance.view());
   });
 
   server.on('upgrade', (req, socket, head) => {
@@ -115,7 +115,12 @@ export async function startBrowserHost(
   };
 }
 
-function serveStatic(root: string, pathname: string, res: ServerResponse) {
+function serveStatic(
+  root: string,
+  pathname: string,
+  res: ServerResponse,
+  appearance: () => { theme: string; sidebar: string },
+) {
   const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root + sep) && file !== root) return deny(res, 404, 'Not found');
@@ -125,6 +130,7 @@ function serveStatic(root: string, pathname: string, res: ServerResponse) {
     file = join(root, 'index.html');
   }
   if (!existsSync(file)) return deny(res, 500, 'The renderer is not built; run `npm run build` first.');
+  const isPage = extname(file) === '.html';
   res.writeHead(200, {
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -132,7 +138,13 @@ function serveStatic(root: string, pathname: string, res: ServerResponse) {
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
   });
-  createReadStream(file).pipe(res);
+  if (!isPage) return void createReadStream(file).pipe(res);
+  // The page arrives in this store's appearance: each run of the host has its own origin (port), so
+  // the copies theme-boot.js reads from localStorage may be missing or another store's.
+  const { theme, sidebar } = appearance();
+  res.end(
+    readFileSync(file, 'utf8').replace('<html ', `<html data-theme="${theme}" data-sidebar="${sidebar}" `),
+  );
 }
 
 function deny(res: ServerResponse, status: number, message: string) {

@@ -4,6 +4,7 @@ import { baton } from './api/client';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { SessionsScreen } from './screens/SessionsScreen';
 import { useAppStore } from './stores/app-store';
+import { useAppearanceStore } from './stores/appearance-store';
 import { useHandoffStore } from './stores/handoff-store';
 import { listenForOpenUrl } from './stores/microsoft-settings-store';
 import { useQueueStore } from './stores/queue-store';
@@ -12,6 +13,7 @@ export function App() {
   const phase = useAppStore((s) => s.phase);
   const failure = useAppStore((s) => s.failure);
   const profile = useAppStore((s) => s.profile);
+  const theme = useAppearanceStore((s) => s.shown);
 
   useEffect(() => {
     const { load, applySession, applyMessage, replaceMessage, applyDelta, sessionChanged } =
@@ -34,6 +36,7 @@ export function App() {
       baton().on('handoff_overdue', handoffs.applyOverdue),
       // The browser host cannot open the system browser: main asks this page (Microsoft sign-in).
       listenForOpenUrl(),
+      useAppearanceStore.getState().init(),
     );
     const offQueue = useQueueStore.getState().init();
     return () => {
@@ -64,7 +67,7 @@ export function App() {
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
       {/* Top right, over the side panel's heading: clear of the title, the composer and the status bar. */}
-      <Toaster position="top-right" offset={{ top: 12, right: 16 }} richColors closeButton />
+      <Toaster position="top-right" offset={{ top: 12, right: 16 }} theme={theme} richColors closeButton />
     </>
   );
 }

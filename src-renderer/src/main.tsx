@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { setApi } from './api/client';
 import { App } from './App';
 import { connectBrowserHost } from './bridge/browser-host-bridge';
+import './theme.css';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);

@@ -1,5 +1,8 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, MouseEvent, RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { isAdministrator } from '../../../src-preload/contract';
 import { AiSettingsSection } from '../components/settings/AiSettingsSection';
+import { AppearanceSection } from '../components/settings/AppearanceSection';
 import { ConnectWiseSection } from '../components/settings/ConnectWiseSection';
 import { EmailRecipientsSection } from '../components/settings/EmailRecipientsSection';
 import { EscalationSettingsSection } from '../components/settings/EscalationSettingsSection';
@@ -7,6 +10,7 @@ import { MicrosoftSection } from '../components/settings/MicrosoftSection';
 import { SettingsSection } from '../components/settings/SettingsSection';
 import { TeamSection } from '../components/settings/TeamSection';
 import { WebhooksSection } from '../components/settings/WebhooksSection';
+import { useAppStore } from '../stores/app-store';
 import '../settings.css';
 
 interface SectionDef {
@@ -14,6 +18,8 @@ interface SectionDef {
   title: string;
   description: string;
   Body: ComponentType;
+  /** Anyone may change it (this computer's own choice); the rest is for owners and admins. */
+  everyone?: boolean;
 }
 
 /** The sections, in the order they appear. Each one loads and saves its own part of the settings. */
@@ -66,24 +72,100 @@ const SECTIONS: SectionDef[] = [
       'Support ticket numbers, the expert technicians can call, and how long a handoff may wait before it is announced again.',
     Body: EscalationSettingsSection,
   },
+  {
+    id: 'settings-appearance',
+    title: 'Appearance',
+    description: 'How Baton looks on this computer. Only you see it.',
+    Body: AppearanceSection,
+    everyone: true,
+  },
 ];
 
-/** Settings: how this Baton connects to the services the team uses. */
+/** The section whose top is nearest above the first third of the scroller: the one being read. */
+function useCurrentSection(scroller: RefObject<HTMLElement | null>): string {
+  const [current, setCurrent] = useState(SECTIONS[0]!.id);
+  useEffect(() => {
+    const root = scroller.current;
+    if (!root) return;
+    const pick = () => {
+      const line = root.getBoundingClientRect().top + root.clientHeight / 3;
+      let id = SECTIONS[0]!.id;
+      for (const { id: candidate } of SECTIONS) {
+        const section = document.getElementById(candidate);
+        if (section && section.getBoundingClientRect().top <= line) id = candidate;
+      }
+      // At the very bottom the last sections may never reach the line: the last one is being read.
+      if (root.scrollTop + root.clientHeight >= root.scrollHeight - 2) id = SECTIONS.at(-1)!.id;
+      setCurrent(id);
+    };
+    pick();
+    root.addEventListener('scroll', pick, { passive: true });
+    const resize = new ResizeObserver(pick);
+    resize.observe(root);
+    return () => {
+      root.removeEventListener('scroll', pick);
+      resize.disconnect();
+    };
+  }, [scroller]);
+  return current;
+}
+
+/** Scrolls to a section and puts the keyboard there (its heading), without touching the URL. */
+function goTo(event: MouseEvent, id: string) {
+  event.preventDefault();
+  const heading = document.getElementById(`${id}-title`);
+  if (!heading) return;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
+/** Settings: how this Baton connects to the services the team uses, and how it looks here. */
 export function SettingsScreen() {
+  const role = useAppStore((s) => s.profile?.role);
+  const scroller = useRef<HTMLElement>(null);
+  const current = useCurrentSection(scroller);
+  const readOnly = role !== undefined && !isAdministrator(role);
+
   return (
-    <section className="settings-view" aria-labelledby="settings-title">
+    <section className="settings-view" aria-labelledby="settings-title" ref={scroller}>
       <header className="settings-header">
         <h1 id="settings-title">Settings</h1>
         <p className="muted">
           Stored on this computer. Keys and passwords go to the system keychain and are never shown again.
         </p>
+        {readOnly && (
+          <p className="settings-readonly" role="note">
+            Only an owner or admin can change the team&apos;s settings: you can read them here.{' '}
+            <a href="#settings-appearance" onClick={(e) => goTo(e, 'settings-appearance')}>
+              Appearance
+            </a>{' '}
+            is yours to change.
+          </p>
+        )}
       </header>
-      <div className="settings-body">
-        {SECTIONS.map(({ id, title, description, Body }) => (
-          <SettingsSection key={id} id={id} title={title} description={description}>
-            <Body />
-          </SettingsSection>
-        ))}
+      <div className="settings-columns">
+        <nav className="settings-nav" aria-label="Settings sections">
+          <ul>
+            {SECTIONS.map(({ id, title }) => (
+              <li key={id}>
+                <a
+                  href={`#${id}`}
+                  aria-current={current === id ? 'location' : undefined}
+                  onClick={(e) => goTo(e, id)}
+                >
+                  {title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="settings-body">
+          {SECTIONS.map(({ id, title, description, Body }) => (
+            <SettingsSection key={id} id={id} title={title} description={description}>
+              <Body />
+            </SettingsSection>
+          ))}
+        </div>
       </div>
     </section>
   );

@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { screenshotPath } from '../fixtures/test';
+
+export type Theme = 'light' | 'dark';
+export interface WindowSize {
+  width: number;
+  height: number;
+}
+
+/** The smallest window Baton supports and a common laptop one (issue 15). */
+export const WINDOW_SIZES: readonly WindowSize[] = [
+  { width: 900, height: 600 },
+  { width: 1280, height: 820 },
+];
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+
+/** One axe finding that fails the scan: serious or critical. */
+export interface AxeFinding {
+  screen: string;
+  theme: Theme;
+  size: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Looking at a screen the way issue 15 asks: at each window size and in each theme (the OS's
+ * preference, which Baton follows on its default "System" appearance), a screenshot under
+ * e2e/screenshots/ and an axe scan (WCAG 2.x A/AA and best practices).
+ */
+export class LookPage {
+  readonly findings: AxeFinding[] = [];
+  readonly screenshots: string[] = [];
+
+  constructor(
+    private readonly page: Page,
+    private readonly testInfo: TestInfo,
+  ) {}
+
+  async emulate(size: WindowSize, theme: Theme) {
+    await this.page.setViewportSize(size);
+    await this.page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+  }
+
+  /** Closes the toasts on screen (they would cover the top right of every screenshot). */
+  async dismissToasts() {
+    const toasts = this.page.locator('[data-sonner-toast]');
+    for (const close of await this.page.getByRole('button', { name: 'Close toast' }).all())
+      await close.click().catch(() => undefined); // it may have timed out meanwhile
+    await expect(toasts).toHaveCount(0);
+  }
+
+  /** Screenshots and scans the current screen in every size and theme; leaves 1280×820 light. */
+  async look(name: string, options: { fullPage?: boolean } = {}) {
+    await this.dismissToasts();
+    for (const theme of THEMES)
+      for (const size of WINDOW_SIZES) {
+        await this.emulate(size, theme);
+        const label = `${size.width}x${size.height}`;
+        const path = screenshotPath(this.testInfo.project.name, `look-${name}-${label}-${theme}`);
+        await this.page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
+        this.screenshots.push(path);
+        await this.scan(name, theme, label);
+      }
+    await this.emulate(WINDOW_SIZES[1]!, 'light');
+  }
+
+  async scan(screen: string, theme: Theme, size: string) {
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      // Toasts come and go on their own timers; they are checked where a test waits for one.
+      .exclude('[data-sonner-toaster]')
+      .analyze();
+    for (const v of results.violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        this.findings.push({
+          screen,
+          theme,
+          size,
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.join(' ')),
+        });
+  }
+
+  /** The findings, one line each, for an assertion message. */
+  report(): string {
+    return this.findings
+      .map(
+        (f) =>
+          `${f.screen} ${f.size} ${f.theme}: ${f.rule} (${f.impact}) ${f.help} — ${f.targets.join(', ')}`,
+      )
+      .join('\n');
+  }
+}
