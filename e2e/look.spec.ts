@@ -14,6 +14,7 @@ import { QueuePage } from './pages/queue-page';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
 import { SettingsPage } from './pages/settings-page';
+import { WorkspacePage } from './pages/workspace-page';
 
 // Four screenshots and four scans per screen.
 test.describe.configure({ timeout: 240_000 });
@@ -102,7 +103,9 @@ test('first run, the sessions list, a session with its panel, the handoff and no
   await look.look('note-dialog');
   await note.dialog().getByRole('button', { name: 'Cancel' }).click();
 
-  await look.look('sessions-list-search', {});
+  await sessions.search('VPN');
+  await expect(sessions.result(/VPN drops/)).toBeVisible();
+  await look.look('sessions-search');
   expect(look.report()).toBe('');
 });
 
@@ -185,4 +188,122 @@ test('Settings and the Queue', async ({ launchBaton }, testInfo) => {
   } finally {
     await echo.close();
   }
+});
+
+const LIGHT_BG = 'rgb(246, 247, 249)';
+const DARK_BG = 'rgb(11, 18, 32)';
+
+test('a technician reads Settings with one read-only notice, jumps to Appearance and picks Dark over a light OS: kept across a restart and dark from the first frame; System follows the OS live', async ({
+  baton,
+}, testInfo) => {
+  const page = baton.page;
+  const look = new LookPage(page, testInfo);
+  const workspace = new WorkspacePage(page);
+  const settings = new SettingsPage(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await workspace.recordFirstFrame();
+  await new FirstRunPage(page).createProfile({ name: 'Terry Tech', email: 'terry@example.com' });
+  expect(await workspace.themeAttribute()).toBe('system');
+  expect(await workspace.background()).toBe(LIGHT_BG);
+
+  await settings.open();
+  await expect(settings.readOnlyNote()).toHaveCount(1);
+  await expect(settings.aiSection().getByRole('radio', { name: /^Anthropic/ })).toBeDisabled();
+  await expect(settings.sectionLink('AI assistant')).toHaveAttribute('aria-current', 'location');
+  await look.look('settings-read-only');
+
+  await settings.sectionLink('Appearance').click();
+  await expect(settings.appearanceSection().getByRole('heading', { name: 'Appearance' })).toBeFocused();
+  await expect(settings.sectionLink('Appearance')).toHaveAttribute('aria-current', 'location');
+  await expect(settings.theme('System')).toBeChecked();
+  await expect(settings.theme('System')).toHaveAccessibleDescription(/\(light now\)/);
+
+  await settings.theme('Dark').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await workspace.background()).toBe(DARK_BG);
+
+  await baton.restart();
+  // The OS is still light; the first frame is already dark (no light flash before the app loads).
+  expect(await workspace.firstFrame()).toEqual({ theme: 'dark', background: DARK_BG });
+  await settings.open();
+  await settings.sectionLink('Appearance').click();
+  await expect(settings.theme('Dark')).toBeChecked();
+
+  await settings.theme('System').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  expect(await workspace.background()).toBe(LIGHT_BG);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => workspace.background()).toBe(DARK_BG);
+  await expect(settings.theme('System')).toHaveAccessibleDescription(/\(dark now\)/);
+
+  // Light over a dark OS.
+  await settings.theme('Light').check();
+  await expect.poll(() => workspace.background()).toBe(LIGHT_BG);
+  expect(look.report()).toBe('');
+});
+
+test('at 900×600: the conversation keeps half the window, the panel closes from its own bar and never covers the header or a dialog, the sidebar collapses to a rail (button or Ctrl+B) and stays collapsed after a restart', async ({
+  baton,
+}, testInfo) => {
+  const page = baton.page;
+  await page.setViewportSize({ width: 900, height: 600 });
+  const look = new LookPage(page, testInfo);
+  const workspace = new WorkspacePage(page);
+  const session = new SessionPage(page);
+  const handoff = new HandoffPage(page);
+  await new FirstRunPage(page).createProfile({ name: 'Terry Tech', email: 'terry@example.com' });
+  await new SessionsPage(page).newSession();
+  await session.addNote('Label printer in the warehouse prints blank pages since the driver update');
+  await session.addNote('Tried a new ribbon and a test page from the printer itself: blank too');
+  await session.addNote('I need a senior to look at the print server');
+  // Two notices between the conversation and the composer: no assistant, and the escalation suggestion.
+  await expect(session.escalationBanner()).toBeVisible();
+  await expect(session.assistantUnavailable()).toBeVisible();
+  const conversation = await session.conversation().boundingBox();
+  expect(conversation!.height).toBeGreaterThanOrEqual(300);
+  await expect(session.composer()).toBeInViewport();
+
+  if ((await workspace.panelToggle().getAttribute('aria-expanded')) !== 'true')
+    await workspace.panelToggle().click();
+  await expect(workspace.panel()).toBeVisible();
+  // The panel is over the chat here, under the header: its toggle stays in view and clickable.
+  expect(await workspace.isOnTop(workspace.panelToggle())).toBe(true);
+  expect(await workspace.isOnTop(session.title())).toBe(true);
+
+  // A dialog opened with the panel showing sits above it.
+  await handoff.handOffButton().click();
+  await expect(handoff.formTitle()).toBeVisible();
+  expect(await workspace.isOnTop(handoff.submit())).toBe(true);
+  expect(await workspace.isOnTop(handoff.cancel())).toBe(true);
+  await handoff.cancel().click();
+
+  await workspace.panelClose().click();
+  await expect(workspace.panel()).toBeHidden();
+  await expect(workspace.panelToggle()).toBeFocused();
+  await expect(workspace.panelToggle()).toHaveAttribute('aria-expanded', 'false');
+
+  // The sidebar: collapse from its button, expand with the keyboard.
+  const fullWidth = await workspace.sidebarWidth();
+  await workspace.sidebarToggle().click();
+  await expect(workspace.sidebarToggle()).toHaveAccessibleName('Expand sidebar');
+  await expect(workspace.searchBox()).toHaveCount(0);
+  expect(await workspace.sidebarWidth()).toBeLessThanOrEqual(64);
+  await expect(workspace.viewButton(/^Handoffs\b/)).toBeVisible();
+  await look.look('sidebar-collapsed');
+  await page.setViewportSize({ width: 900, height: 600 });
+  await page.keyboard.press('ControlOrMeta+b');
+  await expect(workspace.sidebarToggle()).toHaveAccessibleName('Collapse sidebar');
+  expect(await workspace.sidebarWidth()).toBe(fullWidth);
+  await page.keyboard.press('ControlOrMeta+b');
+  await expect(workspace.sidebarToggle()).toHaveAccessibleName('Expand sidebar');
+
+  await baton.restart();
+  await page.setViewportSize({ width: 900, height: 600 });
+  await expect(workspace.sidebarToggle()).toHaveAccessibleName('Expand sidebar');
+  expect(await workspace.sidebarWidth()).toBeLessThanOrEqual(64);
+  // Ctrl/Cmd+K from the rail opens the sidebar on its search box.
+  await page.keyboard.press('ControlOrMeta+k');
+  await expect(workspace.searchBox()).toBeFocused();
+  await expect(workspace.sidebarToggle()).toHaveAccessibleName('Collapse sidebar');
+  expect(look.report()).toBe('');
 });

@@ -35,6 +35,8 @@ export interface AxeFinding {
 export class LookPage {
   readonly findings: AxeFinding[] = [];
   readonly screenshots: string[] = [];
+  /** Every rule that found something, whatever its impact ("rule (impact) on screen"). */
+  readonly all = new Set<string>();
 
   constructor(
     private readonly page: Page,
@@ -75,7 +77,8 @@ export class LookPage {
       // Toasts come and go on their own timers; they are checked where a test waits for one.
       .exclude('[data-sonner-toaster]')
       .analyze();
-    for (const v of results.violations)
+    for (const v of results.violations) {
+      this.all.add(`${v.id} (${v.impact ?? 'unknown'}) on ${screen}`);
       if (v.impact === 'serious' || v.impact === 'critical')
         this.findings.push({
           screen,
@@ -86,10 +89,17 @@ export class LookPage {
           help: v.help,
           targets: v.nodes.map((n) => n.target.join(' ')),
         });
+    }
   }
 
-  /** The findings, one line each, for an assertion message. */
+  /** The serious and critical findings, one line each ("" when there are none). Minor and moderate
+   * ones are attached to the test's report for reading. */
   report(): string {
+    if (this.all.size > 0) {
+      const body = [...this.all].join('\n');
+      void this.testInfo.attach('axe-all-findings', { body, contentType: 'text/plain' });
+      if (process.env.BATON_AXE_ALL) console.log(body);
+    }
     return this.findings
       .map(
         (f) =>

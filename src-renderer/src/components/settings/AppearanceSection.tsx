@@ -37,12 +37,15 @@ export function AppearanceSection() {
               name="theme"
               value={choice.value}
               checked={theme === choice.value}
+              aria-labelledby={`theme-${choice.value}-label`}
               aria-describedby={`theme-${choice.value}-desc`}
               onChange={() => choose(choice.value)}
             />
             <span className={`theme-swatch theme-swatch-${choice.value}`} aria-hidden="true" />
             <span>
-              <span className="provider-label">{choice.label}</span>
+              <span className="provider-label" id={`theme-${choice.value}-label`}>
+                {choice.label}
+              </span>
               <span className="provider-desc" id={`theme-${choice.value}-desc`}>
                 {choice.description(shown)}
               </span>
