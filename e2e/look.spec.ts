@@ -172,6 +172,31 @@ test('Settings and the Queue', async ({ launchBaton }, testInfo) => {
     await settings.open();
     await expect(settings.aiSection()).toBeVisible();
     await look.look('settings');
+    // Further down: the examples computed from the settings (who an escalation email goes to, the
+    // next ticket number, when a handoff is overdue).
+    await settings.sectionLink('Escalations').click();
+    await expect(settings.sectionLink('Escalations')).toHaveAttribute('aria-current', 'location');
+    await expect(settings.escalationsSection()).toContainText(
+      /The next ticket today would be BTN-\d{8}-0001/,
+    );
+    await settings.ticketPrefix().fill('acme');
+    await expect(settings.escalationsSection()).toContainText(
+      /The next ticket today would be ACME-\d{8}-0001/,
+    );
+    await expect(settings.recipientsExample()).toHaveText('If you escalated now, nobody would be emailed.');
+    await settings.recipientsExtra().fill('helpdesk@example.com');
+    await expect(settings.recipientsExample()).toHaveText(
+      'If you escalated now, the email would go to helpdesk@example.com.',
+    );
+    await look.look('settings-escalations');
+    await settings.sectionLink('Team escalations').click();
+    await expect(settings.teamPollSeconds()).toHaveAccessibleDescription(
+      'A senior hears of an escalation from another machine within 20 seconds; with nothing new that is 180 small requests an hour.',
+    );
+    await settings.teamPollSeconds().fill('60');
+    await expect(settings.teamPollSeconds()).toHaveAccessibleDescription(
+      /within 1 minute; .* 60 small requests an hour\.$/,
+    );
 
     echo.server.inject({
       status: 400,

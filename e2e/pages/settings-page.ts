@@ -217,6 +217,8 @@ export class SettingsPage {
   recipientPerson = (name: string | RegExp) =>
     this.recipientsSection().getByRole('group', { name: 'People' }).getByRole('checkbox', { name });
   recipientsExtra = () => this.recipientsSection().getByLabel('Also send to (other addresses)');
+  /** "If you escalated now, the email would go to …", computed from the form as it is. */
+  recipientsExample = () => this.recipientsSection().getByRole('status');
   recipientsError = (text: string | RegExp) =>
     this.recipientsSection().getByRole('alert').filter({ hasText: text });
   recipientsSaveButton = () => this.recipientsSection().getByRole('button', { name: 'Save' });

@@ -66,8 +66,9 @@ export function App() {
         </div>
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
-      {/* Top right, over the side panel's heading: clear of the title, the composer and the status bar. */}
-      <Toaster position="top-right" offset={{ top: 12, right: 16 }} theme={theme} richColors closeButton />
+      {/* Top centre, over the screen's title: clear of the header's actions at the right, the
+       * composer and the status bar. */}
+      <Toaster position="top-center" offset={{ top: 12 }} theme={theme} richColors closeButton />
     </>
   );
 }

@@ -124,6 +124,12 @@ export function SettingsScreen() {
   const role = useAppStore((s) => s.profile?.role);
   const scroller = useRef<HTMLElement>(null);
   const current = useCurrentSection(scroller);
+  // In a narrow window the list is a strip that scrolls sideways: keep the current section in it.
+  useEffect(() => {
+    document
+      .querySelector(`.settings-nav a[href="#${current}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
   const readOnly = role !== undefined && !isAdministrator(role);
 
   return (
