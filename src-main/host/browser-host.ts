@@ -143,7 +143,7 @@ function serveStatic(
   // the copies theme-boot.js reads from localStorage may be missing or another store's.
   const { theme, sidebar } = appearance();
   res.end(
-    readFileSync(file, 'utf8').replace('<html ', `<html data-theme="${theme}" data-sidebar="${sidebar}" `),
+    readFileSync(file, 'utf8').replace(/<html\b/, `<html data-theme="${theme}" data-sidebar="${sidebar}"`),
   );
 }
 
