@@ -48,12 +48,16 @@ export class LookPage {
     await this.page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
   }
 
-  /** Closes the toasts on screen (they would cover the top right of every screenshot). */
+  /**
+   * Waits for the toasts on screen to go (they would cover the top of every screenshot), closing
+   * them where it can: under a modal dialog they cannot be clicked, and time out by themselves.
+   * The pointer rests in the window's corner, so no hover state (and no paused toast) is captured.
+   */
   async dismissToasts() {
-    const toasts = this.page.locator('[data-sonner-toast]');
+    await this.page.mouse.move(1, 1);
     for (const close of await this.page.getByRole('button', { name: 'Close toast' }).all())
-      await close.click().catch(() => undefined); // it may have timed out meanwhile
-    await expect(toasts).toHaveCount(0);
+      await close.click({ timeout: 1_000 }).catch(() => undefined);
+    await expect(this.page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 });
   }
 
   /** Screenshots and scans the current screen in every size and theme; leaves 1280×820 light. */
