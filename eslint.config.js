@@ -21,6 +21,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'bench/results/**',
+      'dist/**',
     ],
   },
   js.configs.recommended,
@@ -37,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.{js,mjs}'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },
@@ -52,7 +53,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [
+            noElectron,
+            {
+              name: 'date-fns',
+              message:
+                'Main loads its dependencies unbundled: import one function (date-fns/format), not the whole library (seconds at start-up).',
+            },
+          ],
           patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }],
         },
       ],

@@ -6,30 +6,12 @@ import type { User } from '../src-preload/contract';
 import { createCore } from '../src-main/core';
 import { createHttpClient } from '../src-main/net/http';
 import { fakeConnection } from '../src-main/psa/connectwise/testing';
-import { withTrailer } from '../src-main/team/trailer';
-import { memoryVault, tempDataDir } from './lib/team-fixture';
+import { handoffNote, memoryVault, tempDataDir } from './lib/team-fixture';
 import { countRow, msRow, ratioRow, register } from './lib/registry';
 import type { BenchContext } from './lib/registry';
 import { msSince, nowNs } from './lib/stats';
 
 const ESCALATED = 7;
-
-function handoffNote(i: number): string {
-  const id = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
-  return withTrailer(`## Problem\nTicket ${i} needs a senior.`, 'handoff', {
-    v: 1,
-    handoffId: id(i),
-    sessionId: id(100_000 + i),
-    title: `Escalated ticket ${i}`,
-    priority: 'high',
-    reason: 'Needs a senior',
-    notes: null,
-    from: { name: 'Terry Tech', email: 'terry@msp.example' },
-    ticketNumber: `BTN-20261128-${String(i).padStart(4, '0')}`,
-    snapshotRef: 'sha256:bench',
-    snapshot: { summary: `Ticket ${i}`, stepCount: 0, factCount: 0, confidence: null, branches: [] },
-  });
-}
 
 /** A senior's core on its own data dir, ConnectWise set up; `http` counts requests and bytes. */
 async function seniorMachine(cw: Awaited<ReturnType<typeof startConnectWiseFake>>) {
@@ -55,7 +37,7 @@ async function seniorMachine(cw: Awaited<ReturnType<typeof startConnectWiseFake>
   const admin: User = core.services.profiles.create({
     name: 'Sam Senior',
     email: 'sam@msp.example',
-    role: 'admin',
+    role: 'owner',
   });
   await core.services.connectwise.saveConnection(admin, fakeConnection(cw));
   await core.services.connectwise.saveStatusMapping(admin, { boardId: 1, escalated: ESCALATED, claimed: 8 });

@@ -4,6 +4,7 @@ import type { BatonApp, LaunchOptions } from './fixtures/test';
 import { expect, screenshotPath, test } from './fixtures/test';
 import { FirstRunPage } from './pages/first-run-page';
 import { HandoffPage } from './pages/handoff-page';
+import { QueuePage } from './pages/queue-page';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
 import { SettingsPage } from './pages/settings-page';
@@ -22,7 +23,6 @@ async function adminWithAssistant(launchBaton: (o?: LaunchOptions) => Promise<Ba
   await new FirstRunPage(app.page).createProfile({
     name: 'Avery Admin',
     email: 'avery@example.com',
-    role: 'admin',
   });
   const settings = new SettingsPage(app.page);
   await settings.open();
@@ -89,18 +89,23 @@ test('the reply streams in, its findings land in the panel, and the escalate cal
   await app.page.screenshot({ path: screenshotPath(project, 'chat-panel') });
 });
 
-test('offline: the message is kept, the reply waits for the connection and arrives when it is back', async ({
+test('AI down: the message is kept, the reply waits for the AI (Baton stays online) and arrives when it answers', async ({
   launchBaton,
 }, testInfo) => {
   const { app, session } = await adminWithAssistant(launchBaton);
+  const statusBar = new QueuePage(app.page);
   ai.replyWith('Check the printer queue on the print server first.');
   await ai.server.goDown();
   await session.send('Nothing prints on floor 3');
-  await expect(session.waitingNotice('Nothing prints on floor 3')).toBeVisible();
-  await app.page.screenshot({ path: screenshotPath(testInfo.project.name, 'chat-offline') });
+  await expect(session.waitingForAi('Nothing prints on floor 3')).toBeVisible({ timeout: 10_000 });
+  // A dead AI endpoint is the AI's own state, not "Offline".
+  await expect(statusBar.aiState()).toContainText('AI unreachable');
+  await expect(statusBar.connection()).toHaveText('Online');
+  await app.page.screenshot({ path: screenshotPath(testInfo.project.name, 'chat-ai-unreachable') });
   await ai.server.comeBack();
-  await expect(session.assistantMessage('Check the printer queue')).toBeVisible({ timeout: 20_000 });
-  await expect(session.waitingNotice('Nothing prints on floor 3')).toHaveCount(0);
+  await expect(session.assistantMessage('Check the printer queue')).toBeVisible({ timeout: 40_000 });
+  await expect(session.waitingForAi('Nothing prints on floor 3')).toHaveCount(0);
+  await expect(statusBar.aiState()).toHaveCount(0);
 });
 
 test('secrets are withheld from the assistant, and the technician can see what was withheld', async ({

@@ -17,7 +17,6 @@ test('an admin sets the ticket prefix and expert contact; a technician parks, re
   await new FirstRunPage(page).createProfile({
     name: 'Avery Admin',
     email: 'avery@example.com',
-    role: 'admin',
   });
   await settings.open();
   await expect(settings.ticketPrefix()).toHaveValue('BTN');
@@ -89,4 +88,11 @@ test('an admin sets the ticket prefix and expert contact; a technician parks, re
   await expect(handoff.expertContact('Name')).toHaveText('Dana Expert');
   await expect(handoff.expertContact('Email')).toHaveText('dana@msp.example');
   await expect(handoff.expertContact('Emergency line')).toHaveText('+1 555 0199');
+  // Who to call comes first, above what was sent where.
+  const contacts = await handoff.expertContacts().boundingBox();
+  const notices = await handoff.notifications().boundingBox();
+  expect(contacts!.y).toBeLessThan(notices!.y);
+  await page.screenshot({ path: screenshotPath(project, 'handoff-confirmation-contacts') });
+  await page.setViewportSize({ width: 900, height: 600 });
+  await page.screenshot({ path: screenshotPath(project, 'handoff-confirmation-contacts-900') });
 });

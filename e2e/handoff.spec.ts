@@ -13,14 +13,11 @@ test('a technician escalates; seniors see the card live, two claim at once: one 
   const handoff = new HandoffPage(page);
   const session = new SessionPage(page);
 
-  await new FirstRunPage(page).createProfile({
-    name: 'Terry Tech',
-    email: 'terry@example.com',
-    role: 'technician',
-  });
+  // Ada set this computer up (its owner) and added Sam and Terry (adding a profile switches to it).
+  await new FirstRunPage(page).createProfile({ name: 'Ada Admin', email: 'ada@example.com' });
   await handoff.addProfile({ name: 'Sam Senior', email: 'sam@example.com', role: 'Engineer' });
-  await handoff.addProfile({ name: 'Ada Admin', email: 'ada@example.com', role: 'Admin' });
-  await handoff.switchProfile('Terry Tech');
+  await handoff.addProfile({ name: 'Terry Tech', email: 'terry@example.com', role: 'Technician' });
+  await expect(handoff.profileButton()).toHaveAccessibleName(/^Profile: Terry Tech,/);
 
   // A second workstation on the same store, where Ada has the queue open before anything happens.
   const second = await launchBaton({ dataDir: app.dataDir });

@@ -81,11 +81,7 @@ test('a session with its conversation and panel, then the handoff and note dialo
   const session = new SessionPage(page);
   const settings = new SettingsPage(page);
 
-  await new FirstRunPage(page).createProfile({
-    name: 'Avery Admin',
-    email: 'avery@example.com',
-    role: 'admin',
-  });
+  await new FirstRunPage(page).createProfile({ name: 'Avery Admin', email: 'avery@example.com' });
   await settings.open();
   await settings.fillAi({
     provider: 'Anthropic',
@@ -128,13 +124,10 @@ test('the Handoffs queue and a claimed handoff’s briefing', async ({ baton }, 
   const handoff = new HandoffPage(page);
   const session = new SessionPage(page);
 
-  await new FirstRunPage(page).createProfile({
-    name: 'Terry Tech',
-    email: 'terry@example.com',
-    role: 'technician',
-  });
+  // Ada set this computer up (its owner) and added Sam and Terry (adding a profile switches to it).
+  await new FirstRunPage(page).createProfile({ name: 'Ada Admin', email: 'ada@example.com' });
   await handoff.addProfile({ name: 'Sam Senior', email: 'sam@example.com', role: 'Engineer' });
-  await handoff.switchProfile('Terry Tech');
+  await handoff.addProfile({ name: 'Terry Tech', email: 'terry@example.com', role: 'Technician' });
   const titles = [
     'Shared mailbox not appearing in Outlook for the finance team',
     'Scanner to email fails after the SMTP relay change',
@@ -176,11 +169,7 @@ test('Settings and the Queue', async ({ launchBaton }, testInfo) => {
     const page = app.page;
     const look = new LookPage(page, testInfo);
     const queue = new QueuePage(page);
-    await new FirstRunPage(page).createProfile({
-      name: 'Avery Admin',
-      email: 'avery@example.com',
-      role: 'admin',
-    });
+    await new FirstRunPage(page).createProfile({ name: 'Avery Admin', email: 'avery@example.com' });
     const settings = new SettingsPage(page);
     await settings.open();
     await expect(settings.aiSection()).toBeVisible();
@@ -240,7 +229,12 @@ test('a technician reads Settings with one read-only notice, jumps to Appearance
   const settings = new SettingsPage(page);
   await page.emulateMedia({ colorScheme: 'light' });
   await workspace.recordFirstFrame();
-  await new FirstRunPage(page).createProfile({ name: 'Terry Tech', email: 'terry@example.com' });
+  await new FirstRunPage(page).createProfile({ name: 'Olive Owner', email: 'olive@example.com' });
+  await new HandoffPage(page).addProfile({
+    name: 'Terry Tech',
+    email: 'terry@example.com',
+    role: 'Technician',
+  });
   expect(await workspace.themeAttribute()).toBe('system');
   expect(await workspace.background()).toBe(LIGHT_BG);
 

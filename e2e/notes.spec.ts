@@ -17,7 +17,6 @@ test('resolve: the drafted note is previewed, edited inline, rendered sanitized 
   await new FirstRunPage(page).createProfile({
     name: 'Terry Tech',
     email: 'terry@example.com',
-    role: 'technician',
   });
   await new SessionsPage(page).newSession();
   await session.send('Scan to email fails with a 535 error on the copier');
@@ -86,7 +85,6 @@ test('a session linked to a ConnectWise ticket: the note is posted and the statu
     await new FirstRunPage(page).createProfile({
       name: 'Avery Admin',
       email: 'avery@example.com',
-      role: 'admin',
     });
     const settings = new SettingsPage(page);
     await settings.open();
@@ -158,7 +156,6 @@ test('the status does not stick: the note is on the ticket, the session says so 
     await new FirstRunPage(page).createProfile({
       name: 'Avery Admin',
       email: 'avery@example.com',
-      role: 'admin',
     });
     const settings = new SettingsPage(page);
     await settings.open();

@@ -15,7 +15,7 @@ import { FirstRunPage } from './pages/first-run-page';
 import { HandoffPage } from './pages/handoff-page';
 import { SettingsPage } from './pages/settings-page';
 
-const ADMIN = { name: 'Avery Admin', email: 'avery@example.com', role: 'admin' };
+const ADMIN = { name: 'Avery Admin', email: 'avery@example.com' };
 
 /** A whole section, however tall, without the toasts over it. */
 async function screenshotSection(section: Locator, path: string) {

@@ -14,7 +14,7 @@ test('first run asks for a profile, then a note in a new session survives a rest
   await expect(firstRun.heading()).toBeVisible();
   await baton.page.screenshot({ path: screenshotPath(project, 'first-run') });
 
-  await firstRun.createProfile({ name: 'Jane Doe', email: 'jane@example.com', role: 'technician' });
+  await firstRun.createProfile({ name: 'Jane Doe', email: 'jane@example.com' });
   await expect(sessions.emptyState()).toBeVisible();
   await expect(sessions.profileChip()).toContainText('Jane Doe');
   await baton.page.screenshot({ path: screenshotPath(project, 'empty-list') });
@@ -52,8 +52,9 @@ test('first run explains what is wrong with the profile and keeps what was typed
   await expect(firstRun.fieldError('Enter a valid email address')).toBeVisible();
   await expect(baton.page.getByLabel('Work email')).toHaveValue('not-an-email');
 
-  await firstRun.createProfile({ name: 'Sam Senior', email: 'sam@example.com', role: 'engineer' });
-  await expect(new SessionsPage(baton.page).profileChip()).toContainText(/engineer/i);
+  await firstRun.createProfile({ name: 'Sam Senior', email: 'sam@example.com' });
+  // The first profile on a computer is its owner.
+  await expect(new SessionsPage(baton.page).profileChip()).toContainText(/owner/i);
 });
 
 test('Ctrl+N starts a session and Shift+Enter breaks the line instead of saving', async ({ baton }) => {

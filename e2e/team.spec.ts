@@ -54,7 +54,7 @@ test('a technician escalates on one machine; a senior on another claims it; the 
   // The technician's laptop: an admin connects ConnectWise, then Terry works there.
   const laptop = await launchBaton();
   const tech = laptop.page;
-  await new FirstRunPage(tech).createProfile({ name: 'Ops Admin', email: 'ops@msp.example', role: 'admin' });
+  await new FirstRunPage(tech).createProfile({ name: 'Ops Admin', email: 'ops@msp.example' });
   await new SettingsPage(tech).connectConnectWise(connection(), STATUSES, POLL_SECONDS);
   const techHandoff = new HandoffPage(tech);
   await techHandoff.addProfile({ name: 'Terry Tech', email: 'terry@msp.example', role: 'Technician' });
@@ -65,7 +65,6 @@ test('a technician escalates on one machine; a senior on another claims it; the 
   await new FirstRunPage(senior).createProfile({
     name: 'Sam Senior',
     email: 'sam@msp.example',
-    role: 'admin',
   });
   await new SettingsPage(senior).connectConnectWise(connection(), STATUSES, POLL_SECONDS);
   const seniorHandoff = new HandoffPage(senior);
@@ -87,8 +86,10 @@ test('a technician escalates on one machine; a senior on another claims it; the 
     priority: 'Urgent',
   });
   await techHandoff.submit().click();
+  // The line follows the job: it says "posted" only once ConnectWise has the package.
   await expect(techHandoff.notificationLines().first()).toHaveText(
-    /^ConnectWise ticket — sent in the background/,
+    /^ConnectWise ticket — posted to the ticket$/,
+    HOP,
   );
   await techHandoff.closeConfirmation().click();
 

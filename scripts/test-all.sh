@@ -31,11 +31,16 @@ echo "all files formatted"
 step "typecheck (node, web)"
 tsc --noEmit -p tsconfig.node.json
 tsc --noEmit -p tsconfig.web.json
-step "unit and integration tests (vitest)"
-vitest run
+# Built before vitest: the packaged-layout test packs this build with electron-builder.
 step "build"
 electron-vite build >/dev/null
 echo "built out/main, out/preload, out/renderer"
+step "unit and integration tests (vitest)"
+# The packaged-layout test runs electron-builder (a minute of CPU): alone afterwards, so it does not
+# slow the rest of the suite's timing-sensitive tests on a 2-core machine.
+vitest run --exclude src-main/packaged-layout.test.ts
+step "packaged layout (electron-builder output)"
+vitest run src-main/packaged-layout.test.ts
 step "end-to-end (playwright: chromium via the browser host; electron where its binary exists)"
 playwright test
 

@@ -13,6 +13,9 @@ import { CoreEvents } from './events';
 import type { Dispatch } from './ipc/dispatcher';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
+import { createActivity } from './desktop/activity';
+import { createDesktopSettings } from './desktop/desktop-settings';
+import { createUpdates } from './desktop/updates';
 import { createConnectivity } from './jobs/connectivity';
 import type { EnqueueRequest } from './jobs/enqueue';
 import { enqueueJob } from './jobs/enqueue';
@@ -40,12 +43,17 @@ import { handoffPackageKind } from './handoffs/handoff-package';
 import { createTeamService } from './team/team-service';
 import { createTeamSettings } from './team/team-settings';
 import { createNotePosting } from './notes/note-posting';
+import { createInsights } from './insights/insights-service';
 import { DIAGNOSTIC_ECHO, diagnosticEchoKind } from './jobs/kinds/diagnostic-echo';
 import { createQueueService } from './jobs/queue-service';
 import type { WorkerOptions } from './jobs/worker';
 import { createJobWorker } from './jobs/worker';
 import type { HttpClient } from './net/http';
 import { createHttpClient } from './net/http';
+import { attachAtRest, createAtRest } from './redaction/at-rest';
+import { gateLogLine } from './redaction/gate';
+import { redactStoredText } from './redaction/inbound';
+import { migrateWithheldSecrets } from './store/at-rest-migration';
 import { AI_REPLY, createMessageViews } from './services/message-views';
 import { createAppearance } from './services/appearance';
 import { createProfileService } from './services/profile-service';
@@ -61,6 +69,7 @@ export interface CoreOptions {
   host: AppInfo['host'];
   version: string;
   clock?: Clock;
+  /** Where log lines go; each arrives as one line that already passed the redaction gate (err folded in). */
   log?: (message: string, err?: unknown) => void;
   /** The one outbound HTTP client (tests pass one with short timeouts). */
   http?: HttpClient;
@@ -82,23 +91,54 @@ export interface CoreOptions {
   teamPoll?: boolean;
   /** Team poll interval override (tests; Settings' team.pollSeconds otherwise). */
   teamPollMs?: number;
+  /** Where push events go (the start-up launcher hands its own, so listeners outlive a late start). */
+  events?: CoreEvents;
 }
 
 export type Core = ReturnType<typeof createCore>;
+
+/** Where log lines go without a log file: stderr. Every line reaching it has passed the redaction gate. */
+const consoleSink = (line: string) => console.error(`[baton] ${line}`);
+
+/** A gated log for code that runs before (or beside) a core: the browser host, the start-up launcher. */
+export const gatedConsoleLog = (message: string, err?: unknown) => consoleSink(gateLogLine(message, err));
 
 export const DATABASE_FILE = 'baton.db';
 
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
-  const log =
-    options.log ?? ((message: string, err?: unknown) => console.error(`[baton] ${message}`, err ?? ''));
+  const sink = options.log ?? consoleSink;
+  // The log is a path out (a file a technician sends to support): every line passes the redaction gate.
+  const log = (message: string, err?: unknown) => sink(gateLogLine(message, err));
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(join(options.dataDir, DATABASE_FILE), options.migrationsDir);
   const stopCheckpointer = startCheckpointer(store.sqlite);
-  const events = new CoreEvents();
+  const events = options.events ?? new CoreEvents();
   const db = store.db;
   const http = options.http ?? createHttpClient();
+  // Withheld secrets are sealed under a key from the keychain (issue 14). It is read now, and every IPC
+  // call and job waits for that first read, so the store's synchronous writes can seal; a store written
+  // before this build is then rewritten once (placeholders in, values sealed).
+  const atRest = createAtRest({ vault: options.vault, log });
+  attachAtRest(store.sqlite, atRest);
+  let storeReady: Promise<void> | null = null;
+  const whenStoreReady = (): Promise<void> =>
+    (storeReady ??= atRest.ready().then(() => {
+      if (!atRest.hasKey()) {
+        storeReady = null; // the keychain was unavailable: ask again next time
+        return;
+      }
+      try {
+        migrateWithheldSecrets(store.sqlite, db, clock.now());
+      } catch (err) {
+        storeReady = null;
+        log('Sealing the secrets of an older store failed; it is tried again on the next call', err);
+      }
+    }));
+  void whenStoreReady();
 
+  const activity = createActivity(db);
+  const updates = createUpdates({ events, activity, log });
   const connectivity = createConnectivity(db, clock);
   const views = createMessageViews(db, connectivity);
   const workspace = createWorkspaceService(db, clock, events);
@@ -106,7 +146,7 @@ export function createCore(options: CoreOptions) {
     db,
     clock,
     vault: options.vault,
-    fetch: http.fetch,
+    fetch: http.fetchFor({ content: 'ai' }),
     timeoutMs: options.aiTimeoutMs,
   });
   const webhooks = createWebhooks({ db, clock, vault: options.vault, http });
@@ -145,28 +185,37 @@ export function createCore(options: CoreOptions) {
     },
     pollIntervalMs: options.teamPollMs,
   });
-  const kinds = createJobKinds([
-    bell.kind,
-    ...webhooks.kinds,
-    microsoft.emailKind,
-    handoffPackageKind({ db, clock, events }),
-    ...team.kinds,
-    aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
-    enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
-    psaPostKind({
-      db,
-      clock,
-      events,
-      client: () => connectwise.client(),
-      statusFor: (kind) => connectwise.statusMapping()[kind === 'resolve' ? 'resolved' : 'escalated'],
-      notifyContact: () => connectwise.notifyContact(),
-      // Bound late: notePosting is built once the outbox below exists; jobs run only after that.
-      applyLocally: (...args) => notePosting.applyLocally(...args),
-      tellFailure: bell.tell,
-    }),
-    ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
-    ...(options.jobKinds ?? []),
-  ]);
+  const kinds = createJobKinds(
+    [
+      bell.kind,
+      ...webhooks.kinds,
+      microsoft.emailKind,
+      handoffPackageKind({ db, clock, events }),
+      ...team.kinds,
+      aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
+      enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),
+      psaPostKind({
+        db,
+        clock,
+        events,
+        client: () => connectwise.client(),
+        statusFor: (kind) => connectwise.statusMapping()[kind === 'resolve' ? 'resolved' : 'escalated'],
+        notifyContact: () => connectwise.notifyContact(),
+        // Bound late: notePosting is built once the outbox below exists; jobs run only after that.
+        applyLocally: (...args) => notePosting.applyLocally(...args),
+        tellFailure: bell.tell,
+      }),
+      ...(options.diagnosticEchoUrl ? [diagnosticEchoKind(options.diagnosticEchoUrl)] : []),
+      ...(options.jobKinds ?? []),
+    ].map((kind) => ({
+      ...kind,
+      // A job may store text (a reply, a team message): it runs once the store can seal.
+      run: async (payload: unknown, ctx: Parameters<typeof kind.run>[1]) => {
+        await whenStoreReady();
+        return kind.run(payload, ctx);
+      },
+    })),
+  );
 
   const announceReplyState = (messageId: string) => {
     const view = views.one(messageId);
@@ -183,6 +232,7 @@ export function createCore(options: CoreOptions) {
     onJobChanged: (job) => {
       queue.jobChanged(job);
       jobWaiters.jobChanged(job);
+      activity.changed();
       if (job.kind === AI_REPLY)
         announceReplyState((JSON.parse(job.payload) as { messageId: string }).messageId);
     },
@@ -251,6 +301,7 @@ export function createCore(options: CoreOptions) {
     enqueue,
     channels: announceChannels,
     team: { claim: (actor, row) => team.claim(actor, row) },
+    tell: bell.tell,
   });
   const handoffSettings = createHandoffSettings({ db, clock });
   const noteDrafts = createNoteDrafts({
@@ -294,8 +345,12 @@ export function createCore(options: CoreOptions) {
     teamSettings: createTeamSettings({ db, clock }),
     emailRecipients: createEmailRecipients({ db, clock }),
     fixes,
+    insights: createInsights({ db, clock }),
     webhooks,
     bell,
+    desktop: createDesktopSettings({ db, clock, applies: options.host === 'electron' }),
+    updates,
+    activity,
     ai,
     replies,
     queue,
@@ -309,7 +364,13 @@ export function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     schemaVersion: store.schemaVersion,
   };
-  const dispatch: Dispatch = createDispatcher(createHandlers(db, services, info), log);
+  const dispatchUntracked = createDispatcher(createHandlers(db, services, info), log, {
+    before: whenStoreReady,
+    input: redactStoredText,
+    currentUser: () => profiles.current(),
+  });
+  // A restart to update waits for the calls a restart would cut short (desktop/activity.ts).
+  const dispatch: Dispatch = (channel, input) => activity.track(channel, dispatchUntracked(channel, input));
 
   if (options.startWorker !== false) {
     worker.start();
@@ -324,6 +385,10 @@ export function createCore(options: CoreOptions) {
     events,
     dispatch,
     enqueue,
+    /** Every job kind this core runs (the outbound-path test checks each against the redaction gate). */
+    jobKinds: [...kinds.keys()],
+    /** Resolves once the keychain key is read and an older store's secrets are sealed. */
+    storeReady: whenStoreReady,
     services,
     /** Clean shutdown: stop the worker (aborting in-flight work), then fold the WAL back and close. */
     close(): Promise<void> {

@@ -15,8 +15,20 @@ export const ERROR_CODES = [
   'AI_FAILED',
   'NOT_CONFIGURED',
   'INTERNAL',
+  /** Sent more than Baton accepts in one request (details: sizeBytes, limitBytes). */
+  'TOO_LARGE',
+  /** Baton's data is not open: start-up found a problem with the store (see startup:status). */
+  'STORE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The most one request may carry (bytes of its JSON). Well above the largest valid input (a 100,000-
+ * character message, at most ~600 KB even when every character is escaped), so only input that would
+ * be refused anyway is stopped here: the renderer refuses it before sending, the browser host answers
+ * TOO_LARGE instead of dropping the connection.
+ */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export interface AppErrorShape {
   code: ErrorCode;
@@ -32,9 +44,21 @@ export type UserRole = (typeof USER_ROLES)[number];
 /** The roles that take escalations: they see the Handoffs queue, claim, and are told of new handoffs. */
 export const SENIOR_ROLES: readonly UserRole[] = ['owner', 'admin', 'engineer'];
 export const isSenior = (role: UserRole): boolean => SENIOR_ROLES.includes(role);
+/** The roles that run this Baton: settings, connections, who may do what. */
+export const ADMIN_ROLES: readonly UserRole[] = ['owner', 'admin'];
+export const isAdmin = (role: UserRole): boolean => ADMIN_ROLES.includes(role);
 
-/** Administer this Baton (connections, escalation rules); everyone else reads the settings. */
-export const isAdministrator = (role: UserRole): boolean => role === 'owner' || role === 'admin';
+/**
+ * Roles are never self-granted: which roles a profile of each role may give a new profile. Admin and
+ * owner need an owner or admin; an engineer needs a senior (a technician adding one and switching to
+ * it would be granting themselves claims). Main enforces it; the UI offers only these.
+ */
+export const ROLES_GRANTED_BY: Record<UserRole, readonly UserRole[]> = {
+  owner: ['owner', 'admin', 'engineer', 'technician'],
+  admin: ['owner', 'admin', 'engineer', 'technician'],
+  engineer: ['engineer', 'technician'],
+  technician: ['technician'],
+};
 
 /**
  * How Baton looks on this computer: follow the OS, or always light / dark. The values are Electron's
@@ -79,11 +103,18 @@ export interface SessionSummary {
 /** What became of the assistant reply a technician message asked for. */
 export type ReplyState = 'none' | 'waiting' | 'sending' | 'failed' | 'answered';
 
-/** A secret the redaction pass withheld from text that left the machine (never the secret itself). */
+/** A secret the redaction pass withheld from a message (never the secret itself). */
 export interface Withheld {
   kind: string;
   label: string;
+  /** A few leading characters and the length, or "hidden" when the keychain cannot open them. */
   preview: string;
+}
+
+/** "Show withheld": a message as its author typed it (only ever sent to that author). */
+export interface RevealedMessage {
+  messageId: string;
+  body: string;
 }
 
 export interface Message {
@@ -100,7 +131,10 @@ export interface Message {
   /** Technician messages: the state of the reply (waiting for connection, failed with Retry…). */
   reply: { state: ReplyState; error: string | null; jobId: number | null };
   replyToId: string | null;
-  /** Technician messages: secrets withheld from the AI. */
+  /**
+   * Secrets the redaction pass withheld: the body holds placeholders in their place, and the values are
+   * kept sealed (their author can show them with messages:reveal).
+   */
   withheld: Withheld[];
 }
 
@@ -174,6 +208,74 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** Where a resolution went: kept in Baton only, or posted on a ConnectWise ticket. */
+export type ResolutionPlace =
+  { kind: 'baton' } | { kind: 'connectwise'; ticketId: number; noteId: number | null };
+
+/** One step of a session's handoff story, shown in the conversation on both sides (DESIGN §3). */
+export type TraceEvent =
+  | {
+      kind: 'escalated' | 'parked';
+      at: number;
+      handoffId: string;
+      byName: string;
+      reason: string;
+      notes: string | null;
+      priority: Priority;
+      ticketNumber: string | null;
+      targetName: string | null;
+      /** psa: escalated on another machine, imported here from ConnectWise. */
+      origin: 'local' | 'psa';
+    }
+  | { kind: 'picked-up'; at: number; handoffId: string; byName: string }
+  | { kind: 'resumed'; at: number; handoffId: string; byName: string }
+  /** An imported escalation that stopped waiting in ConnectWise (claimed elsewhere, moved, closed). */
+  | { kind: 'left-queue'; at: number; handoffId: string }
+  | {
+      kind: 'resolved';
+      at: number;
+      byName: string | null;
+      summary: string | null;
+      note: string | null;
+      place: ResolutionPlace;
+    };
+
+/** The header chip: where the session's handoff stands now (null: never handed off nor resolved). */
+export type HandoffState =
+  | {
+      kind: 'waiting';
+      handoffId: string;
+      since: number;
+      priority: Priority;
+      targetName: string | null;
+      ticketNumber: string | null;
+    }
+  | { kind: 'picked-up'; handoffId: string; byName: string; at: number; ticketNumber: string | null }
+  | {
+      kind: 'parked';
+      handoffId: string;
+      byName: string;
+      at: number;
+      reason: string;
+      notes: string | null;
+      ticketNumber: string | null;
+    }
+  | { kind: 'resumed'; handoffId: string; byName: string; at: number; ticketNumber: string | null }
+  | { kind: 'left-queue'; handoffId: string; at: number; ticketNumber: string | null }
+  | {
+      kind: 'resolved';
+      at: number;
+      note: string | null;
+      place: ResolutionPlace;
+      ticketNumber: string | null;
+    };
+
+export interface SessionTrace {
+  state: HandoffState | null;
+  /** Oldest first. */
+  events: TraceEvent[];
+}
+
 export interface SessionDetail extends SessionSummary {
   problemSummary: string | null;
   stateVersion: number;
@@ -203,6 +305,8 @@ export interface SessionDetail extends SessionSummary {
   activeFix: SuggestedFix | null;
   /** Who parked it and when, while it is parked (only they resume it from the session). */
   parked: { handoffId: string; byId: string; byName: string; at: number } | null;
+  /** The handoff story: the header chip and the timeline in the conversation. */
+  trace: SessionTrace;
 }
 
 export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;
@@ -234,6 +338,11 @@ export interface ConnectionState {
   /** Why Baton thinks it is offline (the last connection error), for the tooltip. */
   reason: string | null;
   since: number;
+  /**
+   * The AI endpoint's own state. Often a server on this computer (Ollama, LM Studio): that it does not
+   * answer says nothing about the network, so it never makes Baton "offline".
+   */
+  ai: { reachable: boolean; reason: string | null };
 }
 
 export interface QueueStatus {
@@ -308,6 +417,53 @@ export interface Handoff {
   overdue: boolean;
 }
 
+/** A waiting handoff as the queue shows it (light: the detail loads on open with handoffs:get). */
+export interface HandoffCard {
+  id: string;
+  sessionId: string;
+  sessionTitle: string;
+  intent: HandoffIntent;
+  priority: Priority;
+  /** At most 300 characters. */
+  reason: string;
+  handedOffById: string;
+  handedOffByName: string;
+  targetUserName: string | null;
+  ticketNumber: string;
+  createdAt: number;
+  assessmentState: Handoff['assessment']['state'];
+  unread: boolean;
+  overdue: boolean;
+}
+
+/** Something this profile handed off, and where it stands now (the Handoffs screen's "My handoffs"). */
+export interface MyHandoff {
+  id: string;
+  sessionId: string;
+  sessionTitle: string;
+  intent: HandoffIntent;
+  priority: Priority;
+  reason: string;
+  ticketNumber: string | null;
+  targetUserName: string | null;
+  createdAt: number;
+  /** waiting: nobody has it yet; picked-up: someone claimed it; resumed: the parker carried on;
+   * resolved: the session is resolved. */
+  state: 'waiting' | 'picked-up' | 'resumed' | 'resolved';
+  claimedByName: string | null;
+  claimedAt: number | null;
+}
+
+/** One page of the queue, in its sort order; `nextCursor` asks for the page after it. */
+export interface HandoffPage {
+  items: HandoffCard[];
+  /** How many are waiting in all (the list is sized by it before every page is loaded). */
+  total: number;
+  /** How many of them this profile has not opened yet (the nav badge). */
+  unread: number;
+  nextCursor: string | null;
+}
+
 export interface ExpertContacts {
   name: string;
   email: string;
@@ -324,8 +480,16 @@ export interface HandoffConfirmation {
   handoff: Handoff;
   ticketNumber: string;
   expertContacts: ExpertContacts | null;
-  /** Each channel: queued (sent in the background) or skipped with the reason shown to the technician. */
-  notifications: { channel: NotificationChannel; state: 'queued' | 'skipped'; reason: string | null }[];
+  /**
+   * Each channel: queued (its outbox job, jobId, sends it in the background: the confirmation follows
+   * that job to say sent, waiting for a connection or failed) or skipped with the reason.
+   */
+  notifications: {
+    channel: NotificationChannel;
+    state: 'queued' | 'skipped';
+    reason: string | null;
+    jobId: number | null;
+  }[];
 }
 
 export interface BellNotification {
@@ -389,6 +553,19 @@ export interface NotePreview {
   cached: boolean;
   /** Why the offline draft stands in for the model's, when a model is configured. */
   notice: string | null;
+  /** The secrets withheld from the note: each is a placeholder in `markdown`, posted as it reads. */
+  withheld: Withheld[];
+  /**
+   * Required headings left empty because the session could not fill them (e.g. no cause was recorded):
+   * the editor opens on the first, and the note is not posted until each has the technician's words.
+   */
+  needsWords: string[];
+}
+
+/** A note as it would be posted: typed secrets replaced by placeholders, and the review of them. */
+export interface NoteCheck {
+  markdown: string;
+  withheld: Withheld[];
 }
 
 export type NotePostOutcomeKind = 'resolved_local' | 'escalated_local' | 'resolved' | 'escalated' | 'queued';
@@ -447,6 +624,122 @@ export interface AppearanceSettings {
   sidebar: SidebarState;
 }
 
+// ---- Insights (issue 18) ---------------------------------------------------------------------------
+
+/** Was the assessment's likely cause right? Asked when an escalated session is resolved. */
+export const ASSESSMENT_VERDICTS = ['right', 'partly', 'wrong'] as const;
+export type AssessmentVerdict = (typeof ASSESSMENT_VERDICTS)[number];
+export const ASSESSMENT_CONFIDENCES = ['low', 'medium', 'high'] as const;
+export type AssessmentConfidence = (typeof ASSESSMENT_CONFIDENCES)[number];
+
+/** The assessment the resolve dialog asks about: the session's latest escalation with one ready. */
+export interface AssessmentToCheck {
+  handoffId: string;
+  likelyCause: string;
+  confidence: AssessmentConfidence;
+  draftedOffline: boolean;
+  /** Already answered (e.g. a post that failed and is tried again): the earlier answer. */
+  verdict: AssessmentVerdict | null;
+}
+
+export interface InsightsPercentiles {
+  /** How many durations the percentiles are taken over. */
+  count: number;
+  /** Nearest-rank percentiles in milliseconds; null when there is no duration. */
+  p50Ms: number | null;
+  p90Ms: number | null;
+}
+
+export interface InsightsReport {
+  /** The range as computed on this machine: local midnights in `timeZone`, end exclusive. */
+  range: { from: number; to: number; days: number; timeZone: string; bucket: 'day' | 'week' };
+  generatedAt: number;
+  /**
+   * own: a technician sees the sessions they started and their own handoffs; team: a senior or admin
+   * sees everything this machine knows (DESIGN §6): the sessions worked here, and the team escalations
+   * imported from ConnectWise with their claims and closures. Each figure's set follows from this.
+   */
+  scope: 'own' | 'team';
+  /** What this machine knows, stated on the screen (for `own`: the viewer's sessions only). */
+  knows: { localSessions: number; importedEscalations: number };
+  /** The choices the filters offer (people, domains and boards this store has seen). */
+  options: {
+    technicians: { id: string; name: string }[];
+    domains: string[];
+    boards: { id: number; name: string }[];
+  };
+  /** Escalations and parks per day (or week), and sessions started and escalated for the rate. */
+  activity: {
+    buckets: {
+      start: number;
+      /** e.g. "2026-03-08", the local date the bucket starts on. */
+      label: string;
+      escalations: number;
+      importedEscalations: number;
+      parks: number;
+      sessionsStarted: number;
+      sessionsEscalated: number;
+    }[];
+    totals: {
+      escalations: number;
+      importedEscalations: number;
+      parks: number;
+      sessionsStarted: number;
+      sessionsEscalated: number;
+    };
+  };
+  /** Escalations created in the range: how long they waited for a claim, per priority. */
+  timeToClaim: {
+    rows: ({
+      priority: Priority;
+      thresholdMinutes: number;
+      escalations: number;
+      claimed: number;
+      /** Left this machine's queue without a claim here (claimed on another machine, or resumed). */
+      closedWithoutClaim: number;
+      /** Still waiting now. */
+      waiting: number;
+      /** Waited (until claimed, closed or now) longer than the priority's threshold. */
+      overdue: number;
+    } & InsightsPercentiles)[];
+  };
+  /** From a claim to the session's resolution, for handoffs claimed and resolved on this machine. */
+  claimToResolution: {
+    rows: ({ priority: Priority | 'all'; claimed: number; resolved: number } & InsightsPercentiles)[];
+  };
+  /** Sessions resolved in the range, by what happened before. */
+  resolvedBy: {
+    alone: number;
+    afterPark: number;
+    afterEscalation: number;
+  };
+  /** Suggested fixes created in the range, by the assistant's confidence band. */
+  fixes: {
+    bands: {
+      band: 'low' | 'medium' | 'high';
+      /** The confidence range, in percent. */
+      min: number;
+      max: number;
+      suggested: number;
+      applied: number;
+      worked: number;
+      failed: number;
+      pending: number;
+      dismissed: number;
+    }[];
+  };
+  /** Resolved escalations whose assessment was checked in the range, by its stated confidence. */
+  calibration: {
+    rows: {
+      confidence: AssessmentConfidence;
+      checked: number;
+      right: number;
+      partly: number;
+      wrong: number;
+    }[];
+  };
+}
+
 export interface AppInfo {
   version: string;
   host: 'electron' | 'browser';
@@ -454,17 +747,121 @@ export interface AppInfo {
   schemaVersion: number;
 }
 
+// ---- the desktop app: start at login, updates ------------------------------------------------------
+
+export interface DesktopSettings {
+  /** Start Baton (in the tray) when this person signs in to the computer. Default: on for seniors. */
+  startAtLogin: boolean;
+  /** Where updates come from (an electron-builder "generic" feed); null: no automatic updates. */
+  updateFeedUrl: string | null;
+  /** Whether this person may change the update feed (owner or admin). */
+  canEditFeed: boolean;
+  /** False in the browser host, which stores these but has no login item or updater. */
+  applies: boolean;
+}
+export const DesktopSettingsInput = z.object({
+  startAtLogin: z.boolean(),
+  updateFeedUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullable()
+    .transform((v) => (v === '' ? null : v)),
+});
+
+export type UpdateState = 'unavailable' | 'idle' | 'checking' | 'downloading' | 'ready' | 'error';
+export interface UpdateStatus {
+  state: UpdateState;
+  /** The version being downloaded or ready to install. */
+  version: string | null;
+  percent: number | null;
+  /** Why updates are unavailable, the error, or what a restart is waiting for. */
+  message: string | null;
+  /** "Restart to update" was chosen and waits for a post, claim or AI reply to finish. */
+  restartPending: boolean;
+}
+
+// ---- start-up: the store is checked before it is opened (issue 13, item 5) ----------------------------
+
+/** What start-up found wrong with the data file (it is left exactly as it was until the person decides). */
+export const STORE_PROBLEMS = [
+  'damaged',
+  'empty',
+  'foreign',
+  'newer',
+  'unreadable',
+  'backup-failed',
+] as const;
+export type StoreProblem = (typeof STORE_PROBLEMS)[number];
+
+export interface StoreBackup {
+  /** File name inside the backups folder (what startup:recover restores). */
+  name: string;
+  takenAt: number;
+  /** daily, or taken just before a migration changed the data. */
+  reason: 'daily' | 'pre-migration';
+  schemaVersion: number;
+  sizeBytes: number;
+}
+
+export interface StartupStatus {
+  /** ready: Baton's data is open. attention: a decision is needed before Baton can open it. */
+  state: 'ready' | 'attention';
+  problem: {
+    kind: StoreProblem;
+    /** One line: "Baton's data file is damaged". */
+    title: string;
+    /** Plain words: what was found, that nothing was changed, what each choice does. */
+    explanation: string;
+    file: string;
+  } | null;
+  /** Backups this Baton can read, newest first. */
+  backups: StoreBackup[];
+  /** Whether "Start fresh" is offered (it moves the file aside; never offered for another program's file). */
+  canStartFresh: boolean;
+}
+
+export const StartupRecoverInput = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('restore'),
+    backup: z
+      .string()
+      .max(200)
+      .regex(/^baton-[\w.-]+\.db$/, 'Choose one of the listed backups'),
+  }),
+  z.object({ action: z.literal('start-fresh') }),
+  /** Look at the file again (e.g. after moving another program's file away). */
+  z.object({ action: z.literal('check-again') }),
+]);
+
 // ---- ConnectWise settings (inputs and views) ------------------------------------------------------
 
-const CW_LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])$/i;
+// Validation must never throw (issue 13): zod runs every refinement even after an earlier one failed,
+// so each one takes what it is given and answers true/false. A throw here would escape the envelope.
+const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The parsed URL, or null when `value` is not one. */
+function urlOrNull(value: unknown): URL | null {
+  return typeof value === 'string' && URL.canParse(value) ? new URL(value) : null;
+}
+
+/** https, or plain http to this computer only (local servers, tests' loopback fakes). */
+function httpsOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname));
+}
+
+/** A refinement that passes when the value is not a URL at all (the "enter a full URL" check says so). */
+const ifUrl = (check: (url: URL) => boolean) => (value: unknown) => {
+  const url = urlOrNull(value);
+  return url === null || check(url);
+};
 
 /** Bare host or URL; https, or plain http to this computer only (tests, loopback fakes). */
 function cwSiteAllowed(value: string): boolean {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-  if (!URL.canParse(withScheme)) return false;
-  const url = new URL(withScheme);
-  return url.protocol === 'https:' || (url.protocol === 'http:' && CW_LOOPBACK.test(url.hostname));
+  const url = urlOrNull(withScheme);
+  return url !== null && httpsOrLoopback(url);
 }
 
 const cwSecret = (what: string) => z.string().trim().max(200, `The ${what} is too long`).optional();
@@ -586,34 +983,35 @@ export interface ConnectWiseTestResult {
 export const DEFAULT_MICROSOFT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
 
-const MS_LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
-
 const msUrlField = (example: string) =>
   z
     .string()
     .trim()
     .min(1, `Enter the full address, like ${example}`)
-    .refine((value) => URL.canParse(value), `Enter the full address, like ${example}`);
+    .refine((value) => value === '' || urlOrNull(value) !== null, `Enter the full address, like ${example}`);
 
 const msAuthority = msUrlField(DEFAULT_MICROSOFT_AUTHORITY)
   // msal-node refuses any other scheme, loopback included.
-  .refine((value) => new URL(value).protocol === 'https:', 'The sign-in authority must start with https://')
-  .refine((value) => {
-    const url = new URL(value);
-    return !url.search && !url.hash && /^\/[^/]+\/?$/.test(url.pathname);
-  }, 'The sign-in authority is the host and one tenant: …/organizations, …/common or …/{your tenant id or domain}')
-  .transform((value) => new URL(value).href.replace(/\/$/, ''));
+  .refine(
+    ifUrl((url) => url.protocol === 'https:'),
+    'The sign-in authority must start with https://',
+  )
+  .refine(
+    ifUrl((url) => !url.search && !url.hash && /^\/[^/]+\/?$/.test(url.pathname)),
+    'The sign-in authority is the host and one tenant: …/organizations, …/common or …/{your tenant id or domain}',
+  )
+  .transform((value) => urlOrNull(value)?.href.replace(/\/$/, '') ?? value);
 
 const msGraphBaseUrl = msUrlField(DEFAULT_GRAPH_BASE_URL)
-  .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && MS_LOOPBACK_HOST.test(url.hostname));
-  }, 'The Graph address must start with https:// (plain http only for a server on this computer)')
-  .refine((value) => {
-    const url = new URL(value);
-    return url.pathname === '/' && !url.search && !url.hash;
-  }, 'Enter only the Graph host, like https://graph.microsoft.com (Baton adds /v1.0/…)')
-  .transform((value) => new URL(value).origin);
+  .refine(
+    ifUrl(httpsOrLoopback),
+    'The Graph address must start with https:// (plain http only for a server on this computer)',
+  )
+  .refine(
+    ifUrl((url) => url.pathname === '/' && !url.search && !url.hash),
+    'Enter only the Graph host, like https://graph.microsoft.com (Baton adds /v1.0/…)',
+  )
+  .transform((value) => urlOrNull(value)?.origin ?? value);
 
 /** Omitted fields keep their value; clientId null removes the app registration (and signs out). */
 export const MicrosoftSettingsInput = z.object({
@@ -646,6 +1044,33 @@ export interface MicrosoftSettings {
   canEdit: boolean;
 }
 
+// ---- limits -------------------------------------------------------------------------------------
+
+/**
+ * The longest text each field accepts, in characters after trimming. The input schemas below use
+ * these, and the renderer shows a counter near them and refuses a paste past them: never a silent cut.
+ */
+export const TEXT_LIMITS = {
+  message: 100_000,
+  fact: 2_000,
+  step: 2_000,
+  stepOption: 200,
+  stepNote: 5_000,
+  hypothesis: 300,
+  hypothesisReason: 1_000,
+  /** The handoff's reason and the chat's "Escalate to a senior" reason. */
+  escalationReason: 500,
+  handoffNotes: 5_000,
+  noteMarkdown: 20_000,
+  noteSummary: 500,
+  fixReason: 1_000,
+  sessionTitle: 200,
+  contactName: 100,
+  contactEmail: 200,
+  contactPhone: 50,
+  contactHours: 100,
+} as const;
+
 // ---- inputs -------------------------------------------------------------------------------------
 
 const trimmed = (label: string, max: number) =>
@@ -657,10 +1082,30 @@ const trimmed = (label: string, max: number) =>
 
 export const NoInput = z.undefined().or(z.object({}).strict()).optional();
 
+const profileName = trimmed('Name', 100);
+const profileEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('Enter a valid email address, like jane@example.com'));
+
+/** Another profile on this computer, added by someone already signed in (their role decides which roles). */
 export const ProfileCreateInput = z.object({
-  name: trimmed('Name', 100),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address, like jane@example.com')),
+  name: profileName,
+  email: profileEmail,
   role: z.enum(USER_ROLES, { error: 'Choose a role: owner, admin, engineer or technician' }),
+});
+
+/** The first profile on a computer: it is the computer's owner, who then adds everyone else. */
+export const ProfileFirstInput = z.object({
+  name: profileName,
+  email: profileEmail,
+  role: z
+    .literal('owner', {
+      error:
+        'The first profile on this computer is its owner; add other roles from the profile menu afterwards',
+    })
+    .optional(),
 });
 
 export const SessionsListInput = z
@@ -673,22 +1118,40 @@ export const SessionsListInput = z
   .default({ limit: 100 });
 
 export const SessionsCreateInput = z
-  .object({ title: z.string().trim().max(200, 'Title must be at most 200 characters').optional() })
+  .object({
+    title: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.sessionTitle, `Title must be at most ${TEXT_LIMITS.sessionTitle} characters`)
+      .optional(),
+  })
   .default({});
 
 export const SessionIdInput = z.object({ id: z.uuid('Unknown session id') });
+export const SessionRenameInput = z.object({
+  id: z.uuid('Unknown session id'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give the session a title')
+    .max(TEXT_LIMITS.sessionTitle, `Title must be at most ${TEXT_LIMITS.sessionTitle} characters`),
+});
+
+/** `id`: chosen by the renderer, so a retry after a lost answer stores the row once (idempotent). */
+const clientId = (what: string) => z.uuid(`Unknown ${what} id`).optional();
 
 export const MessagesAddInput = z.object({
   sessionId: z.uuid('Unknown session id'),
+  id: clientId('message'),
   body: z
     .string()
     .trim()
     .min(1, 'Type something first')
-    .max(100_000, 'That message is too long (100,000 characters at most)'),
+    .max(TEXT_LIMITS.message, 'That message is too long (100,000 characters at most)'),
 });
 
 const id = (what: string) => z.uuid(`Unknown ${what} id`);
-const shortText = (label: string, max = 2_000) =>
+const shortText = (label: string, max: number) =>
   z.string().trim().min(1, `${label} cannot be empty`).max(max, `${label} must be at most ${max} characters`);
 
 export const MessageIdInput = z.object({ messageId: id('message') });
@@ -699,35 +1162,51 @@ export const SessionsSearchInput = z.object({
 });
 export const RequestEscalationInput = z.object({
   id: id('session'),
-  reason: z.string().trim().max(500).optional(),
+  reason: z.string().trim().max(TEXT_LIMITS.escalationReason).optional(),
 });
 export const StepAddInput = z.object({
   sessionId: id('session'),
-  text: shortText('Step'),
-  options: z.array(z.string().trim().min(1).max(200)).max(12).default([]),
+  id: clientId('step'),
+  text: shortText('Step', TEXT_LIMITS.step),
+  options: z.array(z.string().trim().min(1).max(TEXT_LIMITS.stepOption)).max(12).default([]),
   hypothesisId: id('hypothesis').nullable().optional(),
 });
 export const StepUpdateInput = z.object({
   id: id('step'),
-  text: shortText('Step').optional(),
-  selectedOption: z.string().trim().max(200).nullable().optional(),
-  freeText: z.string().trim().max(5_000).nullable().optional(),
+  text: shortText('Step', TEXT_LIMITS.step).optional(),
+  selectedOption: z.string().trim().max(TEXT_LIMITS.stepOption).nullable().optional(),
+  freeText: z
+    .string()
+    .trim()
+    .max(TEXT_LIMITS.stepNote, `A step's note must be at most ${TEXT_LIMITS.stepNote} characters`)
+    .nullable()
+    .optional(),
   skipped: z.boolean().optional(),
   hypothesisId: id('hypothesis').nullable().optional(),
 });
-export const FactAddInput = z.object({ sessionId: id('session'), text: shortText('Fact') });
-export const FactUpdateInput = z.object({ id: id('fact'), text: shortText('Fact') });
+export const FactAddInput = z.object({
+  sessionId: id('session'),
+  id: clientId('fact'),
+  text: shortText('Fact', TEXT_LIMITS.fact),
+});
+export const FactUpdateInput = z.object({ id: id('fact'), text: shortText('Fact', TEXT_LIMITS.fact) });
 export const HypothesisAddInput = z.object({
   sessionId: id('session'),
-  label: shortText('Hypothesis', 300),
+  id: clientId('hypothesis'),
+  label: shortText('Hypothesis', TEXT_LIMITS.hypothesis),
   parentId: id('hypothesis').nullable().optional(),
 });
 export const HypothesisUpdateInput = z
   .object({
     id: id('hypothesis'),
-    label: shortText('Hypothesis', 300).optional(),
+    label: shortText('Hypothesis', TEXT_LIMITS.hypothesis).optional(),
     status: z.enum(HYPOTHESIS_STATUSES).optional(),
-    reason: z.string().trim().max(1_000).nullable().optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.hypothesisReason, `The reason is at most ${TEXT_LIMITS.hypothesisReason} characters`)
+      .nullable()
+      .optional(),
   })
   .refine((h) => !(h.status === 'dead_end' || h.status === 'solved') || (h.reason ?? '').length > 0, {
     message: 'Say why: a ruled-out or confirmed hypothesis needs a reason',
@@ -739,14 +1218,14 @@ const baseUrl = z
   .string()
   .trim()
   .min(1, 'Enter the base URL')
-  .refine((value) => URL.canParse(value), 'Enter a full URL, like https://api.anthropic.com')
-  .refine((value) => {
-    const url = new URL(value);
-    return (
-      url.protocol === 'https:' ||
-      (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname))
-    );
-  }, 'Use https:// (plain http only for a server on this computer, like Ollama)');
+  .refine(
+    (value) => value === '' || urlOrNull(value) !== null,
+    'Enter a full URL, like https://api.anthropic.com',
+  )
+  .refine(
+    ifUrl(httpsOrLoopback),
+    'Use https:// (plain http only for a server on this computer, like Ollama)',
+  );
 export const AiSettingsInput = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('none') }),
   z.object({
@@ -763,32 +1242,40 @@ export const HandoffCreateInput = z
   .object({
     sessionId: id('session'),
     intent: z.enum(HANDOFF_INTENTS),
-    reason: z.string().trim().max(500, 'Keep the reason under 500 characters').default(''),
+    reason: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.escalationReason, 'Keep the reason under 500 characters')
+      .default(''),
     priority: z.enum(PRIORITIES, { error: 'Choose a priority: low, medium, high or urgent' }),
-    notes: z.string().trim().max(5_000).optional(),
+    notes: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.handoffNotes, 'The notes are at most 5,000 characters')
+      .optional(),
     targetUserId: id('user').nullable().optional(),
   })
   .refine((h) => h.intent === 'park' || h.reason.length > 0, {
     message: 'Say why you are escalating',
     path: ['reason'],
   });
+export const HANDOFF_PAGE_MAX = 500;
 export const HandoffsListInput = z
-  .object({ sort: z.enum(['newest', 'priority']).default('newest') })
-  .default({ sort: 'newest' });
+  .object({
+    sort: z.enum(['newest', 'priority']).default('newest'),
+    /** From the previous page's nextCursor. */
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(HANDOFF_PAGE_MAX).default(100),
+  })
+  .default({ sort: 'newest', limit: 100 });
 export const HandoffIdInput = z.object({ id: id('handoff') });
 export const ProfileSwitchInput = z.object({ id: id('profile') });
 
 const webhookUrl = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value), 'Paste the whole webhook URL, starting with https://')
-  .refine((value) => {
-    const url = new URL(value);
-    return (
-      url.protocol === 'https:' ||
-      (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname))
-    );
-  }, 'Webhook URLs must use https://');
+  .refine((value) => urlOrNull(value) !== null, 'Paste the whole webhook URL, starting with https://')
+  .refine(ifUrl(httpsOrLoopback), 'Webhook URLs must use https://');
 export const WebhookSettingsInput = z.object({
   /** A new URL to store; null removes the stored one; omitted keeps it. */
   teams: webhookUrl.nullable().optional(),
@@ -819,18 +1306,18 @@ export const HandoffSettingsInput = z.object({
   /** null clears them; the confirmation then says none are set. */
   expertContacts: z
     .object({
-      name: contactLine('Name', 100),
+      name: contactLine('Name', TEXT_LIMITS.contactName),
       email: z
         .string()
         .trim()
-        .max(200)
+        .max(TEXT_LIMITS.contactEmail)
         .refine(
           (v) => v === '' || z.email().safeParse(v).success,
           'Enter an email address like name@example.com',
         ),
-      phone: contactLine('Phone', 50),
-      hours: contactLine('Hours', 100),
-      emergencyLine: contactLine('Emergency line', 50),
+      phone: contactLine('Phone', TEXT_LIMITS.contactPhone),
+      hours: contactLine('Hours', TEXT_LIMITS.contactHours),
+      emergencyLine: contactLine('Emergency line', TEXT_LIMITS.contactPhone),
     })
     .nullable(),
   overdueMinutes: z.object({
@@ -849,7 +1336,7 @@ export const FixOutcomeInput = z
   .object({
     id: z.uuid('Unknown fix id'),
     outcome: z.enum(FIX_OUTCOMES, { error: 'Choose worked, pending or failed' }),
-    reason: z.string().trim().max(1_000, 'The reason is at most 1,000 characters').optional(),
+    reason: z.string().trim().max(TEXT_LIMITS.fixReason, 'The reason is at most 1,000 characters').optional(),
   })
   .refine((v) => v.outcome === 'worked' || (v.reason ?? '') !== '', {
     message: 'Say why: what is still pending, or how it failed',
@@ -896,12 +1383,61 @@ export const NotePostInput = NotePreviewInput.extend({
     .string()
     .trim()
     .min(1, 'The note is empty: write what was found and done')
-    .max(20_000, 'The note is at most 20,000 characters'),
+    .max(TEXT_LIMITS.noteMarkdown, 'The note is at most 20,000 characters'),
   /** Defaults to the note's first line. */
-  summary: z.string().trim().max(500, 'The summary is at most 500 characters').optional(),
+  summary: z.string().trim().max(TEXT_LIMITS.noteSummary, 'The summary is at most 500 characters').optional(),
   /** An escalation's priority (default medium). */
   priority: z.enum(PRIORITIES, { error: 'Choose a priority: low, medium, high or urgent' }).optional(),
+  /** Resolve only: was the escalation assessment's likely cause right? (kept with the resolution) */
+  assessmentCheck: z
+    .object({
+      handoffId: z.uuid('Unknown handoff id'),
+      verdict: z.enum(ASSESSMENT_VERDICTS, { error: 'Choose right, partly or wrong' }),
+    })
+    .optional(),
 });
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const localDate = z
+  .string()
+  .regex(LOCAL_DATE, 'Dates look like 2026-03-08')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'That date does not exist');
+export const INSIGHTS_PRESETS = [7, 30, 90] as const;
+export const INSIGHTS_MAX_DAYS = 366;
+export const InsightsInput = z.object({
+  range: z.union([
+    z.object({ lastDays: z.union([z.literal(7), z.literal(30), z.literal(90)]) }),
+    z
+      .object({ from: localDate, to: localDate })
+      .refine((r) => r.from <= r.to, { message: 'The start date is after the end date', path: ['to'] })
+      .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < INSIGHTS_MAX_DAYS, {
+        message: `Choose at most ${INSIGHTS_MAX_DAYS} days`,
+        path: ['to'],
+      }),
+  ]),
+  /** The IANA time zone days are counted in (the renderer's own). */
+  timeZone: z
+    .string()
+    .max(100)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Unknown time zone'),
+  filters: z
+    .object({
+      technicianId: z.uuid('Unknown technician').optional(),
+      priority: z.enum(PRIORITIES).optional(),
+      domain: z.string().trim().min(1).max(200).optional(),
+      boardId: z.number().int().positive().optional(),
+    })
+    .default({}),
+});
+
+export const NoteCheckInput = z.object({ markdown: z.string().max(20_000) });
 
 export const WebhookTestInput = z.object({ channel: z.enum(['teams', 'slack']) });
 
@@ -927,13 +1463,25 @@ const channel =
 
 export const contract = {
   'app:info': channel<AppInfo>()(NoInput),
+  'app:update-status': channel<UpdateStatus>()(NoInput),
+  /** Installs the downloaded update and restarts, once no post, claim or AI reply is in flight. */
+  'app:restart-to-update': channel<UpdateStatus>()(NoInput),
+  'settings:desktop-get': channel<DesktopSettings>()(NoInput),
+  'settings:desktop-save': channel<DesktopSettings>()(DesktopSettingsInput),
+  /** Whether Baton's data is open, or what start-up found wrong with it (answered before the core opens). */
+  'startup:status': channel<StartupStatus>()(NoInput),
+  /** Restore a backup, start fresh (moving the damaged file aside) or check the file again. */
+  'startup:recover': channel<StartupStatus>()(StartupRecoverInput),
   'profile:current': channel<User | null>()(NoInput),
-  'profile:create': channel<User>()(ProfileCreateInput),
+  /** First run: the first profile on this computer, its owner. */
+  'profile:create': channel<User>()(ProfileFirstInput),
   'profile:add': channel<User>()(ProfileCreateInput),
   'profile:switch': channel<User>()(ProfileSwitchInput),
   'users:list': channel<User[]>()(NoInput),
   'handoffs:create': channel<HandoffConfirmation>()(HandoffCreateInput),
-  'handoffs:list': channel<Handoff[]>()(HandoffsListInput),
+  'handoffs:list': channel<HandoffPage>()(HandoffsListInput),
+  /** What I escalated or parked (newest first), and where each stands. */
+  'handoffs:mine': channel<MyHandoff[]>()(NoInput),
   'handoffs:get': channel<Handoff>()(HandoffIdInput),
   'handoffs:claim': channel<Handoff>()(HandoffIdInput),
   /** Polls ConnectWise for team escalations now (otherwise every Settings → Team interval). */
@@ -945,8 +1493,12 @@ export const contract = {
   'sessions:get': channel<SessionDetail>()(SessionIdInput),
   'messages:add': channel<Message>()(MessagesAddInput),
   'messages:retry-reply': channel<Message>()(MessageIdInput),
+  /** The author's own message with its withheld secrets filled back in (FORBIDDEN for anyone else). */
+  'messages:reveal': channel<RevealedMessage>()(MessageIdInput),
   'sessions:search': channel<SearchHit[]>()(SessionsSearchInput),
   'sessions:request-escalation': channel<SessionDetail>()(RequestEscalationInput),
+  /** The technician's own title for the session (the problem statement stays). */
+  'sessions:rename': channel<SessionSummary>()(SessionRenameInput),
   'steps:add': channel<Step>()(StepAddInput),
   'steps:update': channel<Step>()(StepUpdateInput),
   'steps:remove': channel<null>()(EntityIdInput),
@@ -968,6 +1520,8 @@ export const contract = {
   'fixes:outcome': channel<SuggestedFix>()(FixOutcomeInput),
   'notes:preview': channel<NotePreview>()(NotePreviewInput),
   'notes:post': channel<NotePostOutcome>()(NotePostInput),
+  /** What notes:post would post for this text: typed secrets become placeholders (nothing is stored). */
+  'notes:check': channel<NoteCheck>()(NoteCheckInput),
   /** Posts again a note that failed for good (never a second copy: its reference line is looked up). */
   'notes:retry-post': channel<NotePostOutcome>()(SessionIdInput),
   /** Links the session to a ConnectWise ticket (looked up first) or, with ticketId null, unlinks it. */
@@ -1002,6 +1556,10 @@ export const contract = {
   'queue:retry': channel<JobView>()(JobIdInput),
   'queue:discard': channel<null>()(JobIdInput),
   'connection:set-work-offline': channel<QueueStatus>()(WorkOfflineInput),
+  /** Every Insights figure for a date range and filters (seniors and admins: the team; others: their own). */
+  'insights:report': channel<InsightsReport>()(InsightsInput),
+  /** The assessment the resolve dialog asks about (null: the session has no assessed escalation). */
+  'assessments:latest': channel<AssessmentToCheck | null>()(SessionIdInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -1032,9 +1590,15 @@ export interface EventMap {
   /** Passed its priority's threshold unclaimed: marked overdue and announced again. */
   handoff_overdue: { id: string; sessionTitle: string; priority: Priority; handedOffById: string };
   /** A senior on another machine claimed this machine's escalation (DESIGN §6). */
-  handoff_picked_up: { handoffId: string; sessionId: string; byName: string };
+  /** Someone picked up a handoff: `escalatorId` is told (the bell; an OS notification on their machine). */
+  handoff_picked_up: { handoffId: string; sessionId: string; byName: string; escalatorId: string };
   /** Main asks the UI to open an https page (the browser host has no shell.openExternal). */
   open_url: { url: string };
+  /** Main asks the UI to show this handoff (a notification or the tray was clicked). */
+  open_handoff: { handoffId: string };
+  /** An application-menu command whose shortcut Electron's menu took before the page saw it. */
+  menu_command: { command: 'new-session' | 'search' | 'settings' };
+  update_status: UpdateStatus;
   job_updated: JobView;
   queue_changed: QueueStatus;
   online_changed: ConnectionState;
@@ -1057,6 +1621,9 @@ export const EVENT_NAMES: EventName[] = [
   'handoff_overdue',
   'handoff_picked_up',
   'open_url',
+  'open_handoff',
+  'menu_command',
+  'update_status',
   'job_updated',
   'queue_changed',
   'online_changed',

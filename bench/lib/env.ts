@@ -38,12 +38,11 @@ export function openTempStore(label: string): TempStore {
   };
 }
 
-/** The local profile every action is attributed to, created the way the app creates it. */
+/** The local profile every action is attributed to, created the way the app creates it (its owner). */
 export function createActor(store: OpenedStore): User {
   return createProfileService(store.db, systemClock).create({
     name: 'Bench Technician',
     email: 'bench@example.com',
-    role: 'technician',
   });
 }
 

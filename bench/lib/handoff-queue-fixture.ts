@@ -121,7 +121,7 @@ async function generate(dataDir: string, migrationsDir: string): Promise<void> {
   try {
     const { profiles, sessions, workspace, handoffs } = core.services;
     // The senior is created first, so they are the profile the host opens with.
-    const senior = profiles.create({ ...SENIOR, role: 'engineer' });
+    const senior = profiles.create({ ...SENIOR, role: 'owner' });
     const techs: User[] = TECHNICIANS.map((name) =>
       profiles.add(senior, {
         name,

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withTrailer } from '../../src-main/team/trailer';
 import type { SecretVault } from '../../src-main/vault/secret-vault';
 
 export function tempDataDir() {
@@ -25,4 +26,22 @@ export function memoryVault(): SecretVault {
         [...secrets.keys()].filter((k) => k.startsWith(`${s}\u0000`)).map((k) => k.split('\u0000')[1]!),
       ),
   };
+}
+
+/** The internal note an escalating Baton posts: the package with its handoff trailer. */
+export function handoffNote(i: number): string {
+  const id = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+  return withTrailer(`## Problem\nTicket ${i} needs a senior.`, 'handoff', {
+    v: 1,
+    handoffId: id(i),
+    sessionId: id(100_000 + i),
+    title: `Escalated ticket ${i}`,
+    priority: 'high',
+    reason: 'Needs a senior',
+    notes: null,
+    from: { name: 'Terry Tech', email: 'terry@msp.example' },
+    ticketNumber: `BTN-20261128-${String(i).padStart(4, '0')}`,
+    snapshotRef: 'sha256:bench',
+    snapshot: { summary: `Ticket ${i}`, stepCount: 0, factCount: 0, confidence: null, branches: [] },
+  });
 }

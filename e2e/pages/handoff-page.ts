@@ -22,7 +22,8 @@ export class HandoffPage {
     });
 
   // ---- the form (a modal alertdialog) ----
-  dialog = () => this.page.getByRole('alertdialog');
+  dialog = () =>
+    this.page.getByRole('alertdialog', { name: /^(Hand off this session|(Escalated|Parked) — ticket)/ });
   formTitle = () => this.dialog().getByRole('heading', { name: 'Hand off this session' });
   intent = (label: HandoffIntentLabel) => this.dialog().getByRole('radio', { name: label });
   reason = () => this.dialog().getByRole('textbox', { name: /^Reason/ });
@@ -30,6 +31,17 @@ export class HandoffPage {
   /** "Anyone on the team" or "{name} ({role})"; only while the intent is escalate. */
   targetSenior = () => this.dialog().getByRole('combobox', { name: 'Senior' });
   notes = () => this.dialog().getByRole('textbox', { name: 'Notes for the senior' });
+  private notesField = () =>
+    this.dialog()
+      .locator('.field')
+      .filter({ has: this.page.getByRole('textbox', { name: 'Notes for the senior' }) });
+  /** Under the notes: "4,213 / 5,000" near the limit, "… — 1 over the limit" past it. */
+  notesCount = () => this.notesField().locator('.char-count');
+  /** A refused paste ("This paste is …; the notes field holds up to 5,000 characters. …"). */
+  notesPasteRefused = () => this.notesField().locator('.paste-refused');
+  notesError = () => this.notesField().locator('.field-error');
+  /** Asked when Escape or Cancel would throw away what was typed in the form. */
+  discardQuestion = () => this.page.getByRole('alertdialog', { name: 'Discard this handoff?' });
   /** "Escalate" or "Park" (by intent); "Handing off…" while in flight. */
   submit = () => this.dialog().getByRole('button', { name: /^(Escalate|Park)$/ });
   cancel = () => this.dialog().getByRole('button', { name: 'Cancel' });
@@ -63,7 +75,7 @@ export class HandoffPage {
     this.expertContacts()
       .locator('dt', { hasText: new RegExp(`^${term}$`) })
       .locator('xpath=following-sibling::dd[1]');
-  /** One line per channel: "Microsoft Teams — sent in the background", "Slack — skipped: <reason>". */
+  /** One line per channel, as it stands: "Microsoft Teams — sent", "Slack — skipped: <reason>". */
   notifications = () => this.dialog().getByRole('list', { name: 'Notifications' });
   notificationLines = () => this.notifications().getByRole('listitem');
   closeConfirmation = () => this.dialog().getByRole('button', { name: 'Back to the session' });

@@ -6,7 +6,7 @@ export class NotePage {
 
   resolveButton = () => this.page.getByRole('button', { name: 'Resolve…' });
   reopenAndEscalateButton = () => this.page.getByRole('button', { name: 'Reopen and escalate…' });
-  dialog = () => this.page.getByRole('alertdialog');
+  dialog = () => this.page.getByRole('alertdialog', { name: /^(Resolution note|Escalation package)$/ });
   /** "Resolution note" or "Escalation package". */
   title = () => this.dialog().getByRole('heading', { level: 2 }).first();
   /** "Drafted by AI" or "Offline draft", and whether it came from the cache or was edited. */
@@ -19,4 +19,12 @@ export class NotePage {
   renderedHeading = (name: string) => this.rendered().getByRole('heading', { name });
   confirmButton = () => this.dialog().getByRole('button', { name: /^(Confirm & post|Posting…)$/ });
   error = () => this.dialog().getByRole('alert');
+  /** The "N secrets withheld" review beside the note, and its list. */
+  withheldBadge = () => this.dialog().getByRole('button', { name: /secrets? withheld/ });
+  withheldList = () => this.dialog().locator('.note-review .withheld-details');
+  cancelButton = () => this.dialog().getByRole('button', { name: 'Cancel', exact: true });
+  /** Asked when Escape or Cancel would throw edits away. */
+  discardQuestion = () => this.page.getByRole('alertdialog', { name: 'Discard your edits?' });
+  keepEditing = () => this.discardQuestion().getByRole('button', { name: 'Keep editing' }).click();
+  discardEdits = () => this.discardQuestion().getByRole('button', { name: 'Discard edits' }).click();
 }

@@ -10,6 +10,8 @@ export class QueuePage {
   statusBar = () => this.page.getByRole('region', { name: 'Status bar' });
   /** "Online", "Offline" (the reason is in its title and in hidden text) or "Working offline". */
   connection = () => this.statusBar().getByRole('status', { name: 'Connection' });
+  /** "AI unreachable": the AI endpoint's own state, shown only while it does not answer. */
+  aiState = () => this.statusBar().getByRole('status', { name: 'AI assistant' });
   /** "3 waiting for connection", "3 waiting", "Sending 4 of 10…", "All sent"; a button opening Pending. */
   outbox = () => this.statusBar().getByRole('status', { name: 'Outbox' });
   outboxButton = () => this.outbox().getByRole('button');

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 
 type Text = string | RegExp;
+/** The page's clipboard (the e2e code is typed without the DOM library). */
+type BrowserClipboard = { navigator: { clipboard: { writeText(text: string): Promise<void> } } };
 
 /**
  * The open session: the conversation with the assistant (streaming replies, reply states, Retry,
@@ -58,11 +60,14 @@ export class SessionPage {
 
   // ---- conversation ----
   conversation = () => this.page.getByRole('list', { name: 'Conversation' });
-  /** Technician, assistant and system messages (not the "thinking" row). */
-  messages = () => this.conversation().locator('.message');
-  technicianMessages = () => this.conversation().locator('.message-user');
+  /** Technician, assistant and system messages as stored (not the "thinking" row, not notes still
+   * being saved: see unsavedNotes). */
+  messages = () => this.conversation().locator('.message:not(.message-pending)');
+  technicianMessages = () => this.conversation().locator('.message-user:not(.message-pending)');
   assistantMessages = () => this.conversation().locator('.message-assistant');
   message = (text: Text) => this.messages().filter({ hasText: text });
+  /** The author's "Show withheld" / "Hide withheld" toggle on a message with withheld secrets. */
+  showWithheld = (text: Text) => this.message(text).getByRole('button', { name: /^(Show|Hide) withheld$/ });
   technicianMessage = (text: Text) => this.technicianMessages().filter({ hasText: text });
   assistantMessage = (text: Text) => this.assistantMessages().filter({ hasText: text });
   /** An assistant reply still streaming (aria-busy), its text growing. */
@@ -72,6 +77,9 @@ export class SessionPage {
   /** Under a technician message: "Reply will arrive when you're back online". */
   waitingNotice = (text: Text) =>
     this.technicianMessage(text).getByText("Reply will arrive when you're back online");
+  /** The reply waits for the AI endpoint itself (not the network): "…when the AI assistant answers again." */
+  waitingForAi = (text: Text) =>
+    this.technicianMessage(text).getByText(/^Reply will arrive when the AI assistant answers again/);
   /** Under a technician message: "Reply failed: {error}". */
   replyFailed = (text: Text) => this.technicianMessage(text).getByText(/^Reply failed:/);
   retryButton = (text: Text) => this.technicianMessage(text).getByRole('button', { name: 'Retry' });
@@ -90,7 +98,7 @@ export class SessionPage {
   /** "Password · S3…(9 chars)" rows, visible once the badge is expanded. */
   withheldItems = (text: Text) => this.technicianMessage(text).locator('.withheld-details li');
   withheldExplanation = (text: Text) =>
-    this.technicianMessage(text).getByText('These were replaced before the message left this computer');
+    this.technicianMessage(text).getByText('Replaced by placeholders before the message was stored');
 
   // ---- above the composer ----
   escalationBanner = () => this.page.getByRole('region', { name: 'Escalation suggested' });
@@ -98,9 +106,27 @@ export class SessionPage {
   escalate = () => this.escalateButton().click();
   assistantUnavailable = () => this.page.getByRole('note').filter({ hasText: 'No AI assistant is set up' });
 
+  // ---- notes not stored yet (the outbox) ----
+  /** The technician's notes as stored (not those still being saved or failed). */
+  savedNotes = () => this.technicianMessages();
+  savedNoteBodies = () => this.savedNotes().locator('.message-body');
+  /** Notes handed over but not stored yet: "Saving…", "Waiting: …" or "Not saved: … Retry". */
+  unsavedNotes = () => this.conversation().locator('.message-pending');
+  unsavedNote = (text: Text) => this.unsavedNotes().filter({ hasText: text });
+  /** "Saving…" or "Waiting: the note above is not saved yet". */
+  unsavedNoteStatus = (text: Text) => this.unsavedNote(text).getByRole('status');
+  /** "Not saved: {error}. Nothing is lost…" with Retry and Discard…. */
+  unsavedNoteFailure = (text: Text) => this.unsavedNote(text).getByRole('alert');
+  retryUnsavedNote = (text: Text) =>
+    this.unsavedNoteFailure(text).getByRole('button', { name: 'Retry' }).click();
+
   // ---- composer ----
   composer = () => this.page.getByRole('textbox', { name: 'Message', exact: true });
   sendButton = () => this.page.getByRole('button', { name: 'Send', exact: true });
+  /** A refused paste ("This paste is 9.1 MB; …") or a message the contract would refuse. */
+  composerAlert = () => this.page.locator('form.composer').getByRole('alert');
+  /** "95,000 / 100,000" once the text nears the limit. */
+  composerCount = () => this.page.locator('form.composer .char-count');
 
   /** Types a message and presses Enter (Shift+Enter would break the line instead). */
   async addNote(text: string) {
@@ -108,6 +134,22 @@ export class SessionPage {
     await this.composer().press('Enter');
   }
   send = (text: string) => this.addNote(text);
+
+  /** Types into whatever has focus, key by key, and presses Enter, as a person does (no waiting). */
+  async typeAndEnter(text: string) {
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Puts text on the clipboard and pastes it into the focused field with Ctrl/Cmd+V. */
+  async pasteIntoFocused(text: string) {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await this.page.evaluate(
+      (value) => (globalThis as unknown as BrowserClipboard).navigator.clipboard.writeText(value),
+      text,
+    );
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
 
   // ---- side panel ----
   panel = () => this.page.getByRole('complementary', { name: 'Steps, facts and hypotheses' });
@@ -179,6 +221,7 @@ export class SessionPage {
   facts = () => this.factsSection().locator('.fact-list > li');
   fact = (text: string) => this.factsSection().getByRole('listitem', { name: text, exact: true });
   newFactField = () => this.factsSection().getByRole('textbox', { name: 'New fact' });
+  factTexts = () => this.factsSection().locator('.fact-list > li:not(.pending-row) .fact-text');
   factErrors = () => this.factsSection().getByRole('alert');
 
   async addFact(text: string) {

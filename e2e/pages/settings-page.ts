@@ -231,6 +231,11 @@ export class SettingsPage {
 
   // ---- actions ----
   open = () => this.navItem().click();
+
+  /** Asked when leaving Settings with a section changed and not saved. */
+  leaveQuestion = () => this.page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
+  keepEditing = () => this.leaveQuestion().getByRole('button', { name: 'Keep editing' }).click();
+  discardChanges = () => this.leaveQuestion().getByRole('button', { name: 'Discard changes' }).click();
   chooseProvider = (label: AiProviderLabel) => this.provider(label).check();
   save = () => this.saveButton().click();
   testConnection = () => this.testButton().click();

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../events';
 import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
-import { redact } from '../redaction/redact';
 import type { MessageViews } from '../services/message-views';
 import { AI_REPLY } from '../services/message-views';
 import type { WorkspaceService } from '../services/workspace-service';
@@ -147,8 +146,8 @@ export function aiReplyKind(deps: AiReplyDeps) {
 }
 
 /**
- * What the model sees: the conversation up to the message being answered, the technician's words
- * redacted, consecutive turns of one side merged (the APIs want user/assistant alternating).
+ * What the model sees: the conversation up to the message being answered (stored with placeholders, and
+ * gated again on its way out), consecutive turns of one side merged (the APIs want user/assistant alternating).
  */
 export function conversationUpTo(messages: ReturnType<typeof listMessages>, messageId: string): ChatTurn[] {
   const target = messages.find((m) => m.id === messageId);
@@ -157,7 +156,7 @@ export function conversationUpTo(messages: ReturnType<typeof listMessages>, mess
   for (const m of messages) {
     if (m.seq > target.seq && m.id !== messageId) continue;
     if (m.role === 'system' || !m.body.trim()) continue;
-    const content = m.role === 'user' ? redact(m.body).text : m.body;
+    const content = m.body;
     const last = turns.at(-1);
     if (last && last.role === m.role) last.content += `\n\n${content}`;
     else turns.push({ role: m.role, content });

@@ -11,8 +11,10 @@ import { appendAudit } from '../store/repos/audit-log';
 import { getSetting, putSetting } from '../store/repos/settings';
 import type { SecretVault } from '../vault/secret-vault';
 import { createAnthropicProvider } from './providers/anthropic-provider';
+import { preloadSdk } from './providers/sdks';
 import type { ChatProvider } from './providers/chat-provider';
 import { createOpenAiCompatibleProvider } from './providers/openai-provider';
+import { assertMayCall, mayCall } from '../ipc/authorization';
 
 const AI_SETTINGS_KEY = 'ai.provider';
 const VAULT_SERVICE = 'ai';
@@ -24,8 +26,6 @@ interface StoredAiSettings {
 }
 
 const NONE: StoredAiSettings = { provider: 'none', baseUrl: '', model: '' };
-
-export const canAdminister = (user: User) => user.role === 'owner' || user.role === 'admin';
 
 export function createAiSettings(deps: {
   db: Db;
@@ -51,24 +51,48 @@ export function createAiSettings(deps: {
       : createOpenAiCompatibleProvider(config);
   }
 
+  /**
+   * The stored key goes only to the stored endpoint (issue 13): for another provider or base URL the
+   * key is typed with it. Returns the refusal, or null when the stored key may be used (or none would be).
+   */
+  async function keyBoundToEndpoint(input: {
+    provider: 'anthropic' | 'openai-compatible';
+    baseUrl: string;
+    apiKey?: string | undefined;
+  }): Promise<string | null> {
+    if (input.apiKey) return null;
+    const settings = stored();
+    if (settings.provider === input.provider && sameEndpoint(settings.baseUrl, input.baseUrl)) return null;
+    if ((await vault.get(VAULT_SERVICE, input.provider)) === null) return null;
+    const storedAt = settings.provider === input.provider ? settings.baseUrl : 'the address it was saved for';
+    return `Type the API key to use ${input.baseUrl}: the stored key is only sent to ${storedAt}`;
+  }
+
   async function view(actor: User): Promise<AiSettings> {
     const settings = stored();
     const hasApiKey =
       settings.provider === 'none' ? false : (await vault.get(VAULT_SERVICE, settings.provider)) !== null;
-    return { ...settings, hasApiKey, canEdit: canAdminister(actor) };
+    return { ...settings, hasApiKey, canEdit: mayCall(actor, 'settings:ai-save') };
   }
 
   async function save(actor: User, input: z.output<typeof AiSettingsInput>): Promise<AiSettings> {
-    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    assertMayCall(actor, 'settings:ai-save');
     const next: StoredAiSettings =
       input.provider === 'none'
         ? NONE
         : { provider: input.provider, baseUrl: input.baseUrl, model: input.model };
+    if (input.provider !== 'none' && !input.clearApiKey) {
+      const boundTo = await keyBoundToEndpoint(input);
+      if (boundTo)
+        throw new AppError('VALIDATION', boundTo, { fields: [{ path: 'apiKey', message: boundTo }] });
+    }
     // The key first: if the keychain refuses, nothing changes.
     if (input.provider !== 'none') {
       if (input.clearApiKey) await vault.delete(VAULT_SERVICE, input.provider);
       else if (input.apiKey) await vault.set(VAULT_SERVICE, input.provider, input.apiKey);
     }
+    // The SDK loads on first use; load it now, so the first reply's time budget is not spent on it.
+    if (next.provider !== 'none') await preloadSdk(next.provider);
     const previous = stored();
     inTransaction(db, () => {
       putSetting(db, AI_SETTINGS_KEY, next, clock.now(), actor.id);
@@ -102,8 +126,11 @@ export function createAiSettings(deps: {
   async function test(input: z.output<typeof AiSettingsInput>): Promise<AiTestResult> {
     if (input.provider === 'none')
       return { ok: true, message: 'Offline drafts only: nothing to connect to.', latencyMs: 0 };
+    const boundTo = await keyBoundToEndpoint(input);
+    if (boundTo) return { ok: false, message: boundTo, latencyMs: 0 };
     const apiKey = input.apiKey || (await vault.get(VAULT_SERVICE, input.provider));
     const provider = build({ provider: input.provider, baseUrl: input.baseUrl, model: input.model }, apiKey);
+    await preloadSdk(input.provider);
     const started = performance.now();
     try {
       await provider!.ping(AbortSignal.timeout(15_000));
@@ -130,6 +157,16 @@ export function createAiSettings(deps: {
       return build(settings, await vault.get(VAULT_SERVICE, settings.provider));
     },
   };
+}
+
+/** Same scheme, host, port and path (a trailing slash aside). */
+function sameEndpoint(a: string, b: string): boolean {
+  const key = (value: string) => {
+    if (!URL.canParse(value)) return value.trim();
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  };
+  return key(a) === key(b);
 }
 
 function explain(err: unknown): string {

@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnthropicFake } from '../../e2e/fakes/ai/anthropic-fake';
 import { DEFAULT_ANTHROPIC_KEY, startAnthropicFake } from '../../e2e/fakes/ai/anthropic-fake';
 import { DEFAULT_OPENAI_KEY, startOpenAiFake } from '../../e2e/fakes/ai/openai-fake';
-import type { EventMap, Message, SessionDetail } from '../../src-preload/contract';
+import type { EventMap, Message, QueueStatus, SessionDetail, UserRole } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
+import { seedProfile } from '../test-support/profiles';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -40,10 +41,10 @@ async function chatCore(
     await core.services.vault.delete('ai', 'openai-compatible').catch(() => undefined);
     await core.dispose();
   });
-  await call(core, 'profile:create', {
+  seedProfile(core, {
     name: 'Avery Admin',
     email: 'avery@example.com',
-    role: options.role ?? 'admin',
+    role: (options.role ?? 'admin') as UserRole,
   });
   if (options.baseUrl) {
     await call(core, 'settings:ai-save', {
@@ -153,20 +154,30 @@ describe('chat with Anthropic', () => {
     expect(fake.calls[0]!.promptText).toContain('Service account login fails.');
   });
 
-  it('offline: the message is kept, the reply waits for the connection and arrives on reconnect', async () => {
+  it('AI endpoint down: the message is kept, the reply waits for the AI (Baton is not "offline") and arrives when it answers', async () => {
     const fake = await anthropic();
     fake.replyWith('Back online, here is the answer.');
     const chat = await chatCore({ baseUrl: fake.url });
     await fake.server.goDown();
     const sent = await chat.send('Printer offline on floor 3');
-    await chat.until(() => chat.replyState(sent.id) === 'waiting', 'waiting for connection');
+    await chat.until(() => chat.replyState(sent.id) === 'waiting', 'waiting for the AI');
     expect((await chat.detail()).messages).toHaveLength(1);
+    // The AI's own state says it; the connection (ConnectWise, Graph, the network) is not blamed.
+    const status = await call<QueueStatus>(chat.core, 'queue:status');
+    expect(status.connection).toMatchObject({ online: true, ai: { reachable: false } });
+    expect(status.connection.ai.reason).toMatch(/refused|connect/i);
+    const waiting = (await chat.detail()).messages[0]!.reply;
+    expect(waiting.error).toMatch(/^The AI assistant is not reachable: /);
     await fake.server.comeBack();
     await chat.until(() => chat.replyState(sent.id) === 'answered', 'the reply after reconnecting');
     expect((await chat.detail()).messages.map((m) => m.body)).toEqual([
       'Printer offline on floor 3',
       'Back online, here is the answer.',
     ]);
+    expect((await call<QueueStatus>(chat.core, 'queue:status')).connection.ai).toEqual({
+      reachable: true,
+      reason: null,
+    });
   });
 
   it('a stream cut mid-reply keeps the partial text as incomplete, then completes it on the retry', async () => {
@@ -313,5 +324,39 @@ describe('AI settings', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect(await call(tech.core, 'settings:ai-get')).toMatchObject({ canEdit: false });
+  });
+});
+
+describe('AI credentials', () => {
+  it('the stored key goes only to the stored endpoint: testing or saving another address needs the key typed', async () => {
+    const fake = await anthropic();
+    const other = await anthropic();
+    const admin = await chatCore({ baseUrl: fake.url });
+    const test = (input: Record<string, unknown>) =>
+      call<{ ok: boolean; message: string }>(admin.core, 'settings:ai-test', {
+        provider: 'anthropic',
+        model: 'claude-test-1',
+        ...input,
+      });
+    expect(await test({ baseUrl: other.url })).toEqual({
+      ok: false,
+      message: `Type the API key to use ${other.url}: the stored key is only sent to ${fake.url}`,
+      latencyMs: 0,
+    });
+    expect(await test({ baseUrl: other.url, apiKey: DEFAULT_ANTHROPIC_KEY })).toMatchObject({ ok: true });
+    // The SDK sends the key as a bearer token.
+    expect(other.server.requests.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${DEFAULT_ANTHROPIC_KEY}`,
+    ]);
+    // Same endpoint (a trailing slash aside): the stored key is used.
+    expect(await test({ baseUrl: `${fake.url}/` })).toMatchObject({ ok: true });
+    expect(
+      await admin.core.dispatch('settings:ai-save', {
+        provider: 'anthropic',
+        baseUrl: other.url,
+        model: 'm',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'apiKey' }] } } });
+    expect(other.server.requests).toHaveLength(1);
   });
 });

@@ -1,5 +1,8 @@
 // What a session recorded, in the two shapes the drafters need: the offline drafter's context, and
-// the plain-text record sent to a model (redacted before it leaves the machine).
+// the plain-text record sent to a model (the redaction gate reads it on its way out). The context is
+// redacted at its source: a drafter quotes, cuts and escapes what it is given, which can break a secret
+// apart so that no pass over the finished note recognises it (the store keeps placeholders already; an
+// older store, or a field written before it was redacted, may not).
 import type { DraftContext, DraftEscalation } from './drafter';
 import { redact } from '../redaction/redact';
 import type { Db } from '../store/database';
@@ -14,15 +17,30 @@ export function draftContextOf(
   session: SessionRow,
   extra: { technicianName: string | null; escalation?: DraftEscalation | null; now: number },
 ): DraftContext {
+  const clean = (text: string) => redact(text).text;
+  const cleanOrNull = (text: string | null) => (text === null ? null : clean(text));
   return {
-    title: session.title,
-    problemSummary: session.problemSummary,
+    title: clean(session.title),
+    problemSummary: cleanOrNull(session.problemSummary),
     status: session.status,
-    messages: listMessages(db, session.id),
-    steps: listSteps(db, session.id),
-    facts: listFacts(db, session.id),
-    hypotheses: listHypotheses(db, session.id),
+    messages: listMessages(db, session.id).map((m) => ({ ...m, body: clean(m.body) })),
+    steps: listSteps(db, session.id).map((s) => ({
+      ...s,
+      text: clean(s.text),
+      freeText: cleanOrNull(s.freeText),
+    })),
+    facts: listFacts(db, session.id).map((f) => ({ ...f, text: clean(f.text) })),
+    hypotheses: listHypotheses(db, session.id).map((h) => ({
+      ...h,
+      label: clean(h.label),
+      reason: cleanOrNull(h.reason),
+    })),
     ...extra,
+    escalation: extra.escalation && {
+      ...extra.escalation,
+      reason: cleanOrNull(extra.escalation.reason),
+      notes: cleanOrNull(extra.escalation.notes),
+    },
   };
 }
 
@@ -38,5 +56,5 @@ export function recordForModel(context: DraftContext, header: string[] = []): st
   ]
     .filter(Boolean)
     .join('\n\n');
-  return redact(text).text;
+  return text;
 }

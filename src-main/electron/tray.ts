@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
+import type { AppLayout } from '../app-layout';
 import type { TrayModel } from '../handoffs/tray-menu';
 
 export interface TrayActions {
@@ -9,8 +9,16 @@ export interface TrayActions {
   claim: (handoffId: string) => void;
 }
 
-export function createTray(appRoot: string, actions: TrayActions) {
-  const icon = nativeImage.createFromPath(join(appRoot, 'resources', 'tray.png'));
+export type BatonTray = ReturnType<typeof createTray>;
+
+export function createTray(
+  layout: AppLayout,
+  actions: TrayActions,
+  platform: NodeJS.Platform = process.platform,
+) {
+  const icon = nativeImage.createFromPath(layout.trayIcon);
+  // The file name ends in "Template" on macOS; say so explicitly too, so the menu bar tints it.
+  if (platform === 'darwin') icon.setTemplateImage(true);
   const tray = new Tray(icon.isEmpty() ? nativeImage.createEmpty() : icon);
   tray.on('click', actions.open);
 
@@ -21,7 +29,7 @@ export function createTray(appRoot: string, actions: TrayActions) {
     }));
     if (model.more > 0) waiting.push({ label: `… ${model.more} more in Baton`, click: actions.open });
     tray.setToolTip(model.tooltip);
-    if (process.platform === 'darwin') tray.setTitle(model.badge);
+    if (platform === 'darwin') tray.setTitle(model.badge);
     tray.setContextMenu(
       Menu.buildFromTemplate([
         ...waiting,

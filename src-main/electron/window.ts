@@ -1,8 +1,11 @@
-import { join } from 'node:path';
-import { BrowserWindow, session, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../host/browser-host';
+import { BrowserWindow, dialog } from 'electron';
+import type { AppLayout } from '../app-layout';
+import { APP_ENTRY } from './app-protocol';
 
-export function createMainWindow(appRoot: string): BrowserWindow {
+export function createMainWindow(
+  layout: AppLayout,
+  options: { rendererUrl: string | null; packaged: boolean },
+): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -10,35 +13,32 @@ export function createMainWindow(appRoot: string): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Baton',
+    icon: layout.appIcon,
+    backgroundColor: '#f8fafc',
     webPreferences: {
-      preload: join(appRoot, 'out', 'preload', 'index.cjs'),
+      preload: layout.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
+      devTools: !options.packaged,
     },
   });
-
-  // A strict CSP on every response, not only the page's <meta>.
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+  // The renderer refuses to unload while something typed is not saved yet (a settings section, the
+  // note editor, a note still on its way to the store): ask, as a browser would.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Keep editing', 'Discard and close'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Discard unsaved changes?',
+      detail: 'Something you typed in Baton is not saved yet.',
     });
-  });
-
-  const appUrl = process.env.ELECTRON_RENDERER_URL;
-  // No navigation away from the app; links open in the user's browser after an https check.
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!appUrl || !url.startsWith(appUrl)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+    if (choice === 1) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
-
-  if (appUrl) void win.loadURL(appUrl);
-  else void win.loadFile(join(appRoot, 'out', 'renderer', 'index.html'));
+  void win.loadURL(options.rendererUrl ?? APP_ENTRY);
   return win;
 }

@@ -25,7 +25,7 @@ async function chatWithAssistant() {
     },
   );
   const { call, ok } = callers(core);
-  const me = await ok<User>('profile:create', { name: 'Terry Tech', email: 't@x.example', role: 'admin' });
+  const me = await ok<User>('profile:create', { name: 'Terry Tech', email: 't@x.example', role: 'owner' });
   await ok<User>('profile:add', { name: 'Sam Senior', email: 's@x.example', role: 'engineer' });
   await ok('profile:switch', { id: me.id });
   await core.services.ai.save(me, {

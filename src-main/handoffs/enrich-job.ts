@@ -54,8 +54,9 @@ export function enrichHandoffKind(deps: {
           `Handoff: ${handoff.intent}, priority ${handoff.priority}. Reason: ${handoff.reason}`,
           handoff.engineerNotes ? `Notes: ${handoff.engineerNotes}` : '',
         ]);
+        const timeout = AbortSignal.timeout(deps.timeoutMs ?? 60_000);
         try {
-          const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(deps.timeoutMs ?? 60_000)]);
+          const signal = AbortSignal.any([ctx.signal, timeout]);
           const reply = await provider.streamChat(
             {
               system: ENRICHMENT_SYSTEM_PROMPT,
@@ -68,7 +69,8 @@ export function enrichHandoffKind(deps: {
           if (data) result = { data, offline: false };
         } catch (err) {
           if (ctx.signal.aborted) throw err; // shutting down: run again next start
-          if (err instanceof NetworkError && err.failure !== 'timeout') throw err; // offline: wait for the connection
+          // Our own time limit cut the stream: however the SDK reports it, that is the timeout below.
+          if (!timeout.aborted && err instanceof NetworkError && err.failure !== 'timeout') throw err; // offline: wait for the connection
           // A timeout or an error: "Assessment unavailable", and the handoff carries on without it.
         }
       }

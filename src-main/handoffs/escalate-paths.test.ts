@@ -26,7 +26,7 @@ async function setup(cw: ConnectWiseFake | null) {
   const core = tempCore({ http: createHttpClient({ defaultTimeoutMs: 2_000 }), postWaitMs: 5_000 });
   cleanups.push(() => core.dispose());
   const { ok, call } = callers(core);
-  const me = await ok<User>('profile:create', { name: 'Terry Tech', email: 't@msp.example', role: 'admin' });
+  const me = await ok<User>('profile:create', { name: 'Terry Tech', email: 't@msp.example', role: 'owner' });
   if (cw) {
     await ok('settings:connectwise-save', fakeConnection(cw));
     await ok('settings:connectwise-save-mapping', { boardId: 1, escalated: 7, resolved: 9 });

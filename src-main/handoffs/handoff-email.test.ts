@@ -7,6 +7,7 @@ import { fakeBrowser } from '../../e2e/fakes/microsoft/fake-browser';
 import { startMicrosoftGraphFake } from '../../e2e/fakes/microsoft/graph-fake';
 import { trustInThisProcess } from '../../e2e/fakes/microsoft/test-tls';
 import type { HandoffConfirmation, MicrosoftSettings, SessionDetail, User } from '../../src-preload/contract';
+import type { HandoffPage } from '../../src-preload/contract';
 import { TOKEN_CACHE_KEY } from '../microsoft/encrypted-token-cache';
 import { createHttpClient } from '../net/http';
 import { tempCore } from '../test-support/temp-core';
@@ -38,7 +39,7 @@ async function signedInTeam() {
   const admin = await ok<User>('profile:create', {
     name: 'Avery Admin',
     email: 'avery@contoso.example',
-    role: 'admin',
+    role: 'owner',
   });
   await ok('settings:microsoft-save', {
     clientId: authority.clientId,
@@ -84,6 +85,7 @@ it('an escalation emails the seniors through Graph: subject, reason, priority an
     channel: 'email',
     state: 'queued',
     reason: null,
+    jobId: expect.any(Number) as number,
   });
   await until(t.core, () => t.graph.messages.length === 1, 'the email');
   const [mail] = t.graph.messages;
@@ -102,7 +104,7 @@ it('a failing email does not fail the escalation: the handoff stands and only th
   await until(t.core, () => t.emailJobs('dead') === 1, 'the email job to fail for good');
   expect(t.graph.messages).toHaveLength(0);
   await t.ok('profile:switch', { id: t.senior.id });
-  const queue = await t.ok<{ id: string }[]>('handoffs:list', {});
+  const queue = (await t.ok<HandoffPage>('handoffs:list', {})).items;
   expect(queue.map((h) => h.id)).toEqual([confirmation.handoff.id]);
   const session = await t.ok<SessionDetail>('sessions:get', { id: confirmation.handoff.sessionId });
   expect(session.status).toBe('escalated');
@@ -175,4 +177,26 @@ it('an admin picks who gets the email and adds a shared mailbox; the escalator n
   await t.escalate('Scanner offline on floor 2');
   await until(t.core, () => t.graph.messages.length === 1, 'the email');
   expect(t.graph.messages[0]!.to.sort()).toEqual(['helpdesk@contoso.example', 'sam@contoso.example']);
+});
+
+it('exactly once through the outbox: the send is accepted but its reply is lost, the job retries and does not send again', async () => {
+  const t = await signedInTeam();
+  t.graph.server.inject({ kind: 'drop', afterApply: true, match: { method: 'POST', path: /\/send$/ } });
+  await t.escalate('Printer queue stuck after the driver update');
+  await until(t.core, () => t.emailJobs('done') === 1, 'the email job to finish');
+  expect(t.graph.messages).toHaveLength(1);
+  expect([...t.graph.mailbox.values()].map((m) => m.deliveries)).toEqual([1]);
+  const paths = t.graph.server.requests.map(
+    (r) => `${r.method} ${r.path.replace(/messages\/[^/]+/, 'messages/{id}')}`,
+  );
+  // Created once, sent once (the reply lost), then only read back: no second send.
+  expect(paths.filter((p) => p === 'POST /v1.0/me/messages')).toHaveLength(1);
+  expect(paths.filter((p) => p === 'POST /v1.0/me/messages/{id}/send')).toHaveLength(1);
+  expect(paths).toContain('GET /v1.0/me/messages/{id}');
+  const job = t.core.sqlite
+    .prepare("select attempts, payload from jobs where kind = 'notify.email'")
+    .get() as {
+    payload: string;
+  };
+  expect(JSON.parse(job.payload)).toMatchObject({ draftId: expect.stringMatching(/^AAMk/) as string });
 });

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeServer } from '../../e2e/fakes/fake-http-server';
 import type {
   BellNotification,
-  Handoff,
   HandoffConfirmation,
   HandoffSettings,
   SessionDetail,
   User,
 } from '../../src-preload/contract';
+import type { HandoffPage } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { manualClock, tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
@@ -43,7 +43,7 @@ async function seeded(t: ReturnType<typeof team>) {
   const admin = await t.ok<User>('profile:create', {
     name: 'Avery Admin',
     email: 'avery@x.example',
-    role: 'admin',
+    role: 'owner',
   });
   const tech = await t.ok<User>('profile:add', {
     name: 'Terry Tech',
@@ -171,7 +171,7 @@ describe('unclaimed too long', () => {
     // A second sweep (or a restart's first) repeats nothing.
     expect(t.core.services.overdueWatch.sweep()).toEqual([]);
 
-    const queue = await t.ok<Handoff[]>('handoffs:list', { sort: 'newest' });
+    const queue = (await t.ok<HandoffPage>('handoffs:list', { sort: 'newest' })).items;
     expect(queue.map((h) => [h.priority, h.overdue])).toEqual([
       ['low', false],
       ['urgent', true],
@@ -220,7 +220,7 @@ describe('resuming a parked session', () => {
     expect(detail.parked).toMatchObject({ byId: tech.id, byName: 'Terry Tech' });
 
     await t.ok('profile:switch', { id: senior.id });
-    expect(await t.ok<Handoff[]>('handoffs:list', {})).toHaveLength(1);
+    expect((await t.ok<HandoffPage>('handoffs:list', {})).items).toHaveLength(1);
     const notMine = await t.call('handoffs:resume', { id: sessionId });
     expect(notMine.ok ? null : notMine.error.message).toBe(
       'Parked by Terry Tech: claim it from the Handoffs queue to take it over',
@@ -235,7 +235,7 @@ describe('resuming a parked session', () => {
     expect((await t.ok<SessionDetail>('sessions:get', { id: sessionId })).parked).toBeNull();
 
     await t.ok('profile:switch', { id: senior.id });
-    expect(await t.ok<Handoff[]>('handoffs:list', {})).toEqual([]);
+    expect((await t.ok<HandoffPage>('handoffs:list', {})).items).toEqual([]);
     const late = await t.call('handoffs:claim', { id: confirmation.handoff.id });
     expect(late.ok ? null : late.error).toMatchObject({
       code: 'CONFLICT',

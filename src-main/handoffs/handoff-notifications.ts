@@ -47,7 +47,7 @@ export const enrichmentJob = (target: { handoffId: string; sessionId: string }):
 
 /** Enqueue inside the caller's transaction; returns one line per external channel for the confirmation. */
 export function enqueueHandoffAnnouncements(
-  enqueue: (request: EnqueueRequest) => unknown,
+  enqueue: (request: EnqueueRequest) => { id: number },
   channels: AnnounceChannels,
   target: { handoffId: string; sessionId: string; reminder?: boolean },
 ): HandoffConfirmation['notifications'] {
@@ -64,8 +64,8 @@ export function enqueueHandoffAnnouncements(
         channel,
         state: 'skipped',
         reason: (channel === 'email' ? channels.emailSkippedReason?.() : null) ?? SKIPPED[channel],
+        jobId: null,
       };
-    job(channel);
-    return { channel, state: 'queued', reason: null };
+    return { channel, state: 'queued', reason: null, jobId: job(channel).id };
   });
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ANTHROPIC_KEY, startAnthropicFake } from '../../e2e/fakes/ai/anthropic-fake';
 import type { HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
+import type { HandoffPage } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { putSetting } from '../store/repos/settings';
 import { manualClock, tempCore } from '../test-support/temp-core';
@@ -8,6 +9,7 @@ import { until } from '../test-support/until';
 import { createHandoffService } from './handoff-service';
 import { EXPERT_CONTACTS_KEY } from './handoff-settings';
 import { callers } from '../test-support/callers';
+import { seedProfile, seedUser } from '../test-support/profiles';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -33,12 +35,12 @@ function team(
 
 async function techWithSession() {
   const t = team({ clock: manualClock() });
-  const tech = await t.ok<User>('profile:create', {
+  const tech = seedProfile(t.core, {
     name: 'Terry Tech',
     email: 'terry@example.com',
     role: 'technician',
   });
-  const senior = await t.ok<User>('profile:add', {
+  const senior = seedUser(t.core, {
     name: 'Sam Senior',
     email: 'sam@example.com',
     role: 'engineer',
@@ -183,7 +185,7 @@ describe('escalate and park', () => {
   it('numbers tickets per day: PREFIX-YYYYMMDD-NNNN, starting again at 0001 the next day', async () => {
     const clock = manualClock(Date.UTC(2026, 10, 28, 23, 0, 0));
     const t = team({ clock });
-    await t.ok('profile:create', { name: 'Terry', email: 't@example.com', role: 'technician' });
+    seedProfile(t.core, { name: 'Terry', email: 't@example.com', role: 'technician' });
     putSetting(t.core.db, 'tickets.prefix', 'ACME', 0, null);
     const numbers: string[] = [];
     for (const hoursLater of [0, 0, 2]) {
@@ -241,7 +243,7 @@ describe('claim', () => {
     const seniors: User[] = [];
     for (let i = 0; i < 20; i++) {
       seniors.push(
-        await first.ok<User>('profile:add', {
+        seedUser(first.core, {
           name: `Senior ${i}`,
           email: `senior${i}@example.com`,
           role: i % 2 ? 'engineer' : 'admin',
@@ -295,7 +297,7 @@ describe('claim', () => {
     await expect(t.core.services.handoffs.claim(t.tech, handoff.id)).rejects.toThrow(
       /Only engineers, admins and owners/,
     );
-    const admin = await t.ok<User>('profile:add', {
+    const admin = seedUser(t.core, {
       name: 'Ada Admin',
       email: 'ada@example.com',
       role: 'admin',
@@ -311,11 +313,11 @@ describe('claim', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    const queue = await t.ok<{ id: string; unread: boolean }[]>('handoffs:list', {});
+    const queue = (await t.ok<HandoffPage>('handoffs:list', {})).items;
     expect(queue.map((h) => h.id)).toEqual([handoff.id]);
     expect(queue[0]!.unread).toBe(true);
     await t.ok('handoffs:get', { id: handoff.id });
-    expect((await t.ok<{ unread: boolean }[]>('handoffs:list', {}))[0]!.unread).toBe(false);
+    expect((await t.ok<HandoffPage>('handoffs:list', {})).items[0]!.unread).toBe(false);
   });
 });
 

@@ -5,7 +5,10 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   Handoff,
+  HandoffCard,
   HandoffConfirmation,
+  HandoffPage,
+  MyHandoff,
   HandoffCreateInput,
   HandoffSnapshot,
   SessionSummary,
@@ -36,11 +39,13 @@ import {
   getHandoff,
   getHandoffRow,
   insertHandoff,
-  listOpenHandoffs,
+  countWaitingHandoffs,
+  listHandoffCards,
+  listHandoffsBy,
   markHandoffRead,
 } from '../store/repos/handoffs';
 import { listHypotheses } from '../store/repos/hypotheses';
-import type { HandoffRow } from '../store/repos/handoffs';
+import type { CardCursor, HandoffRow } from '../store/repos/handoffs';
 import type { SessionRow } from '../store/repos/sessions';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { countSteps } from '../store/repos/steps';
@@ -62,6 +67,8 @@ export function createHandoffService(deps: {
   channels: AnnounceChannels;
   /** Claims an imported handoff on its ConnectWise ticket (team escalations, DESIGN §6). */
   team?: { claim(actor: User, row: HandoffRow): Promise<void> };
+  /** Tells the person who handed it off that someone picked it up (the bell). */
+  tell?: (userId: string, title: string, body: string) => void;
 }) {
   const { db, clock, events } = deps;
 
@@ -200,7 +207,7 @@ export function createHandoffService(deps: {
         });
         updateNotePost(db, postId, { jobId: job.id });
         followTicket(db, { handoffId, sessionId: session.id, ticketId: session.psaTicketId }, now);
-        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null });
+        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null, jobId: job.id });
       }
       return { ticketNumber: number, notifications, postId };
     });
@@ -282,6 +289,18 @@ export function createHandoffService(deps: {
     if (won) {
       events.emit('handoff_claimed', handoff);
       events.emit('session_updated', toSessionSummary(getSessionRow(db, handoff.sessionId)!));
+      // The escalator hears it here when they share this computer (a team escalation's technician
+      // hears it from the ticket on theirs: team-notes.ts).
+      if (handoff.handedOffById !== actor.id && getUser(db, handoff.handedOffById)?.active) {
+        const what = handoff.intent === 'escalate' ? 'escalation' : 'parked session';
+        deps.tell?.(handoff.handedOffById, `${actor.name} picked up your ${what}`, handoff.sessionTitle);
+        events.emit('handoff_picked_up', {
+          handoffId: handoff.id,
+          sessionId: handoff.sessionId,
+          byName: actor.name,
+          escalatorId: handoff.handedOffById,
+        });
+      }
     }
     return handoff;
   }
@@ -332,6 +351,29 @@ export function createHandoffService(deps: {
     return getHandoff(db, id, actor.id)!;
   }
 
+  /**
+   * A page of the queue: light cards in the sort order, with a cursor for the next page (DESIGN §3
+   * Claim: the escalator does not see their own handoffs; only seniors see the queue at all).
+   */
+  function page(
+    actor: User,
+    input: { sort: 'newest' | 'priority'; cursor?: string; limit: number },
+  ): HandoffPage {
+    if (!isSenior(actor.role)) return { items: [], total: 0, unread: 0, nextCursor: null };
+    const after = input.cursor === undefined ? null : parseCardCursor(input.cursor);
+    const rows = listHandoffCards(db, actor.id, { sort: input.sort, after, limit: input.limit });
+    const isOverdue = overdueCheck(overdueMinutes(db), clock.now());
+    const last = rows.at(-1);
+    return {
+      items: rows.map(({ rank: _rank, seq: _seq, ...card }) => ({
+        ...card,
+        overdue: isOverdue({ ...card, claimedAt: null }),
+      })),
+      ...countWaitingHandoffs(db, actor.id),
+      nextCursor: last && rows.length === input.limit ? `${last.rank}.${last.createdAt}.${last.seq}` : null,
+    };
+  }
+
   /** Marks what has waited too long for its priority (thresholds from Settings). */
   const withOverdue = (handoff: Handoff): Handoff => {
     return { ...handoff, overdue: overdueCheck(overdueMinutes(db), clock.now())(handoff) };
@@ -343,12 +385,48 @@ export function createHandoffService(deps: {
     claim: async (actor: User, id: string) => withOverdue(await claimAny(actor, id)),
     open: (actor: User, id: string) => withOverdue(open(actor, id)),
     /** The escalator does not see their own handoffs; only seniors see the queue at all. */
-    list(actor: User, sort: 'newest' | 'priority'): Handoff[] {
-      if (!isSenior(actor.role)) return [];
-      const isOverdue = overdueCheck(overdueMinutes(db), clock.now());
-      return listOpenHandoffs(db, actor.id, sort).map((h) => ({ ...h, overdue: isOverdue(h) }));
+    page,
+    /** What the actor handed off, newest first (the last 200), and where each stands. */
+    mine(actor: User): MyHandoff[] {
+      return listHandoffsBy(db, actor.id, 200).map((h) => ({
+        id: h.id,
+        sessionId: h.sessionId,
+        sessionTitle: h.sessionTitle,
+        intent: h.intent,
+        priority: h.priority,
+        reason: h.reason,
+        ticketNumber: h.ticketNumber,
+        targetUserName: h.targetUserName,
+        createdAt: h.createdAt,
+        state:
+          h.claimedAt !== null
+            ? h.sessionStatus === 'resolved'
+              ? 'resolved'
+              : 'picked-up'
+            : h.closedAt !== null
+              ? 'resumed'
+              : h.sessionStatus === 'resolved'
+                ? 'resolved'
+                : 'waiting',
+        claimedByName: h.claimedByName,
+        claimedAt: h.claimedAt,
+      }));
+    },
+    /** Every waiting card (the tray's list); the queue screen reads pages. */
+    list(actor: User, sort: 'newest' | 'priority'): HandoffCard[] {
+      return page(actor, { sort, limit: Number.MAX_SAFE_INTEGER }).items;
     },
   };
 }
 
 export type HandoffService = ReturnType<typeof createHandoffService>;
+
+/** "rank.createdAt.seq" from a page's nextCursor; anything else is a VALIDATION refusal. */
+function parseCardCursor(cursor: string): CardCursor {
+  const match = /^(\d)\.(\d{1,16})\.(\d{1,16})$/.exec(cursor);
+  if (!match)
+    throw new AppError('VALIDATION', 'That page cursor is not one Baton gave out: load the queue again', {
+      fields: [{ path: 'cursor', message: 'Unknown page cursor' }],
+    });
+  return { rank: Number(match[1]), createdAt: Number(match[2]), seq: Number(match[3]) };
+}

@@ -9,14 +9,13 @@ import type {
   Priority,
   User,
 } from '../../src-preload/contract';
-import { canAdminister } from '../ai/ai-settings';
 import type { Clock } from '../clock';
-import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { getSetting, putSetting } from '../store/repos/settings';
 import { DEFAULT_OVERDUE_MINUTES } from './tray-menu';
+import { assertMayCall, mayCall } from '../ipc/authorization';
 
 export const TICKET_PREFIX_KEY = 'tickets.prefix';
 export const EXPERT_CONTACTS_KEY = 'contacts.expert';
@@ -38,12 +37,12 @@ export function createHandoffSettings(deps: { db: Db; clock: Clock }) {
       ticketPrefix: ticketPrefix(db),
       expertContacts: expertContacts(db),
       overdueMinutes: overdueMinutes(db),
-      canEdit: canAdminister(actor),
+      canEdit: mayCall(actor, 'settings:handoffs-save'),
     };
   }
 
   function save(actor: User, input: z.output<typeof HandoffSettingsInput>): HandoffSettings {
-    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    assertMayCall(actor, 'settings:handoffs-save');
     // All-blank contacts mean "none": the confirmation then says so instead of showing empty lines.
     const contacts =
       input.expertContacts && Object.values(input.expertContacts).some((v) => v !== '')

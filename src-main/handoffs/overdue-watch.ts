@@ -18,7 +18,7 @@ export function createOverdueWatch(deps: {
   db: Db;
   clock: Clock;
   events: CoreEvents;
-  enqueue: (request: EnqueueRequest) => unknown;
+  enqueue: (request: EnqueueRequest) => { id: number };
   channels: AnnounceChannels;
   log: (message: string, err?: unknown) => void;
 }) {

@@ -1,8 +1,9 @@
 // Two Batons on one store (a shared workstation): each announces what the other did to the queue.
 import { afterEach, expect, it } from 'vitest';
-import type { HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
+import type { HandoffConfirmation, SessionDetail } from '../../src-preload/contract';
 import { callers } from '../test-support/callers';
 import { tempCore, tempDir } from '../test-support/temp-core';
+import { seedProfile, seedUser } from '../test-support/profiles';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
@@ -19,12 +20,12 @@ it('a handoff created, claimed or closed by another process on the same store is
     () => b.close(),
   );
   const onA = callers(a);
-  const tech = await onA.ok<User>('profile:create', {
+  const tech = seedProfile(a, {
     name: 'Terry Tech',
     email: 't@x.example',
     role: 'technician',
   });
-  const senior = await onA.ok<User>('profile:add', {
+  const senior = seedUser(a, {
     name: 'Sam Senior',
     email: 's@x.example',
     role: 'engineer',
@@ -36,7 +37,13 @@ it('a handoff created, claimed or closed by another process on the same store is
   ] as const)
     core.events.onAny((event, payload) => {
       if (event.startsWith('handoff_'))
-        seen.push({ process: name, event, id: (payload as { id: string }).id });
+        seen.push({
+          process: name,
+          event,
+          id:
+            (payload as { id?: string; handoffId?: string }).id ??
+            (payload as { handoffId: string }).handoffId,
+        });
     });
 
   const escalate = async (intent: 'escalate' | 'park') => {
@@ -66,6 +73,8 @@ it('a handoff created, claimed or closed by another process on the same store is
   expect(seen.filter((s) => s.process === 'b')).toEqual([
     { process: 'b', event: 'handoff_created', id: escalated.handoff.id },
     { process: 'b', event: 'handoff_claimed', id: escalated.handoff.id },
+    // The escalator is told where the claim was made (the bell; their OS notification if it is theirs).
+    { process: 'b', event: 'handoff_picked_up', id: escalated.handoff.id },
     { process: 'b', event: 'handoff_created', id: parked.handoff.id },
     { process: 'b', event: 'handoff_closed', id: parked.handoff.id },
   ]);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Handoff } from '../../src-preload/contract';
+import type { HandoffCard } from '../../src-preload/contract';
 import { DEFAULT_OVERDUE_MINUTES, overdueCheck, trayModel } from './tray-menu';
 
 const now = Date.UTC(2026, 10, 28, 12, 0, 0);
 const handoff = (
   id: string,
-  priority: Handoff['priority'],
+  priority: HandoffCard['priority'],
   minutesAgo: number,
   title = `Problem ${id}`,
-): Handoff =>
+): HandoffCard & { claimedAt: null } =>
   ({
     id,
     priority,
@@ -16,7 +16,7 @@ const handoff = (
     handedOffByName: 'Terry Tech',
     createdAt: now - minutesAgo * 60_000,
     claimedAt: null,
-  }) as Handoff;
+  }) as HandoffCard & { claimedAt: null };
 
 describe('tray menu', () => {
   it('lists unclaimed handoffs most urgent first with a Claim item each, and says how many wait', () => {

@@ -1,7 +1,7 @@
 // What the tray shows a senior: the unclaimed handoffs, most urgent first, each with a Claim item.
 // A plain function so it is tested under Node; src-main/electron/tray.ts turns it into a Menu.
-import { formatDistanceStrict } from 'date-fns';
-import type { Handoff, Priority } from '../../src-preload/contract';
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
+import type { Handoff, HandoffCard, Priority } from '../../src-preload/contract';
 
 export interface TrayModel {
   tooltip: string;
@@ -17,9 +17,9 @@ const MAX_ITEMS = 8;
 const TITLE_MAX = 48;
 
 export function trayModel(
-  handoffs: readonly Handoff[],
+  handoffs: readonly HandoffCard[],
   now: number,
-  isOverdue: (h: Handoff) => boolean,
+  isOverdue: (h: HandoffCard) => boolean,
 ): TrayModel {
   const sorted = [...handoffs].sort(
     (a, b) => RANK[a.priority] - RANK[b.priority] || b.createdAt - a.createdAt,
@@ -56,6 +56,7 @@ export const DEFAULT_OVERDUE_MINUTES: Record<Priority, number> = {
 };
 
 export function overdueCheck(minutes: Record<Priority, number>, now: number) {
-  return (h: Pick<Handoff, 'priority' | 'createdAt' | 'claimedAt'>) =>
-    h.claimedAt === null && now - h.createdAt > minutes[h.priority] * 60_000;
+  // A card in the queue is unclaimed (it has no claimedAt); a full handoff says.
+  return (h: Pick<Handoff, 'priority' | 'createdAt'> & { claimedAt?: number | null }) =>
+    !h.claimedAt && now - h.createdAt > minutes[h.priority] * 60_000;
 }

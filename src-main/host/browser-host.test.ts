@@ -62,9 +62,9 @@ describe('browser host', () => {
     const page = async () => (await fetch(`${origin()}/`, { headers: { cookie } })).text();
     expect(await page()).toContain('<html data-theme="system" data-sidebar="expanded" lang="en">');
     const me = core.services.profiles.create({
-      name: 'Terry Tech',
-      email: 'terry@example.com',
-      role: 'technician',
+      name: 'Olive Owner',
+      email: 'olive@example.com',
+      role: 'owner',
     });
     core.services.appearance.save(me, { theme: 'dark', sidebar: 'collapsed' });
     expect(await page()).toContain('<html data-theme="dark" data-sidebar="collapsed" lang="en">');
@@ -111,7 +111,7 @@ describe('browser host', () => {
       JSON.stringify({
         id: 1,
         channel: 'profile:create',
-        input: { name: 'Jane', email: 'jane@example.com', role: 'technician' },
+        input: { name: 'Jane', email: 'jane@example.com' },
       }),
     );
     expect(await waitFor((m) => m.id === 1)).toMatchObject({ reply: { ok: true, value: { name: 'Jane' } } });

@@ -8,7 +8,8 @@ describe('dispatcher envelopes', () => {
   it('answers bad input with VALIDATION and one message per field, before any handler runs', async () => {
     const core = tempCore();
     try {
-      const reply = await core.dispatch('profile:create', { name: '', email: 'nope', role: 'wizard' });
+      await core.dispatch('profile:create', { name: 'Olive Owner', email: 'olive@example.com' });
+      const reply = await core.dispatch('profile:add', { name: '', email: 'nope', role: 'wizard' });
       expect(reply.ok).toBe(false);
       if (reply.ok) return;
       expect(reply.error.code).toBe('VALIDATION');
@@ -18,7 +19,10 @@ describe('dispatcher envelopes', () => {
         email: 'Enter a valid email address, like jane@example.com',
         role: 'Choose a role: owner, admin, engineer or technician',
       });
-      expect(await core.dispatch('profile:current', undefined)).toEqual({ ok: true, value: null });
+      expect(await core.dispatch('users:list', undefined)).toMatchObject({
+        ok: true,
+        value: [{ name: 'Olive Owner' }],
+      });
     } finally {
       await core.dispose();
     }
@@ -46,7 +50,9 @@ describe('dispatcher envelopes', () => {
         throw new TypeError('secret internals at /home/x');
       },
     } as unknown as Handlers;
-    const dispatch = createDispatcher(handlers, (message) => logged.push(message));
+    const dispatch = createDispatcher(handlers, (message) => logged.push(message), {
+      currentUser: () => null,
+    });
     expect(await dispatch('app:info', undefined)).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: 'Session is already resolved', details: { status: 'resolved' } },

@@ -11,6 +11,8 @@ export interface JobContext {
   signal: AbortSignal;
   http: HttpClient;
   clock: Clock;
+  /** Stores progress in the job's payload at once (it survives a crash): the next try starts from it. */
+  checkpoint(patch: Record<string, unknown>): void;
 }
 
 export interface JobKind<P = unknown> {

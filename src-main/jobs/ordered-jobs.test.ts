@@ -39,7 +39,7 @@ it('runs a session’s ordered jobs in order; another session’s go ahead meanw
   });
   cleanups.push(() => core.dispose());
   const { ok } = callers(core);
-  await ok('profile:create', { name: 'Terry Tech', email: 't@x.example', role: 'technician' });
+  await ok('profile:create', { name: 'Terry Tech', email: 't@x.example', role: 'owner' });
   const a = await ok<SessionDetail>('sessions:create', {});
   const b = await ok<SessionDetail>('sessions:create', {});
   inTransaction(core.db, () => {

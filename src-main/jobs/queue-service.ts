@@ -40,8 +40,12 @@ export function createQueueService(deps: {
   function label(row: JobRow): string {
     const kind = kinds.get(row.kind);
     if (!kind) return row.kind;
-    const payload = kind.payload.safeParse(JSON.parse(row.payload));
-    return payload.success ? kind.describe(payload.data) : row.kind;
+    try {
+      const payload = kind.payload.safeParse(JSON.parse(row.payload));
+      return payload.success ? kind.describe(payload.data) : row.kind;
+    } catch {
+      return row.kind; // a damaged payload still lists (the worker marks that job invalid)
+    }
   }
 
   const toView = (row: JobWithSession): JobView => ({

@@ -7,6 +7,7 @@ import { startFakeServer } from '../../e2e/fakes/fake-http-server';
 import type { QueueStatus } from '../../src-preload/contract';
 import { inTransaction } from '../store/database';
 import { outboxCore } from './test-support/outbox-harness';
+import { seedProfile } from '../test-support/profiles';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,11 +19,7 @@ async function echoSetup(opts: { timeoutMs?: number } = {}) {
   cleanups.push(() => echo.close());
   const h = outboxCore({ echoUrl: echo.server.url, ...opts });
   cleanups.push(() => h.core.dispose());
-  await h.core.dispatch('profile:create', {
-    name: 'Jane Doe',
-    email: 'jane@example.com',
-    role: 'technician',
-  });
+  seedProfile(h.core, { name: 'Jane Doe', email: 'jane@example.com', role: 'technician' });
   const session = (await h.core.dispatch('sessions:create', {})) as { ok: true; value: { id: string } };
   const addNote = async (body: string) => {
     const reply = await h.core.dispatch('messages:add', { sessionId: session.value.id, body });
@@ -164,7 +161,7 @@ describe('worker', () => {
 
   it('waits while "Work offline" is on and drains with progress when it is turned off', async () => {
     const { server, h } = await postSetup({ latencyMs: 20 });
-    await h.core.dispatch('profile:create', { name: 'Jane', email: 'jane@example.com', role: 'technician' });
+    seedProfile(h.core, { name: 'Jane', email: 'jane@example.com', role: 'technician' });
     await h.core.dispatch('connection:set-work-offline', { workOffline: true });
     h.enqueuePosts(20);
     const waiting = (await h.core.dispatch('queue:status', undefined)) as { ok: true; value: QueueStatus };
@@ -200,7 +197,7 @@ describe('worker', () => {
 describe('Retry and Discard', () => {
   it('retries a dead job from the start and discards only dead jobs, both audited', async () => {
     const { server, h } = await postSetup({ maxAttempts: 1 });
-    await h.core.dispatch('profile:create', { name: 'Jane', email: 'jane@example.com', role: 'technician' });
+    seedProfile(h.core, { name: 'Jane', email: 'jane@example.com', role: 'technician' });
     server.inject({ status: 503, times: 2 });
     h.enqueuePosts(2);
     await h.waitForAllDone();

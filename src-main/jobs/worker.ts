@@ -13,6 +13,7 @@ import {
   finishJob,
   hasEarlierUnfinished,
   listDueJobs,
+  mergeJobPayload,
   nextDueAt,
   pruneDoneJobs,
   requeueRunningJobs,
@@ -22,6 +23,7 @@ import type { BackoffPolicy } from './backoff';
 import type { Connectivity } from './connectivity';
 import type { JobKinds } from './job-kinds';
 import { PermanentJobError } from './job-kinds';
+import { runGuarded } from '../process-guard';
 import { jobReference } from './reference';
 
 export interface WorkerOptions {
@@ -46,6 +48,12 @@ export interface WorkerOptions {
 const BATCH = 500;
 /** Jobs that talk to nothing outside this machine (job-kinds.ts `service`). */
 export const LOCAL_SERVICE = 'local';
+/**
+ * Services whose reachability is their own, not the network's: the AI endpoint is often a server on
+ * this computer. Their connection failures back off that job alone (without counting a try) and show
+ * on the service's state; they never pause the outbox or make Baton "offline".
+ */
+const OWN_STATE_SERVICES = new Set(['ai']);
 const DONE_KEPT_MS = 7 * 24 * 60 * 60_000;
 
 export function createJobWorker(options: WorkerOptions) {
@@ -63,6 +71,7 @@ export function createJobWorker(options: WorkerOptions) {
   let timer: NodeJS.Timeout | null = null;
   let timerAt = Number.POSITIVE_INFINITY;
   let probeDelay = probe.minMs;
+  let ownStateFailures = 0;
   let nextProbeAt = 0;
 
   function schedule(delayMs: number) {
@@ -137,22 +146,29 @@ export function createJobWorker(options: WorkerOptions) {
   async function execute(job: JobRow, signal: AbortSignal): Promise<JobOutcome> {
     const kind = kinds.get(job.kind);
     if (!kind) return { state: 'dead', lastError: `This Baton does not know how to run "${job.kind}" jobs` };
-    const payload = kind.payload.safeParse(JSON.parse(job.payload));
+    const payload = kind.payload.safeParse(parseJson(job.payload));
     if (!payload.success) return { state: 'dead', lastError: `The stored ${job.kind} job is invalid` };
     try {
-      await kind.run(payload.data, {
-        job: {
-          id: job.id,
-          attempts: job.attempts,
-          idempotencyKey: job.idempotencyKey,
-          sessionId: job.sessionId,
-        },
-        reference: jobReference(job.idempotencyKey),
-        signal,
-        http,
-        clock,
-      });
-      connectivity.reportReachable();
+      // Guarded: an error escaping the job's own callbacks fails this job, never the process.
+      await runGuarded(`job ${job.id} (${job.kind})`, () =>
+        kind.run(payload.data, {
+          job: {
+            id: job.id,
+            attempts: job.attempts,
+            idempotencyKey: job.idempotencyKey,
+            sessionId: job.sessionId,
+          },
+          reference: jobReference(job.idempotencyKey),
+          signal,
+          http,
+          clock,
+          checkpoint: (patch) => mergeJobPayload(db, job.id, patch, clock.now()),
+        }),
+      );
+      if (OWN_STATE_SERVICES.has(job.service)) {
+        ownStateFailures = 0;
+        connectivity.reportAiReachable();
+      } else connectivity.reportReachable();
       return { state: 'done', lastError: null };
     } catch (err) {
       return failure(job, err, signal);
@@ -163,12 +179,25 @@ export function createJobWorker(options: WorkerOptions) {
     const message = err instanceof Error ? err.message : String(err);
     const now = clock.now();
     if (!running && signal.aborted) return { state: 'queued', nextRunAt: now, refundAttempt: true };
+    if (err instanceof NetworkError && OWN_STATE_SERVICES.has(job.service)) {
+      // The AI endpoint did not answer: this job waits (backing off, the try not counted); the rest go on.
+      connectivity.reportAiUnreachable(err.message);
+      // Backs off with every failure in a row (attempts are refunded, so they cannot tell).
+      // At most half a minute apart: a local AI server that comes back is used soon.
+      const delay = Math.min(backoffDelay(++ownStateFailures, backoff, options.random), 30_000);
+      return { state: 'queued', nextRunAt: now + delay, lastError: message, refundAttempt: true };
+    }
     if (err instanceof NetworkError) {
       // Nobody answered: that says nothing about the job, so the try does not count.
       connectivity.reportNetworkFailure(err.message);
       return { state: 'queued', nextRunAt: now, lastError: message, refundAttempt: true };
     }
-    if (err instanceof HttpStatusError) connectivity.reportReachable();
+    if (err instanceof HttpStatusError) {
+      if (OWN_STATE_SERVICES.has(job.service)) {
+        ownStateFailures = 0;
+        connectivity.reportAiReachable();
+      } else connectivity.reportReachable();
+    }
     const permanent = err instanceof PermanentJobError || (err instanceof HttpStatusError && !err.retryable);
     if (permanent || job.attempts >= job.maxAttempts) {
       return {
@@ -223,3 +252,12 @@ export function createJobWorker(options: WorkerOptions) {
 }
 
 export type JobWorker = ReturnType<typeof createJobWorker>;
+
+/** A stored payload that is not JSON is an invalid job (dead with a message), not a crash. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

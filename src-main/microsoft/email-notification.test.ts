@@ -59,8 +59,11 @@ async function escalated(options: { signIn?: boolean } = {}) {
     signal: controller.signal,
     http: k.http,
     clock: systemClock,
+    // The worker stores this in the job's payload; here the next run reads it back the same way.
+    checkpoint: (patch) => Object.assign(payload, patch),
   };
-  const run = () => k.microsoft.emailKind.run({ handoffId: confirmation.handoff.id }, ctx);
+  const payload: { handoffId: string; draftId?: string } = { handoffId: confirmation.handoff.id };
+  const run = () => k.microsoft.emailKind.run({ ...payload }, ctx);
   return { ...k, sam, olive, eli, confirmation, run };
 }
 

@@ -1,12 +1,12 @@
 // The escalation email (DESIGN §3, Notifications): one outbox job per handoff, sent through Graph from
 // the signed-in Microsoft 365 mailbox to every active owner/admin/engineer with an email address
-// except whoever handed the session off. Everything in it passes the redaction pass first.
+// except whoever handed the session off. Everything in it passes the redaction gate on its way out
+// (net/outbound-gate.ts).
 import { z } from 'zod';
 import type { Handoff, User } from '../../src-preload/contract';
 import { AppError } from '../errors';
 import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
 import { handoffHeadline } from '../notify/webhook-messages';
-import { redact } from '../redaction';
 import type { Db } from '../store/database';
 import { getHandoff, getHandoffRow } from '../store/repos/handoffs';
 import { getSetting } from '../store/repos/settings';
@@ -79,15 +79,15 @@ export function handoffEmail(handoff: Handoff, to: MailMessage['to'], reminderAt
     'Open Baton to claim it.',
   ];
   return {
-    subject: truncate(redact(subject).text, 255),
-    text: redact(lines.join('\n')).text,
+    subject: truncate(subject, 255),
+    text: lines.join('\n'),
     to,
   };
 }
 
 export function emailNotificationKind(deps: {
   db: Db;
-  mail: Pick<GraphMail, 'sendMail'>;
+  mail: Pick<GraphMail, 'send'>;
   /** Why email cannot be sent right now (null when Microsoft 365 is connected). */
   notConnectedReason: () => string | null;
   now: () => number;
@@ -95,19 +95,29 @@ export function emailNotificationKind(deps: {
   return defineJobKind({
     kind: NOTIFY_EMAIL,
     service: 'graph',
-    payload: z.object({ handoffId: z.uuid(), reminder: z.boolean().optional() }),
+    // draftId: the Graph draft an earlier try created (checkpointed), so a retry never sends twice.
+    payload: z.object({
+      handoffId: z.uuid(),
+      reminder: z.boolean().optional(),
+      draftId: z.string().min(1).optional(),
+    }),
     describe: ({ reminder }) =>
       reminder ? 'Email reminder of an unclaimed handoff' : 'Email to the senior team about a handoff',
-    async run({ handoffId, reminder }, ctx) {
+    async run({ handoffId, reminder, draftId }, ctx) {
       const row = getHandoffRow(deps.db, handoffId);
       const handoff = row && getHandoff(deps.db, handoffId, row.handedOffById);
-      if (!handoff || (reminder && handoff.claimedById)) return;
+      // A reminder claimed meanwhile is not sent; one already on its way (a draft exists) is finished.
+      if (!handoff || (reminder && handoff.claimedById && !draftId)) return;
       const to = emailRecipients(deps.db, handoff.handedOffById);
       if (to.length === 0) return; // nobody to tell is not a failure
       const reason = deps.notConnectedReason();
       if (reason) throw new PermanentJobError(`Email not sent: ${reason}`);
       try {
-        await deps.mail.sendMail(handoffEmail(handoff, to, reminder ? deps.now() : undefined), ctx.signal);
+        await deps.mail.send(
+          handoffEmail(handoff, to, reminder ? deps.now() : undefined),
+          { draftId: draftId ?? null, draftCreated: (id) => ctx.checkpoint({ draftId: id }) },
+          ctx.signal,
+        );
       } catch (err) {
         // No usable sign-in will not fix itself on a retry.
         if (err instanceof AppError)

@@ -2,7 +2,6 @@
 // addresses outside Baton. Read by the notify.email job (email-notification.ts); changes are audited.
 import type { z } from 'zod';
 import type { EmailRecipientSettings, EmailRecipientsInput, User } from '../../src-preload/contract';
-import { canAdminister } from '../ai/ai-settings';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
@@ -12,6 +11,7 @@ import { getSetting, putSetting } from '../store/repos/settings';
 import { listUsers } from '../store/repos/users';
 import type { EmailRecipientChoice } from './email-notification';
 import { EMAIL_RECIPIENTS_KEY } from './email-notification';
+import { assertMayCall, mayCall } from '../ipc/authorization';
 
 const SENIOR = new Set<User['role']>(['owner', 'admin', 'engineer']);
 
@@ -29,12 +29,12 @@ export function createEmailRecipients(deps: { db: Db; clock: Clock }) {
       userIds: choice?.userIds ?? [],
       extraAddresses: choice?.extraAddresses ?? [],
       candidates: candidates(),
-      canEdit: canAdminister(actor),
+      canEdit: mayCall(actor, 'settings:email-recipients-save'),
     };
   }
 
   function save(actor: User, input: z.output<typeof EmailRecipientsInput>): EmailRecipientSettings {
-    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    assertMayCall(actor, 'settings:email-recipients-save');
     const known = new Set(candidates().map((c) => c.id));
     const unknown = input.userIds.filter((id) => !known.has(id));
     if (unknown.length)

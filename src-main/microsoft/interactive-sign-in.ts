@@ -27,6 +27,7 @@ export async function signInInBrowser(options: {
       .request({
         url: pending.redirectUri,
         method: 'POST',
+        carries: { credentials: 'sign-in-redirect' },
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(form).toString(),
       })

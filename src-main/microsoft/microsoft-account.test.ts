@@ -237,7 +237,9 @@ it('settings: owners and admins only, validated with clear messages, one audit e
   expect(await rejection(k.microsoft.account.save(tech, { clientId: k.authority.clientId }))).toMatchObject({
     code: 'FORBIDDEN',
   });
-  expect(() => k.microsoft.account.signIn(tech)).toThrow('Only an owner or admin can connect Microsoft 365');
+  expect(() => k.microsoft.account.signIn(tech)).toThrow(
+    'Only an owner or admin can sign in to Microsoft 365',
+  );
 
   const invalid = async (input: object) =>
     ((await rejection(k.microsoft.account.save(k.admin, input))) as AppError).message;

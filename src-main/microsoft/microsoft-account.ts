@@ -3,8 +3,7 @@
 // afterwards tokens come silently from the encrypted token cache and are renewed with the refresh token.
 import type { AccountInfo, PublicClientApplication } from '@azure/msal-node';
 import type { z } from 'zod';
-import type { User } from '../../src-preload/contract';
-import { canAdminister } from '../ai/ai-settings';
+import type { Channel, User } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { HttpClient } from '../net/http';
@@ -27,9 +26,13 @@ import { signInInBrowser } from './interactive-sign-in';
 import { createMsalNetwork } from './msal-network';
 import type { MicrosoftSettings } from './settings-input';
 import { MicrosoftSettingsInput } from './settings-input';
+import { assertMayCall, mayCall } from '../ipc/authorization';
 
-/** Delegated permission for POST /me/sendMail; msal adds openid, profile and offline_access. */
-export const MAIL_SCOPES = ['Mail.Send'];
+/**
+ * Delegated permissions: Mail.ReadWrite to create the email as a draft and read it back on a retry,
+ * Mail.Send to send it (exactly once, graph-mail.ts); msal adds openid, profile and offline_access.
+ */
+export const MAIL_SCOPES = ['Mail.Send', 'Mail.ReadWrite'];
 /** Also the escalation confirmation's skip reason for email. */
 export const NOT_CONNECTED = 'Microsoft 365 is not connected';
 
@@ -90,13 +93,12 @@ export function createMicrosoftAccount(deps: MicrosoftAccountDeps) {
       account: stored && { username: stored.username, name: stored.name, signedInAt: stored.signedInAt },
       connected: reason === null,
       notConnectedReason: reason,
-      canEdit: canAdminister(actor),
+      canEdit: mayCall(actor, 'settings:microsoft-save'),
     };
   }
 
-  function requireAdmin(actor: User): void {
-    if (!canAdminister(actor))
-      throw new AppError('FORBIDDEN', 'Only an owner or admin can connect Microsoft 365');
+  function requireAdmin(actor: User, channel: Channel = 'settings:microsoft-save'): void {
+    assertMayCall(actor, channel);
   }
 
   async function save(
@@ -141,7 +143,7 @@ export function createMicrosoftAccount(deps: MicrosoftAccountDeps) {
 
   /** Interactive sign-in in the browser; resolves once Microsoft sent Baton back its tokens. */
   function signIn(actor: User, signal?: AbortSignal): Promise<MicrosoftSettings> {
-    requireAdmin(actor);
+    requireAdmin(actor, 'settings:microsoft-sign-in');
     if (signingIn)
       throw new AppError(
         'CONFLICT',
@@ -255,7 +257,7 @@ export function createMicrosoftAccount(deps: MicrosoftAccountDeps) {
   }
 
   async function signOut(actor: User): Promise<MicrosoftSettings> {
-    requireAdmin(actor);
+    requireAdmin(actor, 'settings:microsoft-sign-out');
     const config = readMicrosoftConfig(db);
     if (config.clientId) {
       const cache = msal(config).getTokenCache();

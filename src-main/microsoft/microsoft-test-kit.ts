@@ -28,7 +28,7 @@ export async function microsoftKit(options: AuthorityFakeOptions = {}) {
   const admin = await ok<User>('profile:create', {
     name: 'Avery Admin',
     email: 'avery@contoso.example',
-    role: 'admin',
+    role: 'owner',
   });
 
   /** A Microsoft 365 instance as a (re)started Baton would build it: same database, vault and data dir. */

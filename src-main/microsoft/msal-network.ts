@@ -29,6 +29,8 @@ export function createMsalNetwork(http: HttpClient, defaultTimeoutMs = 30_000): 
       response = await http.request({
         url,
         method,
+        // msal's token requests: codes, verifiers and refresh tokens, which must reach the authority whole.
+        carries: method === 'POST' ? { credentials: 'oauth' } : 'nothing',
         headers: options?.headers,
         body: method === 'POST' ? (options?.body ?? '') : undefined,
         timeoutMs: timeoutMs ?? defaultTimeoutMs,

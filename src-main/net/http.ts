@@ -1,7 +1,12 @@
 // All outbound HTTP goes through here, so tests and fakes plug in at one place, every request has a
 // timeout, plain http is refused except to loopback, and failures come back classified: a
 // NetworkError means "we could not talk to anyone" (offline), an HttpStatusError means the server
-// answered and said no.
+// answered and said no. Every body passes the redaction gate (outbound-gate.ts) on its way out: each
+// request declares what it carries.
+import type { Carries } from './outbound-gate';
+import { gateFetch, gateRequestBody } from './outbound-gate';
+
+export type { Carries } from './outbound-gate';
 
 export type NetworkFailure = 'refused' | 'dns' | 'timeout' | 'reset' | 'tls' | 'other';
 
@@ -36,6 +41,8 @@ export class HttpStatusError extends Error {
 
 export interface HttpRequest {
   url: string;
+  /** What the body carries: content is redacted before it is sent (see outbound-gate.ts). */
+  carries: Carries;
   method?: string;
   headers?: Record<string, string>;
   /** Sent as JSON with Content-Type application/json. */
@@ -56,10 +63,11 @@ export interface HttpClient {
   /** Resolves for 2xx; throws HttpStatusError for other statuses and NetworkError when nobody answered. */
   request(req: HttpRequest): Promise<HttpResponse>;
   /**
-   * A fetch for SDKs that speak their own protocol (the AI providers' streaming): same URL policy,
-   * and a failure to connect comes back as a NetworkError the SDK keeps as its error's cause.
+   * A fetch for SDKs that speak their own protocol (the AI providers' streaming, the Graph client):
+   * same URL policy and redaction gate for what its bodies carry, and a failure to connect comes back
+   * as a NetworkError the SDK keeps as its error's cause.
    */
-  fetch: typeof fetch;
+  fetchFor(carries: Carries): typeof fetch;
 }
 
 export interface HttpClientOptions {
@@ -72,27 +80,36 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const doFetch = options.fetch ?? fetch;
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
   const now = options.now ?? Date.now;
-  const guardedFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = assertAllowedUrl(input instanceof Request ? input.url : input.toString()).toString();
-    try {
-      return await doFetch(input, init);
-    } catch (err) {
-      if (init?.signal?.aborted) throw err;
-      throw toNetworkError(err, url, false);
-    }
-  }) as typeof fetch;
+  const guardedFetch = (carries: Carries) =>
+    (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = assertAllowedUrl(input instanceof Request ? input.url : input.toString()).toString();
+      const [gatedInput, gatedInit] = await gateFetch(carries, input, init);
+      try {
+        return await doFetch(gatedInput, gatedInit);
+      } catch (err) {
+        if (gatedInit?.signal?.aborted) throw err;
+        throw toNetworkError(err, url, false);
+      }
+    }) as typeof fetch;
 
   return {
-    fetch: guardedFetch,
+    fetchFor: guardedFetch,
     async request(req) {
       const url = assertAllowedUrl(req.url).toString();
       const timeout = AbortSignal.timeout(req.timeoutMs ?? defaultTimeoutMs);
       const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
       const headers: Record<string, string> = { ...req.headers };
-      let body = req.body;
-      if (req.json !== undefined) {
-        body = JSON.stringify(req.json);
-        headers['Content-Type'] ??= 'application/json';
+      const contentType =
+        Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
+      const gated = await gateRequestBody(req.carries, {
+        json: req.json,
+        body: req.body,
+        contentType: req.json !== undefined ? 'application/json' : contentType,
+      });
+      let body = gated.body;
+      if (gated.json !== undefined) {
+        body = JSON.stringify(gated.json);
+        if (contentType === null) headers['Content-Type'] = 'application/json';
       }
       let response: Response;
       let text: string;

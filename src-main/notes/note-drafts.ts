@@ -2,10 +2,10 @@
 // configured model or, without one, by the offline drafter; cached by (kind, session, state_version)
 // so asking again with nothing changed costs no AI call. A model's draft that lacks a required section,
 // or a model that cannot be reached, gives way to the offline draft with the reason shown.
-import type { NoteKind, NotePreview, User } from '../../src-preload/contract';
+import type { NoteCheck, NoteKind, NotePreview, User } from '../../src-preload/contract';
 import { draftEscalationPackage, draftResolutionNote } from '../ai/drafter';
 import { ESCALATION_HEADINGS } from '../ai/drafter/escalation-package';
-import { RESOLUTION_HEADINGS } from '../ai/drafter/resolution-note';
+import { RESOLUTION_HEADINGS, emptySections } from '../ai/drafter/resolution-note';
 import type { ChatProvider } from '../ai/providers/chat-provider';
 import { draftContextOf, recordForModel } from '../ai/session-record';
 import type { Clock } from '../clock';
@@ -14,6 +14,8 @@ import { NetworkError } from '../net/http';
 import type { Db } from '../store/database';
 import { getCachedPreview, putCachedPreview } from '../store/repos/preview-cache';
 import { getSessionRow } from '../store/repos/sessions';
+import { placeholdersIn } from '../redaction/placeholders';
+import { redact } from '../redaction/redact';
 
 export const NOTE_HEADINGS: Record<NoteKind, readonly string[]> = {
   resolve: RESOLUTION_HEADINGS,
@@ -26,6 +28,11 @@ const PURPOSE: Record<NoteKind, string> = {
   escalate:
     'an escalation package for the senior engineer who takes the ticket over: what is known, what was tried and ruled out, the current hypothesis and what to try next',
 };
+
+/** A customer-visible note's sections that hold no words yet (an internal package may leave some). */
+export function needsWords(kind: NoteKind, markdown: string): string[] {
+  return kind === 'resolve' ? emptySections(RESOLUTION_HEADINGS, markdown) : [];
+}
 
 export function noteSystemPrompt(kind: NoteKind): string {
   return `You write ${PURPOSE[kind]}, for a managed service provider's ticket.
@@ -67,7 +74,15 @@ export function createNoteDrafts(deps: {
     const base = { kind, sessionId, stateVersion: session.stateVersion };
     const cached = getCachedPreview(db, kind, sessionId, session.stateVersion);
     if (cached)
-      return { ...base, markdown: cached.markdown, source: cached.source, cached: true, notice: null };
+      return {
+        ...base,
+        markdown: cached.markdown,
+        source: cached.source,
+        cached: true,
+        notice: null,
+        withheld: placeholdersIn(cached.markdown),
+        needsWords: needsWords(kind, cached.markdown),
+      };
 
     const context = draftContextOf(db, session, { technicianName: actor.name, now: clock.now() });
     const offline = () =>
@@ -104,6 +119,9 @@ export function createNoteDrafts(deps: {
             : `${provider.label} could not draft the note (${err instanceof Error ? err.message : String(err)}), so this is the offline draft.`;
       }
     }
+    // The preview is exactly what will be posted: placeholders for anything the draft itself holds (the
+    // store and the AI already saw placeholders; this catches what a model made up that looks like one).
+    markdown = redact(markdown).text;
     // A stand-in for an unreachable model is not cached: the next preview asks the model again.
     if (notice === null)
       putCachedPreview(db, {
@@ -114,10 +132,24 @@ export function createNoteDrafts(deps: {
         source,
         createdAt: clock.now(),
       });
-    return { ...base, markdown, source, cached: false, notice };
+    return {
+      ...base,
+      markdown,
+      source,
+      cached: false,
+      notice,
+      withheld: placeholdersIn(markdown),
+      needsWords: needsWords(kind, markdown),
+    };
   }
 
-  return { preview };
+  /** What notes:post would post for an edited note (its inbound redaction, run without storing). */
+  function check(markdown: string): NoteCheck {
+    const redacted = redact(markdown).text;
+    return { markdown: redacted, withheld: placeholdersIn(redacted) };
+  }
+
+  return { preview, check };
 }
 
 export type NoteDrafts = ReturnType<typeof createNoteDrafts>;

@@ -16,6 +16,7 @@ import type {
 } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { promotePendingFix } from '../fixes/fix-service';
+import { recordAssessmentCheck } from '../insights/assessment-check';
 import type { ErrorCode } from '../../src-preload/contract';
 import { AppError, notFound } from '../errors';
 import type { EnqueueRequest } from '../jobs/enqueue';
@@ -24,6 +25,7 @@ import type { NotePostRow } from '../store/repos/note-posts';
 import { getNotePost, insertNotePost, unfinishedNotePost, updateNotePost } from '../store/repos/note-posts';
 import { PSA_POST_NOTE, postReference } from './psa-post-job';
 import { assertTransition } from '../services/session-status';
+import { needsWords } from './note-drafts';
 import { noteLedger } from '../store/repos/psa-note-writes';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
@@ -33,6 +35,9 @@ import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { sessions } from '../store/schema';
 
 const SUMMARY_MAX = 500;
+
+/** "## Root cause" → "root cause". */
+const sectionName = (heading: string) => heading.replace(/^#+\s*/, '').toLowerCase();
 
 /** The given summary, or the note's first line of text (headings skipped), at most 500 characters. */
 export function summaryOf(markdown: string, given?: string): string {
@@ -171,21 +176,37 @@ export function createNotePosting(deps: NotePostingDeps) {
     const linked = getSessionRow(db, input.sessionId);
     if (!linked) throw notFound('Session', input.sessionId);
     const summary = summaryOf(input.markdown, input.summary);
+    const empty = needsWords(input.kind, input.markdown);
+    if (empty.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        `Write the ${empty.map(sectionName).join(' and the ')} before posting`,
+        {
+          fields: empty.map((heading) => ({ path: 'markdown', message: `${sectionName(heading)} is empty` })),
+        },
+      );
     const waiting = livePost(linked.id);
     if (waiting?.kind === input.kind)
       return continuePost(actor, waiting, { markdown: input.markdown, summary });
-    if (waiting?.state === 'queued')
+    // An escalation's team note may still be on its way when the session is resolved (a senior took
+    // it over here): that note goes out on its own; anything else on its way blocks a second post.
+    const escalationNote = waiting?.kind === 'escalate' && input.kind === 'resolve';
+    if (waiting?.state === 'queued' && !escalationNote)
       throw new AppError(
         'CONFLICT',
         `A ${waiting.kind === 'resolve' ? 'resolution note' : 'escalation package'} is already on its way to ConnectWise`,
         { postId: waiting.id },
       );
     // A failed post of the other kind is over once the technician moves on (e.g. resolves instead).
-    if (waiting) updateNotePost(db, waiting.id, { state: 'abandoned', updatedAt: clock.now() });
+    if (waiting?.state === 'failed')
+      updateNotePost(db, waiting.id, { state: 'abandoned', updatedAt: clock.now() });
     if (input.kind === 'escalate') return escalate(actor, input, summary);
     if (linked.psaTicketId === null) {
       // Checks the status rules and the suggested fix in its own transaction.
-      applyLocally(actor, input.sessionId, input.markdown, summary);
+      inTransaction(db, () => {
+        applyLocally(actor, input.sessionId, input.markdown, summary);
+        recordAssessmentCheck(db, actor, input, clock.now());
+      });
       return localOutcome('resolved_local', input.sessionId, summary);
     }
     const ticketId = linked.psaTicketId;
@@ -213,6 +234,7 @@ export function createNotePosting(deps: NotePostingDeps) {
         sessionId: input.sessionId,
       });
       updateNotePost(db, postId, { jobId: job.id });
+      recordAssessmentCheck(db, actor, input, now);
       appendAudit(
         db,
         {

@@ -24,7 +24,7 @@ async function technician() {
     await core.dispose();
   });
   const { call, ok } = callers(core);
-  const me = await ok<User>('profile:create', { name: 'Terry Tech', email: 't@x.example', role: 'admin' });
+  const me = await ok<User>('profile:create', { name: 'Terry Tech', email: 't@x.example', role: 'owner' });
   const session = await ok<SessionDetail>('sessions:create', {});
   await ok('messages:add', { sessionId: session.id, body: 'Scanner to email fails with 535 auth error' });
   await ok('facts:add', { sessionId: session.id, text: 'SMTP AUTH is disabled for the tenant' });

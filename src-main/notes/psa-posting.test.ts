@@ -36,7 +36,7 @@ async function linkedSession(options: { mapStatuses?: boolean; postWaitMs?: numb
     },
   );
   const { call, ok } = callers(core);
-  const me = await ok<User>('profile:create', { name: 'Avery Admin', email: 'a@x.example', role: 'admin' });
+  const me = await ok<User>('profile:create', { name: 'Avery Admin', email: 'a@x.example', role: 'owner' });
   await ok('settings:connectwise-save', fakeConnection(cw));
   if (options.mapStatuses !== false)
     await ok('settings:connectwise-save-mapping', { boardId: 1, resolved: 9, escalated: 7 });

@@ -1,8 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
-import type { BellNotification, HandoffConfirmation, SessionDetail, User } from '../../src-preload/contract';
+import type { BellNotification, HandoffConfirmation, SessionDetail } from '../../src-preload/contract';
 import { tempCore } from '../test-support/temp-core';
 import { until } from '../test-support/until';
 import { callers } from '../test-support/callers';
+import { seedProfile, seedUser } from '../test-support/profiles';
 
 let core: ReturnType<typeof tempCore>;
 afterEach(async () => {
@@ -12,18 +13,10 @@ afterEach(async () => {
 it('after a handoff, every senior but the escalator gets a bell notification with their own unread state', async () => {
   core = tempCore();
   const { ok } = callers(core);
-  const terry = await ok<User>('profile:create', {
-    name: 'Terry Tech',
-    email: 'terry@example.com',
-    role: 'technician',
-  });
-  const sam = await ok<User>('profile:add', {
-    name: 'Sam Senior',
-    email: 'sam@example.com',
-    role: 'engineer',
-  });
-  const ada = await ok<User>('profile:add', { name: 'Ada Admin', email: 'ada@example.com', role: 'admin' });
-  await ok<User>('profile:add', { name: 'Tina Tech', email: 'tina@example.com', role: 'technician' });
+  const terry = seedProfile(core, { name: 'Terry Tech', email: 'terry@example.com', role: 'technician' });
+  const sam = seedUser(core, { name: 'Sam Senior', email: 'sam@example.com', role: 'engineer' });
+  const ada = seedUser(core, { name: 'Ada Admin', email: 'ada@example.com', role: 'admin' });
+  seedUser(core, { name: 'Tina Tech', email: 'tina@example.com', role: 'technician' });
   const session = await ok<SessionDetail>('sessions:create', { title: 'Printer offline on floor 3' });
   const changed: string[][] = [];
   core.events.onAny(

@@ -1,8 +1,8 @@
 // What a handoff says in Teams and Slack. Teams answers 200/202 even when the Workflow later fails
-// on a malformed card (API-NOTES), so the card's shape is checked here before it is sent.
-import { formatDistanceStrict } from 'date-fns';
+// on a malformed card (API-NOTES), so the card's shape is checked here before it is sent. The redaction
+// gate reads every webhook body on its way out (net/outbound-gate.ts).
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Handoff } from '../../src-preload/contract';
-import { redact } from '../redaction/redact';
 
 /** With `reminderAt`, the "still unclaimed" re-announcement of an overdue handoff. */
 export function handoffHeadline(
@@ -19,7 +19,7 @@ function handoffLines(h: Handoff): string[] {
     `Priority: ${h.priority} · Ticket ${h.ticketNumber}`,
     `Reason: ${h.reason || '—'}`,
     `From: ${h.handedOffByName}${h.targetUserName ? ` → ${h.targetUserName}` : ''}`,
-  ].map((line) => redact(line).text);
+  ];
 }
 
 export interface AdaptiveCardMessage {
@@ -35,7 +35,7 @@ export function teamsMessage(h: Handoff, reminderAt?: number): AdaptiveCardMessa
   const body = [
     {
       type: 'TextBlock',
-      text: redact(handoffHeadline(h, reminderAt)).text,
+      text: handoffHeadline(h, reminderAt),
       weight: 'Bolder',
       size: 'Medium',
       wrap: true,
@@ -81,7 +81,7 @@ export function assertAdaptiveCard(message: AdaptiveCardMessage): void {
 }
 
 export function slackMessage(h: Handoff, reminderAt?: number): { text: string; blocks: unknown[] } {
-  const headline = redact(handoffHeadline(h, reminderAt)).text;
+  const headline = handoffHeadline(h, reminderAt);
   return {
     text: headline,
     blocks: [

@@ -37,7 +37,7 @@ async function setup() {
 
 it('a handoff is announced in Teams (an Adaptive Card) and Slack, each as its own job; the URLs stay in the keychain', async () => {
   const { teams, slack, core, ok } = await setup();
-  await ok('profile:create', { name: 'Avery Admin', email: 'avery@example.com', role: 'admin' });
+  await ok('profile:create', { name: 'Avery Admin', email: 'avery@example.com', role: 'owner' });
   const teamsUrl = `${teams.url}/workflows/abc/triggers/manual/paths/invoke?sig=SECRETSIG123`;
   expect(
     await ok('settings:webhooks-save', { teams: teamsUrl, slack: `${slack.url}/services/T000/B000/XXXX` }),
@@ -60,9 +60,9 @@ it('a handoff is announced in Teams (an Adaptive Card) and Slack, each as its ow
     priority: 'urgent',
   });
   expect(confirmation.notifications).toEqual([
-    { channel: 'teams', state: 'queued', reason: null },
-    { channel: 'slack', state: 'queued', reason: null },
-    { channel: 'email', state: 'skipped', reason: 'Microsoft 365 is not set up in Settings' },
+    { channel: 'teams', state: 'queued', reason: null, jobId: expect.any(Number) as number },
+    { channel: 'slack', state: 'queued', reason: null, jobId: expect.any(Number) as number },
+    { channel: 'email', state: 'skipped', reason: 'Microsoft 365 is not set up in Settings', jobId: null },
   ]);
   await teams.waitForRequest({ method: 'POST' });
   await slack.waitForRequest({ method: 'POST' });
@@ -86,7 +86,7 @@ it('a handoff is announced in Teams (an Adaptive Card) and Slack, each as its ow
 
 it('an unconfigured channel is skipped with its reason; a Slack refusal fails only that job; only admins edit', async () => {
   const { slack, core, ok } = await setup();
-  await ok('profile:create', { name: 'Avery Admin', email: 'avery@example.com', role: 'admin' });
+  await ok('profile:create', { name: 'Avery Admin', email: 'avery@example.com', role: 'owner' });
   await ok('settings:webhooks-save', { slack: `${slack.url}/services/T/B/X` });
   slack.inject({ status: 400, headers: { 'content-type': 'text/plain' }, body: 'invalid_payload' });
   const session = await ok<SessionDetail>('sessions:create', {});
@@ -99,6 +99,7 @@ it('an unconfigured channel is skipped with its reason; a Slack refusal fails on
     channel: 'teams',
     state: 'skipped',
     reason: 'no Microsoft Teams webhook is configured in Settings',
+    jobId: null,
   });
   const dead = () =>
     core.sqlite.prepare("select state, last_error from jobs where kind = 'notify.slack'").get() as
@@ -107,16 +108,6 @@ it('an unconfigured channel is skipped with its reason; a Slack refusal fails on
   expect(dead()!.last_error).toMatch(/Slack refused the message: invalid_payload/);
   expect((await ok<SessionDetail>('sessions:get', { id: session.id })).status).toBe('paused');
 
-  const tech = await ok<User>('profile:add', {
-    name: 'Terry',
-    email: 'terry@example.com',
-    role: 'technician',
-  });
-  await ok('profile:switch', { id: tech.id });
-  expect(await core.dispatch('settings:webhooks-save', { slack: null })).toMatchObject({
-    ok: false,
-    error: { code: 'FORBIDDEN' },
-  });
   expect(await core.dispatch('settings:webhooks-save', { teams: 'http://example.com/hook' })).toMatchObject({
     ok: false,
     error: { code: 'VALIDATION' },
@@ -126,4 +117,20 @@ it('an unconfigured channel is skipped with its reason; a Slack refusal fails on
     ok: false,
     message: 'No Teams webhook is configured',
   });
+
+  const tech = await ok<User>('profile:add', {
+    name: 'Terry',
+    email: 'terry@example.com',
+    role: 'technician',
+  });
+  await ok('profile:switch', { id: tech.id });
+  // A technician may neither change the webhooks nor send through them.
+  for (const [channel, input] of [
+    ['settings:webhooks-save', { slack: null }],
+    ['settings:webhooks-test', { channel: 'slack' }],
+  ] as const)
+    expect(await core.dispatch(channel, input)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/^Only an owner or admin can/) as string },
+    });
 });

@@ -3,9 +3,7 @@
 // own outbox job, enqueued with the handoff; an unconfigured channel is skipped with a reason.
 import { z } from 'zod';
 import type { AiTestResult, User, WebhookSettings, WebhookSettingsInput } from '../../src-preload/contract';
-import { canAdminister } from '../ai/ai-settings';
 import type { Clock } from '../clock';
-import { AppError } from '../errors';
 import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
 import type { HttpClient } from '../net/http';
 import { HttpStatusError, NetworkError } from '../net/http';
@@ -16,6 +14,7 @@ import { getHandoff, getHandoffRow } from '../store/repos/handoffs';
 import { getSetting, putSetting } from '../store/repos/settings';
 import type { SecretVault } from '../vault/secret-vault';
 import { slackMessage, teamsMessage } from './webhook-messages';
+import { assertMayCall, mayCall } from '../ipc/authorization';
 
 export type WebhookChannel = 'teams' | 'slack';
 const VAULT_SERVICE = 'webhooks';
@@ -30,12 +29,12 @@ export function createWebhooks(deps: { db: Db; clock: Clock; vault: SecretVault;
     return {
       teams: { configured: isConfigured('teams') },
       slack: { configured: isConfigured('slack') },
-      canEdit: canAdminister(actor),
+      canEdit: mayCall(actor, 'settings:webhooks-save'),
     };
   }
 
   async function save(actor: User, input: z.output<typeof WebhookSettingsInput>): Promise<WebhookSettings> {
-    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    assertMayCall(actor, 'settings:webhooks-save');
     for (const channel of ['teams', 'slack'] as const) {
       const value = input[channel];
       if (value === undefined) continue;
@@ -63,7 +62,13 @@ export function createWebhooks(deps: { db: Db; clock: Clock; vault: SecretVault;
     if (!url)
       throw new PermanentJobError(`No ${channel === 'teams' ? 'Teams' : 'Slack'} webhook is configured`);
     try {
-      const res = await deps.http.request({ url, method: 'POST', json: body, signal });
+      const res = await deps.http.request({
+        url,
+        method: 'POST',
+        carries: { content: 'webhook' },
+        json: body,
+        signal,
+      });
       // Slack answers "ok"; anything else in a 200 is its way of saying no.
       if (channel === 'slack' && res.text.trim() !== 'ok')
         throw new PermanentJobError(`Slack refused the message: ${res.text.slice(0, 200)}`);

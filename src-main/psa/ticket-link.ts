@@ -9,6 +9,7 @@ import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
+import { rememberTicketBoard } from '../store/repos/ticket-boards';
 import { followOfSession } from '../store/repos/team-follows';
 import { sessions } from '../store/schema';
 import type { ConnectWiseClient } from './connectwise/client';
@@ -58,6 +59,7 @@ export function createTicketLinks(deps: {
         .set({ psaTicketId: ticketId, updatedAt: now })
         .where(eq(sessions.id, sessionId))
         .run();
+      if (ticket) rememberTicketBoard(db, ticket.id, ticket.board, now);
       appendAudit(
         db,
         {

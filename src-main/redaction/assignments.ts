@@ -10,7 +10,7 @@ import { KIND_INFO } from './types';
 
 // Only names containing one of these can classify, so other identifiers fail fast inside the regex.
 const hint = (nameChars: string) =>
-  String.raw`(?=${nameChars}{0,60}?(?:pass|pw|secret|token|key|sig|psk|pat|wort))`;
+  String.raw`(?=${nameChars}{0,60}?(?:pass|pw|secret|token|key|sig|psk|pat|wort|communit))`;
 
 // Two phases: find `name<sep>` cheaply, classify the name, and only then read a value at that spot
 // (sticky regex). Values of names that classify as nothing are never scanned, which keeps 100k "key="
@@ -22,10 +22,11 @@ const NAME = new RegExp(
     String.raw`(?:[ \t]{0,40}(:=|=>|[:=])[ \t]{0,3}|([ \t]{1,3}))`, // 4: separator, 5: blank separator
   'gi',
 );
-// 1: double-quoted (JSON escapes allowed), 2: single-quoted, 3: bare. A bare value runs to a blank or quote;
-// , ; & end it only when the next `name=` follows, so "Tr0ub4dor&3" stays whole but "…;Server=" splits.
+// 1: quoted with escaped quotes (text that is itself inside a JSON string: `pw \\"x\\"`), 2: double-quoted
+// (JSON escapes allowed), 3: single-quoted, 4: bare. A bare value runs to a blank or quote; , ; & end it
+// only when the next `name=` follows, so "Tr0ub4dor&3" stays whole but "…;Server=" splits.
 const VALUE =
-  /"((?:[^"\\\r\n]|\\.){1,1024})"|'([^'\r\n]{1,1024})'|["'\x60]?((?:[^\s"'\x60,;&<>]|[,;&](?![ \t]*[\w.-]{1,40}[ \t]*=)){1,512})/y;
+  /\\"((?:[^"\\\r\n]|\\[^"\r\n]){1,1024}?)\\"|"((?:[^"\\\r\n]|\\.){1,1024})"|'([^'\r\n]{1,1024})'|["'\x60]?((?:[^\s"'\x60\\,;&<>]|\\(?!")|[,;&](?![ \t]*[\w.-]{1,40}[ \t]*=)){1,512})/y;
 
 const CONNECTION_FIELDS =
   /\b(?:server|data source|host|hostname|initial catalog|database|uid|user id|username|user|provider|driver|dsn|address|addr)[ \t]*=/i;
@@ -66,6 +67,8 @@ function verdictFor(
 ): Verdict | null {
   const value = text.slice(start, end);
   if (!plausibleFor(k, value)) return null;
+  // "public" is the community every device ships with: naming it leaks nothing.
+  if (k.kind === 'snmp_community' && /^public$/i.test(value)) return null;
   // $PWD/OLDPWD in an environment dump is the working directory, not a password.
   if (/^(?:~?\/|[A-Za-z]:\\|\\\\)/.test(value) && keyWords(name).join('') === 'pwd') return null;
   if (k.kind === 'password' && inConnectionString(text, nameStart, end))
@@ -83,12 +86,12 @@ function judgeAssignment(text: string, m: RegExpExecArray): Verdict | null {
   VALUE.lastIndex = m.index + m[0].length;
   const v = VALUE.exec(text);
   if (!v) return null;
-  const quoted = v[1] ?? v[2];
-  const value = quoted ?? v[3] ?? '';
+  const quoted = v[1] ?? v[2] ?? v[3];
+  const value = quoted ?? v[4] ?? '';
   // "the password has expired": a bare blank separates a name from a value only for flags or quoted values.
   if (blank !== undefined && (prefix === undefined || prefix === '/') && quoted === undefined) return null;
   if (prefix !== undefined && quoted === undefined && value.startsWith('-')) return null;
-  let start = v.index + (quoted !== undefined ? 1 : v[0].length - value.length);
+  let start = v.index + (quoted !== undefined ? (v[1] !== undefined ? 2 : 1) : v[0].length - value.length);
   // A dangling , ; & at the end of a bare value is punctuation.
   let end = start + (quoted !== undefined ? value.length : value.replace(/[,;&]+$/, '').length);
   // openssl -passin pass:secret / env:VAR / file:path — only the pass: form carries the secret itself.
@@ -109,7 +112,7 @@ function judgeAssignment(text: string, m: RegExpExecArray): Verdict | null {
 }
 
 const assignment: Rule = {
-  needles: ['pass', 'pw', 'secret', 'token', 'key', 'sig', 'psk', 'pat', 'wort'],
+  needles: ['pass', 'pw', 'secret', 'token', 'key', 'sig', 'psk', 'pat', 'wort', 'communit'],
   find(text, out) {
     NAME.lastIndex = 0;
     for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
@@ -148,8 +151,20 @@ function namedValue(
   });
 }
 
+// Two-word labels as people type them: "private key: …", "shared secret = …", "app password: …".
+const LABEL_FIRST =
+  'api|private|secret|access|client|shared|app|application|auth|recovery|master|encryption|integration|admin|enable|bind|service|smtp|vpn|wifi|wi-fi|root';
+const LABEL_LAST = 'key|secret|token|password|passphrase|psk';
+
 export const ASSIGNMENT_RULES: readonly Rule[] = [
   assignment,
+  namedValue(
+    String.raw`\b((?:${LABEL_FIRST})[ \t]+(?:${LABEL_LAST}))[ \t]*[:=][ \t]*(?:"([^"\r\n]{1,512})"|'([^'\r\n]{1,512})'|([^\s"']{3,512}))`,
+    'dgi',
+    1,
+    [2, 3, 4],
+    ['key', 'secret', 'token', 'pass', 'psk'],
+  ),
   // <Password>…</Password>, <keyMaterial>…</keyMaterial> (exported Wi-Fi profiles), <ApiKey>…</ApiKey>
   namedValue(
     String.raw`<${hint(String.raw`[\w:.-]`)}([A-Za-z][\w:.-]{0,60})(?:[ \t][^<>\r\n]{0,200})?>([^<\r\n]{1,1024})</\1>`,

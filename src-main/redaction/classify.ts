@@ -89,13 +89,22 @@ function classifyUncached(key: string): KeyClass | null {
     return cls('wifi_key', 'Wi-Fi key', true);
   if ((has('wpa') || has('wifi') || has('wlan')) && (PASSWORD_WORDS.has(last) || last === 'key'))
     return cls('wifi_key', 'Wi-Fi key', true);
-  if (joined.endsWith('presharedkey')) return cls('secret', 'Pre-shared key', true);
+  if (joined.endsWith('presharedkey') || (words.length > 1 && last === 'psk'))
+    return cls('psk', 'Pre-shared key', true);
+  if (last === 'community' || joined.endsWith('communitystring'))
+    return cls('snmp_community', 'SNMP community string', true);
   if (joined.endsWith('secretaccesskey') || (has('aws') && has('secret')))
     return cls('aws_key', 'AWS secret access key');
   if (has('aws') && last === 'token') return cls('aws_key', 'AWS session token');
-  if (PASSWORD_WORDS.has(last)) return cls('password', 'Password', true, WEAK_WORDS.has(last));
-  if (last === 'secret' || last === 'secrets') {
-    return has('client') || has('consumer') || has('app') || has('application')
+  // One lower-case run ("dbpassword", "smtppasswd", "clientsecret"): the ending says what it holds.
+  const runOn = /(?:password|passwd|passphrase|passcode)$/.test(last) && last.length > 8;
+  if (PASSWORD_WORDS.has(last) || runOn) return cls('password', 'Password', true, WEAK_WORDS.has(last));
+  if (last === 'secret' || last === 'secrets' || (last.endsWith('secret') && last.length > 6)) {
+    return has('client') ||
+      has('consumer') ||
+      has('app') ||
+      has('application') ||
+      /^(?:client|app)/.test(last)
       ? cls('client_secret', 'Client secret', true)
       : cls('secret', 'Secret', true);
   }

@@ -1,5 +1,6 @@
 // Secrets identified by the syntax around them: HTTP auth headers, credentials in URLs, and passwords on
-// command lines (PowerShell, net user/use, mysql, sqlcmd, curl, psexec, schtasks, Cisco IOS).
+// command lines (PowerShell, net user/use, mysql, sqlcmd, curl, psexec, schtasks, Cisco IOS). Passwords in
+// sentences are in prose.ts, more command lines in shell.ts.
 import { isPlaceholder, plausiblePassword, plausibleToken } from './classify';
 import type { Rule, Verdict } from './rule';
 import { lineAt, patternRule } from './rule';
@@ -8,12 +9,10 @@ import type { SecretKind } from './types';
 const re = (source: string, flags = 'dg') => new RegExp(source, flags);
 const DQ = String.raw`"([^"\r\n]{1,256})"`;
 const SQ = String.raw`'([^'\r\n]{1,256})'`;
-// Codes and numbers that follow "password is" in support text without being one.
-const NOT_A_PASSWORD = /^(?:0x[0-9a-f]+|KB\d+|v?\d+(?:[.:/-]\d+)+\w*|\d+(?:st|nd|rd|th)?|https?:\/\/\S*)$/i;
 const PATH_LIKE = /^(?:~?\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\\\\)/;
 
 /** A password-on-the-command-line rule, active only when the line names one of the given programs. */
-function commandPassword(
+export function commandPassword(
   needles: string[],
   source: string,
   flags: string,
@@ -32,6 +31,8 @@ function commandPassword(
       // -p also means port (ssh, docker -p 8080:80) and parents (mkdir -p /x): those values are not secrets.
       if (/^\d{1,5}(?::\d{1,5})+(?:\/\w+)?$/.test(value) || PATH_LIKE.test(value)) return null;
       if (/^\d{1,5}$/.test(value)) return null;
+      // "<hash from your config>": a guide's stand-in, not a value.
+      if (/^<[A-Za-z]/.test(value)) return null;
       return plausiblePassword(value) ? { kind: 'password', label } : null;
     },
   });
@@ -153,7 +154,7 @@ export const COMMAND_RULES: readonly Rule[] = [
   ),
   commandPassword(
     ['-p'],
-    String.raw`(?<=[ \t])-P[ \t]*(?:${DQ}|${SQ}|([^\s"'-]\S{0,255}))`,
+    String.raw`(?<=[ \t])-P(?!assword\b)[ \t]*(?:${DQ}|${SQ}|([^\s"'-]\S{0,255}))`,
     'dg',
     [1, 2, 3],
     /\b(?:sqlcmd|bcp|osql|zip|unzip)\b/i,
@@ -200,24 +201,6 @@ export const COMMAND_RULES: readonly Rule[] = [
     /\b(?:x|w)freerdp\b|\bwlfreerdp\b/i,
     'Password (FreeRDP)',
   ),
-  // Prose: "the new password is Tmp-4821-Xq", "set password to Summer2026!". Only a value that mixes letters
-  // with digits or symbols counts, so "the password is expired" and "password is 14 characters" do not.
-  patternRule({
-    re: re(
-      String.raw`\b(?:password|passcode|passphrase|pwd|pw|wi-?fi key)[ \t]+(?:(?:is|was|has[ \t]+been|will[ \t]+be|now)[ \t]+)?(?:(?:set|changed|reset|updated)[ \t]+to|is|was|to)[ \t]*:?[ \t]+(?:${DQ}|${SQ}|([^\s"']{4,128}))`,
-      'dgi',
-    ),
-    needles: ['pass', 'pw', 'key'],
-    priority: 45,
-    groups: [1, 2, 3],
-    judge: (value, m, _text, start) => {
-      const v = m[3] === undefined ? value : value.replace(/[.,;:)]+$/, '');
-      if (!plausiblePassword(v) || NOT_A_PASSWORD.test(v)) return null;
-      // A bare word needs a digit, a symbol other than - or ', or inner capitals ("GuestWifi") to count.
-      if (m[3] !== undefined && !(/[A-Za-z]/.test(v) && /\d|[^\w\s'-]|[a-z][A-Z]/.test(v))) return null;
-      return { kind: 'password', label: 'Password (in a sentence)', end: start + v.length };
-    },
-  }),
   patternRule({
     re: re(String.raw`\bAUTH[ \t]+PLAIN[ \t]+([A-Za-z0-9+/]{8,512}={0,2})`),
     needles: ['auth plain'],

@@ -4,11 +4,23 @@
 import { ASSIGNMENT_RULES } from './assignments';
 import { COMMAND_RULES } from './commands';
 import type { Candidate, Rule } from './rule';
+import { NETWORK_RULES } from './network';
+import { PROSE_RULES } from './prose';
 import { SHAPE_RULES } from './shapes';
+import { SHELL_RULES } from './shell';
+import { VENDOR_RULES } from './vendors';
 import type { Finding, Redaction, SecretKind } from './types';
 import { KIND_INFO } from './types';
 
-const RULES: readonly Rule[] = [...SHAPE_RULES, ...COMMAND_RULES, ...ASSIGNMENT_RULES];
+const RULES: readonly Rule[] = [
+  ...SHAPE_RULES,
+  ...VENDOR_RULES,
+  ...COMMAND_RULES,
+  ...SHELL_RULES,
+  ...NETWORK_RULES,
+  ...PROSE_RULES,
+  ...ASSIGNMENT_RULES,
+];
 
 export function placeholder(kind: SecretKind): string {
   return `[REDACTED:${kind}]`;
@@ -53,24 +65,70 @@ function settle(candidates: Candidate[], text: string): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export function redact(text: string): Redaction {
-  if (text.length === 0) return { text, findings: [] };
+/** Backslashes immediately before `index`. */
+function backslashesBefore(text: string, index: number): number {
+  let n = 0;
+  while (index - n - 1 >= 0 && text.charCodeAt(index - n - 1) === 92) n++;
+  return n;
+}
+
+/** Length of the backslash escape starting at p (2, or 6 for \uXXXX), or 0 when none starts there. */
+function escapeAt(text: string, p: number): number {
+  if (text.charCodeAt(p) !== 92 || backslashesBefore(text, p) % 2 === 1) return 0;
+  return text.charAt(p + 1) === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(p + 2, p + 6)) ? 6 : 2;
+}
+
+/** Start of the escape that index i falls strictly inside, or -1. */
+function escapeAround(text: string, i: number): number {
+  for (let p = i - 1; p >= Math.max(0, i - 5); p--) {
+    const length = escapeAt(text, p);
+    if (length > 0) return p + length > i ? p : -1;
+  }
+  return -1;
+}
+
+/**
+ * Widens a span so it never splits a backslash escape (`\"`, `\\`, `\n`, `\u00e9`): text that is itself
+ * JSON-encoded (a ConnectWise note's trailer, a pasted JSON log) stays valid JSON once the span becomes a
+ * placeholder, whose characters need no escaping.
+ */
+function escapeSafe(text: string, start: number, end: number): [number, number] {
+  const s = escapeAround(text, start);
+  const e = escapeAround(text, end);
+  return [s >= 0 ? s : start, e >= 0 ? e + escapeAt(text, e) : end];
+}
+
+/** The secrets in `text` as ordered, non-overlapping spans of the original (the core of redact()). */
+export function findSecrets(text: string): Candidate[] {
+  if (text.length === 0) return [];
   const lower = text.toLowerCase();
   const candidates: Candidate[] = [];
   for (const rule of RULES) {
     if (rule.needles.length === 0 || rule.needles.some((n) => lower.includes(n))) rule.find(text, candidates);
   }
-  if (candidates.length === 0) return { text, findings: [] };
+  if (candidates.length === 0) return [];
+  const kept: Candidate[] = [];
+  for (const c of settle(candidates, text)) {
+    const [start, end] = text.includes('\\') ? escapeSafe(text, c.start, c.end) : [c.start, c.end];
+    const last = kept.at(-1);
+    // Widening can make two neighbours touch: they become one placeholder (the first one's kind).
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else kept.push(start === c.start && end === c.end ? c : { ...c, start, end });
+  }
+  return kept;
+}
 
-  const kept = settle(candidates, text);
+/** Replaces the spans (ordered, non-overlapping) with placeholders: the text that may leave or rest. */
+export function applySpans(text: string, spans: readonly Candidate[]): Redaction {
+  if (spans.length === 0) return { text, findings: [] };
   const parts: string[] = [];
   let at = 0;
-  for (const c of kept) {
+  for (const c of spans) {
     parts.push(text.slice(at, c.start), placeholder(c.kind));
     at = c.end;
   }
   parts.push(text.slice(at));
-  const findings: Finding[] = kept.map((c) => ({
+  const findings: Finding[] = spans.map((c) => ({
     kind: c.kind,
     label: c.label,
     start: c.start,
@@ -78,6 +136,10 @@ export function redact(text: string): Redaction {
     preview: previewOf(text.slice(c.start, c.end)),
   }));
   return { text: parts.join(''), findings };
+}
+
+export function redact(text: string): Redaction {
+  return applySpans(text, findSecrets(text));
 }
 
 /** "2 secrets withheld (password, API key)"; "" when nothing was withheld. */

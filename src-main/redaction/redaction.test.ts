@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INNOCENT_SAMPLES, SECRET_SAMPLES, fake } from './corpus';
+import { redactInChunks } from './chunked';
 import { redact, summarizeFindings } from './index';
 import type { Finding } from './types';
 
@@ -16,7 +17,7 @@ function expectWellFormed(original: string, findings: Finding[]): void {
 }
 
 describe('redact: secret-bearing corpus', () => {
-  it('has at least 30 samples', () => expect(SECRET_SAMPLES.length).toBeGreaterThanOrEqual(30));
+  it('has at least 150 samples', () => expect(SECRET_SAMPLES.length).toBeGreaterThanOrEqual(150));
 
   it.each(SECRET_SAMPLES.map((s) => [s.name, s] as const))('%s', (_name, sample) => {
     const { text, findings } = redact(sample.text);
@@ -53,7 +54,7 @@ describe('redact: secret-bearing corpus', () => {
 });
 
 describe('redact: innocent look-alikes', () => {
-  it('has at least 30 samples', () => expect(INNOCENT_SAMPLES.length).toBeGreaterThanOrEqual(30));
+  it('has at least 150 samples', () => expect(INNOCENT_SAMPLES.length).toBeGreaterThanOrEqual(150));
 
   it.each(INNOCENT_SAMPLES.map((s) => [s.name, s] as const))('%s', (_name, sample) => {
     const result = redact(sample.text);
@@ -119,14 +120,10 @@ describe('redact: several secrets in one text', () => {
   });
 });
 
-describe('redact: performance and backtracking', () => {
-  const elapsed = (fn: () => void) => {
-    const start = performance.now();
-    fn();
-    return performance.now() - start;
-  };
-
-  it('redacts a 200 KB log with a few secrets quickly', () => {
+// Timing is measured in `npm run bench` (redaction.*); here only that adversarial input finishes (a
+// catastrophic backtrack would hang past the test timeout) and that a big log is redacted correctly.
+describe('redact: large and adversarial input', () => {
+  it('redacts the secrets of a 200 KB log and nothing else', () => {
     const lines: string[] = [];
     let size = 0;
     for (let i = 0; size < 200_000; i++) {
@@ -137,12 +134,9 @@ describe('redact: performance and backtracking', () => {
       lines.push(line);
       size += line.length + 1;
     }
-    const log = lines.join('\n');
-    let result = redact(log);
-    const ms = elapsed(() => (result = redact(log)));
-    expect(result.findings.length).toBeGreaterThanOrEqual(6);
+    const result = redact(lines.join('\n'));
+    expect(result.findings.length).toBe(lines.filter((l) => l.includes('WARN')).length * 2);
     expect(result.findings.every((f) => f.kind === 'password' || f.kind === 'token')).toBe(true);
-    expect(ms).toBeLessThan(200);
   });
 
   it.each([
@@ -162,7 +156,21 @@ describe('redact: performance and backtracking', () => {
     ['Authorization repeated', 'Authorization: '.repeat(50_000)],
     ['BEGIN without END repeated', '-----BEGIN PRIVATE KEY-----'.repeat(40_000)],
     ['net user repeated on one line', '> net user bob '.repeat(60_000)],
-  ])('no catastrophic backtracking: %s', (_name, input) => {
-    expect(elapsed(() => redact(input))).toBeLessThan(500);
+    ['escaped quotes repeated', 'pw \\"'.repeat(100_000)],
+    ['backslashes repeated', '\\'.repeat(200_000)],
+  ])('finishes on adversarial input: %s', (_name, input) => {
+    const { text } = redact(input);
+    expect(text.length).toBeGreaterThan(0);
+  });
+});
+
+describe('redaction a window at a time', () => {
+  it('finds exactly what one pass finds, secrets across window edges included', async () => {
+    const corpus = SECRET_SAMPLES.map((s) => s.text).join('\n\n');
+    const big = Array.from({ length: 6 }, () => corpus).join('\n');
+    let pauses = 0;
+    const windows = await redactInChunks(big, { chunk: 1_500, pause: () => Promise.resolve(void pauses++) });
+    expect(windows).toEqual(redact(big));
+    expect(pauses).toBeGreaterThan(big.length / 1_500 / 2);
   });
 });

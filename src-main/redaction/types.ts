@@ -24,7 +24,10 @@ export type SecretKind =
   | 'wifi_key'
   | 'bitlocker_key'
   | 'connectwise_key'
-  | 'webhook_url';
+  | 'webhook_url'
+  | 'psk'
+  | 'snmp_community'
+  | 'totp_seed';
 
 export interface Finding {
   kind: SecretKind;
@@ -68,4 +71,7 @@ export const KIND_INFO: Record<SecretKind, { label: string; noun: string }> = {
   bitlocker_key: { label: 'BitLocker recovery key', noun: 'BitLocker recovery key' },
   connectwise_key: { label: 'ConnectWise API private key', noun: 'ConnectWise key' },
   webhook_url: { label: 'Webhook URL secret', noun: 'webhook URL' },
+  psk: { label: 'VPN pre-shared key', noun: 'pre-shared key' },
+  snmp_community: { label: 'SNMP community string', noun: 'SNMP community' },
+  totp_seed: { label: 'TOTP seed', noun: 'TOTP seed' },
 };

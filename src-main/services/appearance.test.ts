@@ -3,6 +3,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { AppearanceSettings, EventMap } from '../../src-preload/contract';
 import { callers } from '../test-support/callers';
+import { seedProfile } from '../test-support/profiles';
 import { tempCore, tempDir } from '../test-support/temp-core';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -28,7 +29,8 @@ it('follows the system until someone chooses; a technician’s choice and the si
     theme: 'system',
     sidebar: 'expanded',
   });
-  await first.ok('profile:create', { name: 'Terry Tech', email: 'terry@example.com', role: 'technician' });
+  await first.ok('profile:create', { name: 'Olive Owner', email: 'olive@example.com' });
+  seedProfile(first.core, { name: 'Terry Tech', email: 'terry@example.com', role: 'technician' });
 
   expect(await first.ok<AppearanceSettings>('settings:appearance-save', { theme: 'dark' })).toEqual({
     theme: 'dark',
@@ -57,7 +59,7 @@ it('refuses a theme it does not know, with the field named', async () => {
   cleanups.push(() => dir.remove());
   const { core, call, ok } = start(dir.path);
   cleanups.push(() => core.close());
-  await ok('profile:create', { name: 'Avery Admin', email: 'avery@example.com', role: 'admin' });
+  await ok('profile:create', { name: 'Avery Admin', email: 'avery@example.com' });
   const reply = await call('settings:appearance-save', { theme: 'sepia' });
   expect(reply.ok).toBe(false);
   expect(!reply.ok && reply.error.code).toBe('VALIDATION');

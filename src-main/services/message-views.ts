@@ -1,13 +1,15 @@
 // Messages as the chat shows them: a technician message carries the state of the reply it asked
-// for (from its ai.reply job) and the secrets withheld from the AI; assistant text is display text.
+// for (from its ai.reply job) and what the redaction pass withheld from it (the body is stored with
+// placeholders; the values stay sealed until their author asks to see them); assistant text is display text.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Message, ReplyState } from '../../src-preload/contract';
 import type { Connectivity } from '../jobs/connectivity';
-import { redact } from '../redaction/redact';
 import type { Db } from '../store/database';
 import { prepared } from '../store/prepared';
 import type { MessageRecord, MessageRow } from '../store/repos/messages';
 import { getMessage, listMessages } from '../store/repos/messages';
+import type { WithheldRow } from '../store/repos/withheld-secrets';
+import { getWithheld, withheldOfSession, withheldView } from '../store/repos/withheld-secrets';
 import { jobs } from '../store/schema';
 
 export const AI_REPLY = 'ai.reply';
@@ -31,16 +33,29 @@ export function createMessageViews(db: Db, connectivity: Connectivity) {
 
   function replyOf(job: ReplyJob | undefined): Message['reply'] {
     if (!job) return { state: 'none', error: null, jobId: null };
+    const ai = connectivity.state().ai;
     const states: Record<ReplyJob['state'], ReplyState> = {
-      queued: connectivity.canSend() ? 'sending' : 'waiting',
+      queued: connectivity.canSend() && ai.reachable ? 'sending' : 'waiting',
       running: 'sending',
       done: 'answered',
       dead: 'failed',
     };
-    return { state: states[job.state], error: job.state === 'dead' ? job.lastError : null, jobId: job.id };
+    const state = states[job.state];
+    // Waiting on the AI endpoint itself (not the network): say so, with why.
+    const error =
+      job.state === 'dead'
+        ? job.lastError
+        : state === 'waiting' && connectivity.canSend() && !ai.reachable
+          ? `The AI assistant is not reachable: ${ai.reason ?? 'it did not answer'}`
+          : null;
+    return { state, error, jobId: job.id };
   }
 
-  function toView(record: MessageRecord, jobsByKey: Map<string, ReplyJob>): Message {
+  function toView(
+    record: MessageRecord,
+    jobsByKey: Map<string, ReplyJob>,
+    withheld: WithheldRow | undefined,
+  ): Message {
     const isTechnician = record.role === 'user';
     return {
       id: record.id,
@@ -53,9 +68,7 @@ export function createMessageViews(db: Db, connectivity: Connectivity) {
       status: record.status,
       replyToId: record.replyToId,
       reply: isTechnician ? replyOf(jobsByKey.get(replyKey(record.id))) : replyOf(undefined),
-      withheld: isTechnician
-        ? redact(record.body).findings.map((f) => ({ kind: f.kind, label: f.label, preview: f.preview }))
-        : [],
+      withheld: withheldView(db, withheld),
     };
   }
 
@@ -78,15 +91,19 @@ export function createMessageViews(db: Db, connectivity: Connectivity) {
       return toView(
         { ...row, authorName },
         row.role === 'user' ? replyJobFor(row.id) : new Map<string, ReplyJob>(),
+        getWithheld(db, row.id) ?? undefined,
       );
     },
     forSession(sessionId: string): Message[] {
       const jobsByKey = replyJobs(sessionId);
-      return listMessages(db, sessionId).map((m) => toView(m, jobsByKey));
+      const withheld = withheldOfSession(db, sessionId);
+      return listMessages(db, sessionId).map((m) => toView(m, jobsByKey, withheld.get(m.id)));
     },
     one(messageId: string): Message | null {
       const record = getMessage(db, messageId);
-      return record ? toView(record, replyJobs(record.sessionId)) : null;
+      return record
+        ? toView(record, replyJobs(record.sessionId), getWithheld(db, messageId) ?? undefined)
+        : null;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../src-preload/contract';
-import type { ProfileCreateInput } from '../../src-preload/contract';
+import type { ProfileCreateInput, ProfileFirstInput, UserRole } from '../../src-preload/contract';
+import { ROLES_GRANTED_BY } from '../../src-preload/contract';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -11,6 +12,14 @@ import { getSetting, putSetting } from '../store/repos/settings';
 import { findUserByEmail, getUser, insertUser, listUsers } from '../store/repos/users';
 
 const CURRENT_PROFILE_KEY = 'local.currentProfileId';
+
+/** Who may add a profile with each role (ROLES_GRANTED_BY, read the other way), for refusals. */
+const WHO_MAY_ADD: Record<UserRole, string> = {
+  owner: 'an owner or admin',
+  admin: 'an owner or admin',
+  engineer: 'an owner, admin or engineer',
+  technician: 'anyone with a profile',
+};
 
 /** The person using this Baton. The first run creates it; every action is attributed to it. */
 export function createProfileService(db: Db, clock: Clock) {
@@ -31,16 +40,21 @@ export function createProfileService(db: Db, clock: Clock) {
     return user;
   }
 
-  function create(input: z.output<typeof ProfileCreateInput>): User {
+  /** First run: the first profile on this computer is its owner (nobody else is there to grant a role). */
+  function create(input: z.output<typeof ProfileFirstInput>): User {
     const created = inTransaction(db, () => {
-      if (current()) throw new AppError('CONFLICT', 'This Baton already has a profile');
+      if (current())
+        throw new AppError(
+          'FORBIDDEN',
+          'This Baton already has its owner. Only an owner or admin adds profiles (from the profile menu).',
+        );
       if (findUserByEmail(db, input.email)) {
         throw new AppError('CONFLICT', `${input.email} is already used by another profile`, {
           field: 'email',
         });
       }
       const now = clock.now();
-      const user = insertUser(db, { id: randomUUID(), ...input }, now);
+      const user = insertUser(db, { id: randomUUID(), ...input, role: 'owner' }, now);
       putSetting(db, CURRENT_PROFILE_KEY, user.id, now, user.id);
       appendAudit(
         db,
@@ -61,6 +75,12 @@ export function createProfileService(db: Db, clock: Clock) {
 
   /** Another local profile on this workstation (a shared bench machine; also how claims are tried locally). */
   function add(actor: User, input: z.output<typeof ProfileCreateInput>): User {
+    if (!ROLES_GRANTED_BY[actor.role].includes(input.role))
+      throw new AppError(
+        'FORBIDDEN',
+        `Only ${WHO_MAY_ADD[input.role]} can add ${input.role === 'technician' ? 'a' : 'an'} ${input.role} profile`,
+        { role: input.role, grantable: ROLES_GRANTED_BY[actor.role] },
+      );
     return inTransaction(db, () => {
       if (findUserByEmail(db, input.email)) {
         throw new AppError('CONFLICT', `${input.email} is already used by another profile`, {

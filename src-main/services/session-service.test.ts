@@ -16,7 +16,6 @@ describe('sessions through the contract', () => {
     const created = await core.dispatch('profile:create', {
       name: 'Jane Doe',
       email: 'Jane@Example.com',
-      role: 'technician',
     });
     expect(created.ok).toBe(true);
   });
@@ -62,6 +61,34 @@ describe('sessions through the contract', () => {
     ]);
     expect(messages[0]).toMatchObject({ authorName: 'Jane Doe', role: 'user' });
     expect(pushed.filter((p) => p.event === 'message_added')).toHaveLength(2);
+  });
+
+  it('stores a message sent again under the same id once (a retry after a lost answer)', async () => {
+    const session = await call('sessions:create');
+    const id = crypto.randomUUID();
+    const first = await call('messages:add', { sessionId: session.id, id, body: 'Spooler restarted' });
+    const again = await call('messages:add', { sessionId: session.id, id, body: 'Spooler restarted' });
+    expect(first.id).toBe(id);
+    expect(again).toEqual(first);
+    const detail = await call('sessions:get', { id: session.id });
+    expect(detail).toMatchObject({ messageCount: 1, stateVersion: 1 });
+    expect(pushed.filter((p) => p.event === 'message_added')).toHaveLength(1);
+    const other = await call('sessions:create');
+    expect(await core.dispatch('messages:add', { sessionId: other.id, id, body: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('stores 100 notes sent without waiting for answers in the order they were sent', async () => {
+    const session = await call('sessions:create');
+    const bodies = Array.from({ length: 100 }, (_, i) => `note ${i + 1}`);
+    const replies = await Promise.all(
+      bodies.map((body) => core.dispatch('messages:add', { sessionId: session.id, body })),
+    );
+    expect(replies.every((r) => r.ok)).toBe(true);
+    const detail = await call('sessions:get', { id: session.id });
+    expect((detail.messages as { body: string }[]).map((m) => m.body)).toEqual(bodies);
   });
 
   it('refuses a message for a session that does not exist and stores nothing', async () => {
@@ -116,17 +143,18 @@ describe('profile', () => {
       const created = await core.dispatch('profile:create', {
         name: ' Sam ',
         email: 'SAM@example.com',
-        role: 'engineer',
       });
+      // The first profile on a computer is its owner.
       expect(created).toMatchObject({
         ok: true,
-        value: { name: 'Sam', email: 'sam@example.com', role: 'engineer', active: true },
+        value: { name: 'Sam', email: 'sam@example.com', role: 'owner', active: true },
       });
-      expect(
-        await core.dispatch('profile:create', { name: 'Other', email: 'o@example.com', role: 'admin' }),
-      ).toMatchObject({
+      expect(await core.dispatch('profile:create', { name: 'Other', email: 'o@example.com' })).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT' },
+        error: {
+          code: 'FORBIDDEN',
+          message: expect.stringMatching(/Only an owner or admin adds profiles/) as string,
+        },
       });
     } finally {
       await core.dispose();
@@ -135,7 +163,7 @@ describe('profile', () => {
 
   it('survives a restart on the same data dir', async () => {
     const first = tempCore();
-    await first.dispatch('profile:create', { name: 'Jane', email: 'jane@example.com', role: 'technician' });
+    await first.dispatch('profile:create', { name: 'Jane', email: 'jane@example.com' });
     await first.close();
     const second = tempCore({ dataDir: first.dataDir });
     try {

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Message, SessionDetail, SessionsCreateInput, User } from '../../src-preload/contract';
+import type {
+  Message,
+  RevealedMessage,
+  SessionDetail,
+  SessionSummary,
+  SessionsCreateInput,
+  User,
+} from '../../src-preload/contract';
 import { technicianAsksForSenior } from '../ai/escalation-detection';
 import { assertTransition } from './session-status';
+import { traceOf } from '../handoffs/handoff-trace';
 import type { Clock } from '../clock';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
@@ -15,10 +23,12 @@ import { activeFix, toSuggestedFix } from '../store/repos/suggested-fixes';
 import { followOfSession } from '../store/repos/team-follows';
 import { listHypotheses } from '../store/repos/hypotheses';
 import type { MessageRow } from '../store/repos/messages';
-import { insertMessage } from '../store/repos/messages';
+import { getMessage, insertMessage } from '../store/repos/messages';
+import { getWithheld, revealedBody } from '../store/repos/withheld-secrets';
 import type { ListSessionsQuery, SessionRow } from '../store/repos/sessions';
 import {
   bumpForNewMessage,
+  renameSession,
   flagEscalationRequest,
   getSessionRow,
   insertSession,
@@ -29,11 +39,15 @@ import {
 } from '../store/repos/sessions';
 import { listSteps } from '../store/repos/steps';
 import { getUser } from '../store/repos/users';
+import type { PreparedText } from '../redaction/at-rest';
+import { prepareText } from '../redaction/at-rest';
 import type { MessageViews } from './message-views';
 
 export const UNTITLED_SESSION = 'New session';
 
 const TITLE_MAX = 80;
+/** The problem statement kept whole beside the title (the first message, as the technician wrote it). */
+const PROBLEM_MAX = 2_000;
 
 /** The first non-empty line, cut at a word boundary to fit the list. */
 export function titleFrom(body: string): string {
@@ -104,6 +118,7 @@ export function createSessionService(
       psaTicketId: row.psaTicketId,
       teamTicket: !fresh && followOfSession(db, row.id) !== undefined,
       pendingPost: fresh ? null : (effects.pendingPost?.(row.id) ?? null),
+      trace: fresh ? { state: null, events: [] } : traceOf(db, row),
     };
   }
 
@@ -132,16 +147,36 @@ export function createSessionService(
     return detail(row, true);
   }
 
-  /** The session row exists before any message is stored: a message for an unknown session is refused. */
-  function addMessage(actor: User, sessionId: string, body: string): Message {
+  /**
+   * The session row exists before any message is stored: a message for an unknown session is refused.
+   * `id` (chosen by the renderer) makes a retry idempotent: the message already stored under it is
+   * answered again, never stored twice.
+   */
+  function addMessage(
+    actor: User,
+    sessionId: string,
+    typed: string | PreparedText,
+    clientId?: string,
+  ): Message {
+    const existing = clientId === undefined ? null : getMessage(db, clientId);
+    if (existing) {
+      if (existing.sessionId !== sessionId || existing.authorId !== actor.id || existing.role !== 'user')
+        throw new AppError('CONFLICT', 'A different message is already stored under this id');
+      return views.fromRow(existing, existing.authorName);
+    }
     const now = clock.now();
+    // Secrets become placeholders before anything is stored (issue 14): the title, the escalation
+    // excerpt and the search index see the placeholders; the values are sealed with the message.
+    const prepared = typeof typed === 'string' ? prepareText(typed) : typed;
+    const body = prepared.text;
     const { stored, session } = inTransaction(db, () => {
       let bumped = bumpForNewMessage(db, sessionId, now);
       if (!bumped) throw notFound('Session', sessionId);
       if (bumped.messageCount === 1 && bumped.title === UNTITLED_SESSION) {
         // An untitled session takes its name from the first thing the technician wrote.
-        bumped = { ...bumped, title: titleFrom(body) };
-        setSessionTitle(db, sessionId, bumped.title);
+        const problem = body.trim().slice(0, PROBLEM_MAX);
+        bumped = { ...bumped, title: titleFrom(body), problemSummary: bumped.problemSummary ?? problem };
+        setSessionTitle(db, sessionId, bumped.title, problem);
       }
       if (!bumped.escalationRequested && technicianAsksForSenior(body)) {
         const excerpt = body.length > 160 ? `${body.slice(0, 159)}…` : body;
@@ -150,7 +185,14 @@ export function createSessionService(
       }
       const row = insertMessage(
         db,
-        { id: randomUUID(), sessionId, role: 'user', authorId: actor.id, body, seq: bumped.messageCount },
+        {
+          id: clientId ?? randomUUID(),
+          sessionId,
+          role: 'user',
+          authorId: actor.id,
+          body: prepared,
+          seq: bumped.messageCount,
+        },
         now,
       );
       effects.onNoteAdded?.(row);
@@ -198,7 +240,58 @@ export function createSessionService(
     return detail(row);
   }
 
-  return { list, get, create, addMessage, requestEscalation };
+  /**
+   * "Show withheld": the message as its author typed it, placeholders filled back in. Only the person
+   * who pasted the secrets may see them; each reveal is audited.
+   */
+  function revealWithheld(actor: User, messageId: string): RevealedMessage {
+    const message = getMessage(db, messageId);
+    if (!message) throw notFound('Message', messageId);
+    const row = getWithheld(db, messageId);
+    if (!row) throw new AppError('NOT_FOUND', 'Nothing was withheld from this message');
+    if (row.ownerId === null || row.ownerId !== actor.id)
+      throw new AppError('FORBIDDEN', 'Only the person who pasted these secrets can show them');
+    const body = revealedBody(db, row, message.body);
+    if (body === null)
+      throw new AppError(
+        'NOT_CONFIGURED',
+        'These secrets were sealed with a key this computer does not have (or the keychain is locked), so they cannot be shown.',
+      );
+    appendAudit(
+      db,
+      { actorId: actor.id, action: 'message.reveal-withheld', entityType: 'message', entityId: messageId },
+      clock.now(),
+    );
+    return { messageId, body };
+  }
+
+  /** A title the technician chose (the problem statement is kept as it was). */
+  function rename(actor: User, id: string, title: string): SessionSummary {
+    const now = clock.now();
+    const row = inTransaction(db, () => {
+      const before = getSessionRow(db, id);
+      if (!before) throw notFound('Session', id);
+      const renamed = renameSession(db, id, title, now)!;
+      appendAudit(
+        db,
+        {
+          actorId: actor.id,
+          action: 'session.rename',
+          entityType: 'session',
+          entityId: id,
+          details: { from: before.title, to: title },
+        },
+        now,
+      );
+      return renamed;
+    });
+    const summary = toSessionSummary(row);
+    events.emit('session_updated', summary);
+    events.emit('session_changed', { sessionId: id });
+    return summary;
+  }
+
+  return { list, get, create, addMessage, requestEscalation, revealWithheld, rename };
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

@@ -11,11 +11,33 @@ describe('steps, facts and hypotheses by hand', () => {
 
   beforeEach(async () => {
     core = tempCore();
-    await ok('profile:create', { name: 'Jane Doe', email: 'jane@example.com', role: 'technician' });
+    await ok('profile:create', { name: 'Jane Doe', email: 'jane@example.com' });
     sessionId = (await ok<SessionDetail>('sessions:create', {})).id;
   });
   afterEach(async () => {
     await core.dispose();
+  });
+
+  it('an add sent again under the same id is stored once (a retry after a lost answer)', async () => {
+    const factId = crypto.randomUUID();
+    const fact = await ok<Fact>('facts:add', { sessionId, id: factId, text: 'Only this PC' });
+    const v1 = await version();
+    expect(await ok<Fact>('facts:add', { sessionId, id: factId, text: 'Only this PC' })).toEqual(fact);
+    const stepId = crypto.randomUUID();
+    const step = await ok<Step>('steps:add', { sessionId, id: stepId, text: 'Clear the cache' });
+    expect(await ok<Step>('steps:add', { sessionId, id: stepId, text: 'Clear the cache' })).toEqual(step);
+    const branchId = crypto.randomUUID();
+    const branch = await ok<Hypothesis>('hypotheses:add', { sessionId, id: branchId, label: 'DNS' });
+    expect(await ok<Hypothesis>('hypotheses:add', { sessionId, id: branchId, label: 'DNS' })).toEqual(branch);
+    const detail = await ok<SessionDetail>('sessions:get', { id: sessionId });
+    expect([detail.facts.length, detail.steps.length, detail.hypotheses.length]).toEqual([1, 1, 1]);
+    expect([fact.id, step.id, branch.id]).toEqual([factId, stepId, branchId]);
+    expect(detail.stateVersion).toBe(v1 + 2);
+    const other = (await ok<SessionDetail>('sessions:create', {})).id;
+    expect(await core.dispatch('facts:add', { sessionId: other, id: factId, text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('every change bumps state_version and lands in the audit log', async () => {

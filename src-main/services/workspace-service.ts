@@ -65,6 +65,21 @@ export function createWorkspaceService(db: Db, clock: Clock, events: CoreEvents)
     return row;
   };
 
+  /**
+   * An add carrying the renderer's id is idempotent: when a row already has that id (an earlier
+   * attempt whose answer was lost), that row is the answer and nothing is written again.
+   */
+  function already<T extends { sessionId: string }>(
+    id: string | undefined,
+    sessionId: string,
+    row: (id: string) => T | null,
+  ): T | null {
+    const existing = id ? row(id) : null;
+    if (existing && existing.sessionId !== sessionId)
+      throw new AppError('CONFLICT', 'Another session already has an item with this id');
+    return existing;
+  }
+
   function checkHypothesis(sessionId: string, hypothesisId: string | null | undefined) {
     if (!hypothesisId) return;
     const branch = getHypothesis(db, hypothesisId);
@@ -74,12 +89,14 @@ export function createWorkspaceService(db: Db, clock: Clock, events: CoreEvents)
 
   return {
     addStep(actor: User, input: z.output<typeof StepAddInput>): Step {
+      const existing = already(input.id, input.sessionId, (id) => getStep(db, id));
+      if (existing) return existing;
       return change(actor, input.sessionId, 'step', 'add', (now) => {
         checkHypothesis(input.sessionId, input.hypothesisId);
         return insertStep(
           db,
           {
-            id: randomUUID(),
+            id: input.id ?? randomUUID(),
             sessionId: input.sessionId,
             text: input.text,
             options: input.options,
@@ -105,9 +122,11 @@ export function createWorkspaceService(db: Db, clock: Clock, events: CoreEvents)
       const step = owning('Step', id, getStep(db, id));
       return change(actor, step.sessionId, 'step', 'remove', () => (deleteStep(db, id), null));
     },
-    addFact(actor: User, sessionId: string, text: string): Fact {
+    addFact(actor: User, sessionId: string, text: string, id?: string): Fact {
+      const existing = already(id, sessionId, (factId) => getFact(db, factId));
+      if (existing) return existing;
       return change(actor, sessionId, 'fact', 'add', (now) =>
-        insertFact(db, { id: randomUUID(), sessionId, text, source: 'technician' }, now),
+        insertFact(db, { id: id ?? randomUUID(), sessionId, text, source: 'technician' }, now),
       );
     },
     updateFact(actor: User, id: string, text: string): Fact {
@@ -119,12 +138,14 @@ export function createWorkspaceService(db: Db, clock: Clock, events: CoreEvents)
       return change(actor, fact.sessionId, 'fact', 'remove', () => (deleteFact(db, id), null));
     },
     addHypothesis(actor: User, input: z.output<typeof HypothesisAddInput>): Hypothesis {
+      const existing = already(input.id, input.sessionId, (id) => getHypothesis(db, id));
+      if (existing) return existing;
       return change(actor, input.sessionId, 'hypothesis', 'add', (now) => {
         checkHypothesis(input.sessionId, input.parentId);
         return insertHypothesis(
           db,
           {
-            id: randomUUID(),
+            id: input.id ?? randomUUID(),
             sessionId: input.sessionId,
             parentId: input.parentId ?? null,
             label: input.label,

@@ -1,5 +1,5 @@
 // Opens the one SQLite file: WAL, foreign keys, migrations from drizzle/ at start-up, and a refusal
-// to open a database written by a newer build (its schema would be misread).
+// to open a file that is not Baton's own, is damaged, or was written by a newer build (store-file.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,6 +8,8 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../errors';
 import * as schema from './schema';
+import type { StoreFileState } from './store-file';
+import { BATON_APPLICATION_ID, inspectStoreFile } from './store-file';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -27,8 +29,24 @@ export function knownSchemaVersion(migrationsDir: string): number {
   return journal.entries.length;
 }
 
+/**
+ * Opens the store at `file`, creating it when there is none. Refuses (AppError STORE_UNAVAILABLE,
+ * details.problem) a file that is not Baton's, is empty, damaged, unreadable or written by a newer
+ * Baton — before writing a byte to it.
+ */
 export function openStore(file: string, migrationsDir: string): OpenedStore {
-  const sqlite = new Database(file);
+  const known = knownSchemaVersion(migrationsDir);
+  const state = inspectStoreFile(file, known);
+  if (state.kind !== 'missing' && state.kind !== 'baton') throw storeProblem(file, state);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+  } catch (err) {
+    throw storeProblem(file, {
+      kind: 'unreadable',
+      reason: err instanceof Error ? err.message : String(err),
+    });
+  }
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
@@ -37,16 +55,12 @@ export function openStore(file: string, migrationsDir: string): OpenedStore {
     // Checkpoints run in the background (see startCheckpointer), never inside a user's commit.
     sqlite.pragma('wal_autocheckpoint = 0');
 
-    const known = knownSchemaVersion(migrationsDir);
     const onDisk = Number(sqlite.pragma('user_version', { simple: true }));
-    if (onDisk > known) {
-      throw new AppError(
-        'CONFLICT',
-        `This Baton data (schema ${onDisk}) was written by a newer version of Baton, which this one ` +
-          `(schema ${known}) cannot read safely. Update Baton, or point BATON_DATA_DIR at another folder.`,
-        { file, schemaOnDisk: onDisk, schemaKnown: known },
-      );
-    }
+    if (onDisk > known)
+      throw storeProblem(file, { kind: 'newer', schemaVersion: onDisk, knownSchema: known });
+    // Baton's mark on its files: the next start knows this one is its own (store-file.ts).
+    if (Number(sqlite.pragma('application_id', { simple: true })) !== BATON_APPLICATION_ID)
+      sqlite.pragma(`application_id = ${BATON_APPLICATION_ID}`);
     const db: Db = drizzle({ client: sqlite, schema });
     if (onDisk < known) {
       // drizzle runs every pending migration inside one transaction.
@@ -56,8 +70,29 @@ export function openStore(file: string, migrationsDir: string): OpenedStore {
     return { db, sqlite, schemaVersion: known, close: () => closeStore(sqlite) };
   } catch (err) {
     sqlite.close();
+    if (err instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(err.code))
+      throw storeProblem(file, { kind: 'damaged', reason: err.message });
     throw err;
   }
+}
+
+export type StoreProblemState = Exclude<StoreFileState, { kind: 'missing' } | { kind: 'baton' }>;
+
+/** The refusal to open `file`, in plain words (the start-up screen shows it). */
+export function storeProblem(file: string, state: StoreProblemState): AppError {
+  const message =
+    state.kind === 'newer'
+      ? `This Baton data (schema ${state.schemaVersion}) was written by a newer version of Baton, which this one ` +
+        `(schema ${state.knownSchema}) cannot read safely. Update Baton, or point BATON_DATA_DIR at another folder. ` +
+        'The file is left untouched.'
+      : state.kind === 'foreign'
+        ? `The file at ${file} is not Baton's data: ${state.reason}. Baton left it exactly as it was.`
+        : state.kind === 'empty'
+          ? `Baton's data file at ${file} is empty (${state.reason}). Baton left it as it was.`
+          : state.kind === 'damaged'
+            ? `Baton's data file at ${file} is damaged: ${state.reason}. Baton left it as it was.`
+            : `Baton cannot read its data file at ${file}: ${state.reason}.`;
+  return new AppError('STORE_UNAVAILABLE', message, { file, problem: state.kind, state });
 }
 
 function closeStore(sqlite: Database.Database): void {

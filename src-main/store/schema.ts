@@ -1,7 +1,7 @@
 // The SQLite schema (drizzle). Timestamps are epoch milliseconds (UTC) everywhere.
 // Migrations are generated from this file into drizzle/ with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
   'users',
@@ -56,6 +56,10 @@ export const sessions = sqliteTable(
     index('sessions_created_by_idx').on(t.createdById),
     index('sessions_updated_idx').on(t.updatedAt, t.id),
     index('sessions_status_updated_idx').on(t.status, t.updatedAt, t.id),
+    // Insights (issue 18): sessions started / resolved in a date range, and the domain filter's choices.
+    index('sessions_created_idx').on(t.createdAt),
+    index('sessions_resolved_idx').on(t.resolvedAt),
+    index('sessions_domain_idx').on(t.problemDomain),
   ],
 );
 
@@ -253,6 +257,9 @@ export const handoffs = sqliteTable(
   (t) => [
     index('handoffs_open_idx').on(t.claimedById, t.createdAt),
     index('handoffs_session_idx').on(t.sessionId),
+    // Insights: handoffs created in a date range; how many were imported.
+    index('handoffs_created_idx').on(t.createdAt),
+    index('handoffs_origin_idx').on(t.origin),
   ],
 );
 
@@ -350,7 +357,11 @@ export const suggestedFixes = sqliteTable(
     outcomeReason: text('outcome_reason'),
     outcomeAt: integer('outcome_at'),
   },
-  (t) => [index('suggested_fixes_session_idx').on(t.sessionId, t.supersededAt)],
+  (t) => [
+    index('suggested_fixes_session_idx').on(t.sessionId, t.supersededAt),
+    // Insights: fixes suggested in a date range.
+    index('suggested_fixes_created_idx').on(t.createdAt),
+  ],
 );
 
 /** Fixes saved for reuse ("save as template"). */
@@ -431,4 +442,74 @@ export const psaNoteWrites = sqliteTable('psa_note_writes', {
   /** The note, once ConnectWise answered (or the retry found it). */
   noteId: integer('note_id'),
   createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * What the redaction pass withheld from a stored message (issue 14): the body keeps placeholders, the
+ * values are sealed here with AES-256-GCM under a key kept in the OS keychain (redaction/at-rest.ts), and
+ * only the person who pasted them may see them again ("Show withheld").
+ */
+export const withheldSecrets = sqliteTable('withheld_secrets', {
+  messageId: text('message_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  /** Who pasted them (null: a message from another machine or the assistant; nobody may reveal them). */
+  ownerId: text('owner_id').references(() => users.id),
+  /** JSON [{kind, label, start, end}]: each placeholder's place in the stored body (no secret in it). */
+  spans: text('spans').notNull(),
+  /** IV (12 bytes) | GCM tag (16) | ciphertext of JSON {values, previews}; the message id is the AAD. */
+  sealed: blob('sealed', { mode: 'buffer' }).notNull(),
+  /** Which keychain key sealed it: the first 16 hex digits of its SHA-256. */
+  keyId: text('key_id').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Data migrations that run in code after the SQL ones (they need the keychain): name → when done. */
+export const dataMigrations = sqliteTable('data_migrations', {
+  name: text('name').primaryKey(),
+  doneAt: integer('done_at').notNull(),
+  /** JSON: what it changed (counts only). */
+  details: text('details'),
+});
+
+/**
+ * Was the handoff assessment's likely cause right? Asked once in the resolve dialog of an escalated
+ * session (issue 18) and kept with the resolution: one answer per assessed handoff (a later answer
+ * replaces it). The assessment's stated confidence is copied so calibration needs no JSON parsing.
+ */
+export const assessmentChecks = sqliteTable(
+  'assessment_checks',
+  {
+    handoffId: text('handoff_id')
+      .primaryKey()
+      .references(() => handoffs.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    verdict: text('verdict', { enum: ['right', 'partly', 'wrong'] }).notNull(),
+    /** The assessment's stated confidence at the time it was checked. */
+    confidence: text('confidence', { enum: ['low', 'medium', 'high'] }).notNull(),
+    checkedById: text('checked_by_id')
+      .notNull()
+      .references(() => users.id),
+    checkedAt: integer('checked_at').notNull(),
+  },
+  (t) => [index('assessment_checks_checked_idx').on(t.checkedAt)],
+);
+
+/**
+ * The service board of each ConnectWise ticket this machine has seen (linked or imported), so
+ * Insights can filter by board without asking ConnectWise.
+ */
+export const psaTicketBoards = sqliteTable('psa_ticket_boards', {
+  ticketId: integer('ticket_id').primaryKey(),
+  boardId: integer('board_id').notNull(),
+  seenAt: integer('seen_at').notNull(),
+});
+
+/** The boards those tickets are on, with the name each was last seen under (the filter's choices). */
+export const psaBoards = sqliteTable('psa_boards', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  seenAt: integer('seen_at').notNull(),
 });

@@ -5,12 +5,8 @@
 // unconfirmed, and again against its generous reading: the code must work either way.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectWiseFake, ConnectWiseFakeOptions } from '../../e2e/fakes/connectwise-fake';
-import type {
-  Handoff,
-  HandoffConfirmation,
-  NotePostOutcome,
-  SessionDetail,
-} from '../../src-preload/contract';
+import type { HandoffConfirmation, NotePostOutcome, SessionDetail } from '../../src-preload/contract';
+import type { HandoffPage } from '../../src-preload/contract';
 import type { Cleanups, Machine } from '../test-support/team-machines';
 import { PEOPLE, TERRY_AS_OWNER, machine, sharedConnectWise } from '../test-support/team-machines';
 import { until } from '../test-support/until';
@@ -26,7 +22,7 @@ const MODES: [string, ConnectWiseFakeOptions][] = [
 ];
 
 /** The queue a senior sees (ids). */
-const queue = async (m: Machine) => (await m.ok<Handoff[]>('handoffs:list', {})).map((h) => h.id);
+const queue = async (m: Machine) => (await m.ok<HandoffPage>('handoffs:list', {})).items.map((h) => h.id);
 const lastMessage = async (m: Machine, sessionId: string) =>
   (await m.ok<SessionDetail>('sessions:get', { id: sessionId })).messages.at(-1);
 
@@ -141,7 +137,7 @@ describe.each(MODES)('team flow on assigned tickets (%s ConnectWise)', (_mode, o
     const [handoffTwo] = (await seniors[0]!.poll()).imported;
     expect(handoffTwo).toBeDefined();
     for (const s of seniors.slice(1)) expect((await s.poll()).imported).toEqual([handoffTwo]);
-    const card = (await seniors[1]!.ok<Handoff[]>('handoffs:list', {}))[0]!;
+    const card = (await seniors[1]!.ok<HandoffPage>('handoffs:list', {})).items[0]!;
     expect(card).toMatchObject({ priority: 'high', handedOffByName: 'Terry Tech' });
     const briefing = await seniors[1]!.ok<SessionDetail>('sessions:get', { id: card.sessionId });
     expect(briefing.messages[0]!.body).toContain('Check the IKE lifetime');

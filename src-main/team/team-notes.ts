@@ -10,7 +10,6 @@ import { defineJobKind } from '../jobs/job-kinds';
 import type { ConnectWiseClient, NoteLedger } from '../psa/connectwise/client';
 import { asJobError } from '../psa/connectwise/errors';
 import type { CwNote, CwTicketLite } from '../psa/connectwise/wire';
-import { redact } from '../redaction/redact';
 import type { MessageViews } from '../services/message-views';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
@@ -91,7 +90,12 @@ export function createTeamNotes(deps: {
     deps.tell(row.handedOffById, `${claim.by.name} picked up your escalation`, session.title);
     events.emit('message_added', deps.views.fromRow(notice, null));
     events.emit('handoff_claimed', getHandoff(db, row.id, row.handedOffById)!);
-    events.emit('handoff_picked_up', { handoffId: row.id, sessionId: row.sessionId, byName: claim.by.name });
+    events.emit('handoff_picked_up', {
+      handoffId: row.id,
+      sessionId: row.sessionId,
+      byName: claim.by.name,
+      escalatorId: row.handedOffById,
+    });
     events.emit('session_updated', toSessionSummary(session));
   }
 
@@ -180,7 +184,7 @@ export function createTeamNotes(deps: {
         await client.postNoteOnce(
           follow.ticketId,
           {
-            text: withTrailer(`${author.name}: ${redact(message.body).text}`, 'message', {
+            text: withTrailer(`${author.name}: ${message.body}`, 'message', {
               v: 1,
               handoffId: follow.handoffId,
               messageId,

@@ -16,6 +16,7 @@ import type { ConnectWiseStatusRef } from '../psa/connectwise/settings-schemas';
 import type { CwNote, CwTicketLite } from '../psa/connectwise/wire';
 import type { Db } from '../store/database';
 import { closeHandoffRow, getHandoff, openPsaHandoffs } from '../store/repos/handoffs';
+import { rememberTicketBoard } from '../store/repos/ticket-boards';
 import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
 import { getSetting, putSetting } from '../store/repos/settings';
 import { listFollows, unfollowTicket } from '../store/repos/team-follows';
@@ -43,7 +44,7 @@ const SETTLE_MS = 2_000;
 /** Ids per `id in (…)`: keeps each query string well under the 2 KB some IIS front ends allow. */
 const IDS_PER_QUERY = 100;
 const TICKET_FIELDS =
-  'id,summary,board/id,status/id,status/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated';
+  'id,summary,board/id,board/name,status/id,status/name,owner/identifier,owner/name,closedFlag,_info/lastUpdated';
 
 const cwDate = (iso: string) => `[${iso}]`;
 const secondAfter = (iso: string) =>
@@ -155,6 +156,7 @@ export function createTeamPoller(deps: {
         (boards.length === 0 || boards.includes(ticket.board?.id ?? -1)) &&
         mine.length === 0;
       if (mine.length === 0 && !candidate) continue;
+      if (ticket.board) rememberTicketBoard(db, ticket.id, ticket.board, now);
       // Every note from the handoff note on: since the one this machine imported, or (a new escalation)
       // newest first until the newest handoff note.
       const oldest = Math.min(...mine.map((h) => h.psaNoteId ?? 0));
@@ -196,7 +198,11 @@ export function createTeamPoller(deps: {
           },
           now,
         );
-        if (isNew) result.imported.push(handoff.trailer.handoffId);
+        if (isNew) {
+          result.imported.push(handoff.trailer.handoffId);
+          // Announced as each lands (not all at the end): a first poll of hundreds never holds main.
+          announceImport(handoff.trailer.handoffId);
+        }
       }
     }
 
@@ -222,14 +228,15 @@ export function createTeamPoller(deps: {
       const next: Cursor = allSettled ? { at: secondAfter(newest), seen: {} } : { at: newest, seen };
       putSetting(db, TEAM_CURSOR_KEY, next, clock.now(), null);
     }
-    for (const id of result.imported) {
-      const handoff = getHandoff(db, id, '');
-      if (!handoff) continue;
-      const session = getSessionRow(db, handoff.sessionId);
-      if (session) events.emit('session_created', toSessionSummary(session));
-      events.emit('handoff_created', handoff);
-    }
     return result;
+  }
+
+  function announceImport(id: string) {
+    const handoff = getHandoff(db, id, '');
+    if (!handoff) return;
+    const session = getSessionRow(db, handoff.sessionId);
+    if (session) events.emit('session_created', toSessionSummary(session));
+    events.emit('handoff_created', handoff);
   }
 
   /** One poll at a time; a poll asked for while one runs gets that one's result. */

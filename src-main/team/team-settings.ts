@@ -2,14 +2,13 @@
 // (none chosen: the board of the status mapping). Admins change them; every change is audited.
 import type { z } from 'zod';
 import type { TeamSettings, TeamSettingsInput, User } from '../../src-preload/contract';
-import { canAdminister } from '../ai/ai-settings';
 import type { Clock } from '../clock';
-import { AppError } from '../errors';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { getSetting, putSetting } from '../store/repos/settings';
 import { DEFAULT_POLL_SECONDS, TEAM_BOARDS_KEY, TEAM_POLL_SECONDS_KEY } from './team-poller';
+import { assertMayCall, mayCall } from '../ipc/authorization';
 
 export function createTeamSettings(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -18,12 +17,12 @@ export function createTeamSettings(deps: { db: Db; clock: Clock }) {
     return {
       pollSeconds: getSetting<number>(db, TEAM_POLL_SECONDS_KEY) ?? DEFAULT_POLL_SECONDS,
       boardIds: getSetting<number[]>(db, TEAM_BOARDS_KEY) ?? [],
-      canEdit: canAdminister(actor),
+      canEdit: mayCall(actor, 'settings:team-save'),
     };
   }
 
   function save(actor: User, input: z.output<typeof TeamSettingsInput>): TeamSettings {
-    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    assertMayCall(actor, 'settings:team-save');
     const now = clock.now();
     inTransaction(db, () => {
       putSetting(db, TEAM_POLL_SECONDS_KEY, input.pollSeconds, now, actor.id);

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectWiseFake } from '../../e2e/fakes/connectwise-fake';
 import type { Handoff, HandoffConfirmation, SessionDetail } from '../../src-preload/contract';
+import type { HandoffPage } from '../../src-preload/contract';
 import { createHttpClient } from '../net/http';
 import { fakeConnection } from '../psa/connectwise/testing';
 import { manualClock, tempCore, tempDir } from '../test-support/temp-core';
@@ -50,7 +51,11 @@ async function technicianEscalates(cw: ConnectWiseFake) {
     reason: 'Needs SQL access to the payroll database',
     priority: 'urgent',
   });
-  expect(confirmation.notifications[0]).toEqual({ channel: 'connectwise', state: 'queued', reason: null });
+  expect(confirmation.notifications[0]).toMatchObject({
+    channel: 'connectwise',
+    state: 'queued',
+    reason: null,
+  });
   await until(tech.core, () => cw.ticket(TICKET)!.status.id === 7, 'the ticket in the escalated status');
   return { tech, sessionId: session.id, handoffId: confirmation.handoff.id };
 }
@@ -79,7 +84,7 @@ describe('team escalations through ConnectWise', () => {
     const remoteNumber = (await tech0.ok<Handoff>('handoffs:get', { id: handoffId })).ticketNumber;
     expect(remoteNumber).toBe(local.ticketNumber);
     expect((await sam.ok<Handoff>('handoffs:get', { id: handoffId })).ticketNumber).toBe(remoteNumber);
-    const queue = await sam.ok<Handoff[]>('handoffs:list', {});
+    const queue = (await sam.ok<HandoffPage>('handoffs:list', {})).items;
     expect(queue).toMatchObject([
       {
         id: handoffId,
@@ -138,7 +143,7 @@ describe('team escalations through ConnectWise', () => {
     expect(cw.notes(TICKET).filter((n) => n.text.includes('[baton:claim]'))).toHaveLength(1);
     for (const s of seniors) {
       await s.core.services.team.poll();
-      expect(await s.ok<Handoff[]>('handoffs:list', {})).toEqual([]);
+      expect((await s.ok<HandoffPage>('handoffs:list', {})).items).toEqual([]);
     }
 
     await tech.core.services.team.poll();
@@ -231,7 +236,7 @@ describe('team escalations through ConnectWise', () => {
     const admin = sam.services.profiles.create({
       name: 'Sam Senior',
       email: PEOPLE.sam.email,
-      role: 'admin',
+      role: 'owner',
     });
     await sam.services.connectwise.saveConnection(admin, fakeConnection(cw));
     await sam.services.connectwise.saveStatusMapping(admin, { boardId: 1, escalated: 7 });

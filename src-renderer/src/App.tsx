@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { Toaster } from 'sonner';
+import { Toaster, toast } from 'sonner';
 import { baton } from './api/client';
+import { LeaveDialog } from './components/LeaveDialog';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { SessionsScreen } from './screens/SessionsScreen';
 import { useAppStore } from './stores/app-store';
@@ -8,6 +9,20 @@ import { useAppearanceStore } from './stores/appearance-store';
 import { useHandoffStore } from './stores/handoff-store';
 import { listenForOpenUrl } from './stores/microsoft-settings-store';
 import { useQueueStore } from './stores/queue-store';
+import { useUpdateStore } from './stores/update-store';
+
+/** The application menu's shortcuts (Electron's menu takes the keys before the page sees them). */
+function runMenuCommand(command: 'new-session' | 'search' | 'settings') {
+  const app = useAppStore.getState();
+  if (command === 'settings') return app.setView('settings');
+  if (command === 'new-session') {
+    app.createSession().catch((err: Error) => toast.error(`Could not start a session: ${err.message}`));
+    return;
+  }
+  // The search box answers Ctrl/Cmd+K itself: hand it the same key.
+  app.setView('sessions');
+  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, metaKey: true }));
+}
 
 export function App() {
   const phase = useAppStore((s) => s.phase);
@@ -37,6 +52,13 @@ export function App() {
       // The browser host cannot open the system browser: main asks this page (Microsoft sign-in).
       listenForOpenUrl(),
       useAppearanceStore.getState().init(),
+      // A notification or the tray was clicked: show that handoff.
+      baton().on('open_handoff', ({ handoffId }) => {
+        useAppStore.getState().setView('handoffs');
+        void useHandoffStore.getState().open(handoffId);
+      }),
+      baton().on('menu_command', ({ command }) => runMenuCommand(command)),
+      useUpdateStore.getState().init(),
     );
     const offQueue = useQueueStore.getState().init();
     return () => {
@@ -66,6 +88,7 @@ export function App() {
         </div>
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
+      <LeaveDialog />
       {/* Top centre, over the screen's title: clear of the header's actions at the right, the
        * composer and the status bar. */}
       <Toaster position="top-center" offset={{ top: 12 }} theme={theme} richColors closeButton />

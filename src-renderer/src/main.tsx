@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { setApi } from './api/client';
 import { App } from './App';
 import { connectBrowserHost } from './bridge/browser-host-bridge';
+import { StartupScreen } from './screens/StartupScreen';
 import './theme.css';
 import './styles.css';
 
@@ -16,11 +17,22 @@ async function start() {
       document.body.dataset.connection = 'lost';
     }));
   setApi(api);
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  const renderApp = () =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  // Baton's data is checked before it opens: a file that needs a decision gets the start-up screen.
+  const startup = await api.startup.status();
+  if (startup.ok && startup.value.state === 'attention') {
+    document.body.dataset.phase = 'startup';
+    root.render(
+      <StrictMode>
+        <StartupScreen initial={startup.value} onReady={renderApp} />
+      </StrictMode>,
+    );
+  } else renderApp();
 }
 
 start().catch((err: unknown) => {

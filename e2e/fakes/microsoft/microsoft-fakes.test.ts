@@ -45,7 +45,7 @@ it('serves real TLS: a client that does not trust the test certificate is refuse
   const authority = await startMicrosoftAuthorityFake();
   cleanups.push(() => authority.close());
   const err = await createHttpClient()
-    .request({ url: `${authority.authority()}/v2.0/.well-known/openid-configuration` })
+    .request({ url: `${authority.authority()}/v2.0/.well-known/openid-configuration`, carries: 'nothing' })
     .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(NetworkError);
   expect(err).toMatchObject({ failure: 'tls' });

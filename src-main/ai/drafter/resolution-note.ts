@@ -1,11 +1,14 @@
-// The resolution note (DESIGN §3 Note preview, kind = resolve): four sections. The root cause comes
-// only from a solved hypothesis; the resolution from the last steps, findings and technician
-// messages. Whatever the session did not record is said to be unknown rather than guessed.
+// The resolution note (DESIGN §3 Note preview, kind = resolve): four sections, customer-visible, so it
+// carries only words fit to send — no placeholders, no internal footer. The problem is the technician's
+// own statement; the root cause comes from a solved hypothesis, or from what the technician wrote about
+// the cause; the resolution from the steps that confirmed the fix and the technician's last messages
+// (what they did at the end is how it was resolved). A section the session cannot fill is left empty:
+// the editor opens on it and "Confirm & post" waits for the technician's words (emptySections).
 import type { SessionView } from './analysis';
 import { analyse, isAnswered } from './analysis';
-import { listOr, problemBlock, section } from './blocks';
-import { NOTHING_CONFIRMED, factLines, ruledOutLines, solvedLines, stepLine } from './sections';
-import { bullets, capped, md, quoted } from './text';
+import { listOr, section } from './blocks';
+import { factLines, ruledOutLines, solvedLines, stepLine } from './sections';
+import { bullets, capped, md, sentence } from './text';
 import type { DraftContext } from './types';
 
 export const RESOLUTION_HEADINGS = [
@@ -15,49 +18,44 @@ export const RESOLUTION_HEADINGS = [
   '## Resolution',
 ] as const;
 
-export const ROOT_CAUSE_UNKNOWN = 'Not determined: no hypothesis was confirmed.';
-export const RESOLUTION_UNKNOWN =
-  'How the issue was resolved was not recorded in the session; add it before posting.';
-export const RESOLUTION_UNCONFIRMED =
-  'No confirmed fix was recorded against a hypothesis; check this section before posting.';
-
-const LAST_STEPS = 3;
-const LAST_FACTS = 2;
+/** How many of the technician's last messages describe the resolution. */
 const LAST_MESSAGES = 2;
+/** Words a technician uses when they name the cause. */
+const CAUSE = /\b(root cause|caused by|the cause|because|due to|turned out|was the issue|culprit)\b/i;
 
-function rootCauseBlocks(view: SessionView): string[] {
-  const ruledOut = ruledOutLines(md, view);
-  const tail = ruledOut.length > 0 ? ['**Ruled out along the way:**', bullets(ruledOut)] : [];
-  if (view.solved.length > 0) return [bullets(solvedLines(md, view)), ...tail];
-  const working = view.active.map((b) => quoted(md, b.hypothesis.label)).join(', ');
-  const note = working ? `The working hypothesis was ${working}, not confirmed.` : null;
-  return [ROOT_CAUSE_UNKNOWN, ...(note ? [note] : []), ...tail];
+function problemBlock(view: SessionView): string | null {
+  return view.problem === null ? null : sentence(md(view.problem, 1_000));
 }
 
-function resolutionBlocks(ctx: DraftContext, view: SessionView): string[] {
+/** Messages after the first (which states the problem): what the technician found and did. */
+function laterMessages(view: SessionView) {
+  return view.technicianMessages.slice(1);
+}
+
+function rootCauseBlocks(view: SessionView): string[] {
+  if (view.solved.length > 0) {
+    const ruledOut = ruledOutLines(md, view);
+    return [
+      bullets(solvedLines(md, view)),
+      ...(ruledOut.length > 0 ? ['**Ruled out along the way:**', bullets(ruledOut)] : []),
+    ];
+  }
+  // The newest thing the technician wrote about the cause, in their words.
+  const said = [...laterMessages(view)].reverse().find((m) => CAUSE.test(m.body));
+  return said ? [sentence(md(said.body, 600))] : [];
+}
+
+function resolutionBlocks(view: SessionView): string[] {
   const blocks: string[] = [];
   const onSolved = view.solved.flatMap((b) => b.steps.filter(isAnswered));
-  const finalSteps = onSolved.length > 0 ? onSolved : view.steps.filter(isAnswered).slice(-LAST_STEPS);
-  if (finalSteps.length > 0) {
-    const heading = onSolved.length > 0 ? '**Steps that confirmed the fix:**' : '**Last steps taken:**';
-    blocks.push(heading, bullets(capped(finalSteps, 10, (s) => stepLine(md, view, s), 'steps', 'last')));
-  }
-  const lastFacts = view.facts.slice(-LAST_FACTS);
-  if (lastFacts.length > 0) blocks.push('**Latest findings:**', bullets(lastFacts.map((f) => md(f.text))));
-  const lastMessages = view.technicianMessages.slice(-LAST_MESSAGES);
-  if (lastMessages.length > 0) {
+  if (onSolved.length > 0)
     blocks.push(
-      "**From the technician's last messages:**",
-      bullets(
-        lastMessages.map((m) => {
-          const who = m.authorName?.trim() || ctx.technicianName?.trim();
-          return `${who ? `${md(who, 80)}: ` : ''}${quoted(md, m.body, 300)}`;
-        }),
-      ),
+      '**Steps that confirmed the fix:**',
+      bullets(capped(onSolved, 10, (s) => stepLine(md, view, s), 'steps', 'last')),
     );
-  }
-  if (blocks.length === 0) return [RESOLUTION_UNKNOWN];
-  return view.solved.length > 0 ? blocks : [RESOLUTION_UNCONFIRMED, ...blocks];
+  const last = laterMessages(view).slice(-LAST_MESSAGES);
+  if (last.length > 0) blocks.push(last.map((m) => sentence(md(m.body, 600))).join(' '));
+  return blocks;
 }
 
 export function draftResolutionNote(ctx: DraftContext): string {
@@ -66,10 +64,25 @@ export function draftResolutionNote(ctx: DraftContext): string {
   return (
     [
       section(problem, problemBlock(view)),
-      section(confirmed, listOr(factLines(md, view), NOTHING_CONFIRMED)),
+      section(confirmed, listOr(factLines(md, view), '')),
       section(rootCause, ...rootCauseBlocks(view)),
-      section(resolution, ...resolutionBlocks(ctx, view)),
-      // No "drafted offline" footer: this note is customer-visible (the preview shows how it was drafted).
+      section(resolution, ...resolutionBlocks(view)),
     ].join('\n\n') + '\n'
   );
+}
+
+/**
+ * The required headings whose section holds no words (a draft the session could not fill, or an edit
+ * that emptied it): the editor opens on the first, and the note is not posted until each has words.
+ */
+export function emptySections(headings: readonly string[], markdown: string): string[] {
+  const lines = markdown.split(/\r?\n/);
+  const starts = headings.map((h) => lines.findIndex((line) => line.trim() === h));
+  return headings.filter((_, i) => {
+    const from = starts[i]!;
+    if (from < 0) return false; // a heading the technician removed is their choice
+    const next = lines.findIndex((line, at) => at > from && /^#{1,2}\s/.test(line.trim()));
+    const body = lines.slice(from + 1, next < 0 ? undefined : next).join('\n');
+    return body.trim() === '';
+  });
 }

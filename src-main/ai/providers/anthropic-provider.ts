@@ -1,17 +1,23 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { ChatProvider, ProviderConfig } from './chat-provider';
 import { assertFinished, toTransportError } from './chat-provider';
+import { loadAnthropicSdk } from './sdks';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
 export function createAnthropicProvider(config: ProviderConfig): ChatProvider {
-  const client = new Anthropic({
-    apiKey: config.apiKey ?? '',
-    baseURL: config.baseUrl.replace(/\/+$/, ''),
-    maxRetries: 0,
-    timeout: config.timeoutMs ?? 120_000,
-    fetch: config.fetch,
-  });
+  let client: Promise<Anthropic> | null = null;
+  const connect = () =>
+    (client ??= loadAnthropicSdk().then(
+      (sdk) =>
+        new sdk.default({
+          apiKey: config.apiKey ?? '',
+          baseURL: config.baseUrl.replace(/\/+$/, ''),
+          maxRetries: 0,
+          timeout: config.timeoutMs ?? 120_000,
+          fetch: config.fetch,
+        }),
+    ));
   const url = `${config.baseUrl}/v1/messages`;
   return {
     label: 'Anthropic',
@@ -19,7 +25,9 @@ export function createAnthropicProvider(config: ProviderConfig): ChatProvider {
     async streamChat(request, onText) {
       let text = '';
       try {
-        const stream = await client.messages.create(
+        const stream = await (
+          await connect()
+        ).messages.create(
           {
             model: config.model,
             max_tokens: request.maxTokens ?? 2_048,
@@ -45,7 +53,7 @@ export function createAnthropicProvider(config: ProviderConfig): ChatProvider {
     },
     async ping(signal) {
       try {
-        await client.models.list({ limit: 1 }, { signal });
+        await (await connect()).models.list({ limit: 1 }, { signal });
       } catch (err) {
         throw toTransportError(err, `${config.baseUrl}/v1/models`);
       }

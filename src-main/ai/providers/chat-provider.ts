@@ -1,15 +1,8 @@
 // One interface for every model Baton can talk to. The SDKs do the wire work (SSE parsing, auth
 // headers); their own retries are off because the outbox retries; their fetch is ours, so every
 // request goes through the one HTTP module and its failures come back classified.
-import {
-  APIConnectionError as AnthropicConnectionError,
-  APIConnectionTimeoutError as AnthropicTimeoutError,
-} from '@anthropic-ai/sdk';
-import {
-  APIConnectionError as OpenAiConnectionError,
-  APIConnectionTimeoutError as OpenAiTimeoutError,
-} from 'openai';
 import { HttpStatusError, NetworkError, parseRetryAfter } from '../../net/http';
+import { sdkErrors } from './sdks';
 
 export interface ChatTurn {
   role: 'user' | 'assistant';
@@ -73,10 +66,10 @@ export function toTransportError(err: unknown, url: string): unknown {
       parseRetryAfter(e.headers?.get('retry-after') ?? null, Date.now()),
     );
   }
-  if (err instanceof AnthropicTimeoutError || err instanceof OpenAiTimeoutError) {
+  if (sdkErrors.timeout.some((type) => err instanceof type)) {
     return new NetworkError('timeout', 'The AI service did not answer in time', url);
   }
-  if (err instanceof AnthropicConnectionError || err instanceof OpenAiConnectionError) {
+  if (sdkErrors.connection.some((type) => err instanceof type)) {
     return new NetworkError('other', 'Could not reach the AI service', url);
   }
   // A stream cut mid-reply surfaces as a plain error from the body reader.

@@ -1,19 +1,25 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatProvider, ProviderConfig } from './chat-provider';
 import { assertFinished, toTransportError } from './chat-provider';
+import { loadOpenAiSdk } from './sdks';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /** Any OpenAI-compatible endpoint: OpenAI, Azure OpenAI, Ollama, LM Studio (base URL includes /v1). */
 export function createOpenAiCompatibleProvider(config: ProviderConfig): ChatProvider {
-  const client = new OpenAI({
-    // Local servers (Ollama, LM Studio) need no key, but the SDK insists on one.
-    apiKey: config.apiKey ?? 'not-needed',
-    baseURL: config.baseUrl.replace(/\/+$/, ''),
-    maxRetries: 0,
-    timeout: config.timeoutMs ?? 120_000,
-    fetch: config.fetch,
-  });
+  let client: Promise<OpenAI> | null = null;
+  const connect = () =>
+    (client ??= loadOpenAiSdk().then(
+      (sdk) =>
+        new sdk.default({
+          // Local servers (Ollama, LM Studio) need no key, but the SDK insists on one.
+          apiKey: config.apiKey ?? 'not-needed',
+          baseURL: config.baseUrl.replace(/\/+$/, ''),
+          maxRetries: 0,
+          timeout: config.timeoutMs ?? 120_000,
+          fetch: config.fetch,
+        }),
+    ));
   const url = `${config.baseUrl}/chat/completions`;
   return {
     label: 'OpenAI-compatible',
@@ -21,7 +27,9 @@ export function createOpenAiCompatibleProvider(config: ProviderConfig): ChatProv
     async streamChat(request, onText) {
       let text = '';
       try {
-        const stream = await client.chat.completions.create(
+        const stream = await (
+          await connect()
+        ).chat.completions.create(
           {
             model: config.model,
             stream: true,
@@ -48,7 +56,7 @@ export function createOpenAiCompatibleProvider(config: ProviderConfig): ChatProv
     },
     async ping(signal) {
       try {
-        await client.models.list({ signal });
+        await (await connect()).models.list({ signal });
       } catch (err) {
         throw toTransportError(err, `${config.baseUrl}/models`);
       }

@@ -22,6 +22,7 @@ export function diagnosticEchoKind(baseUrl: string) {
         find: async (reference) => {
           const res = await ctx.http.request({
             url: `${endpoint}?reference=${encodeURIComponent(reference)}`,
+            carries: 'nothing',
             signal: ctx.signal,
           });
           return res.json<unknown[]>()[0] ?? null;
@@ -31,6 +32,7 @@ export function diagnosticEchoKind(baseUrl: string) {
             await ctx.http.request({
               url: endpoint,
               method: 'POST',
+              carries: { content: 'diagnostic' },
               json: { reference, ...payload },
               signal: ctx.signal,
             })

@@ -29,7 +29,7 @@ core.events.onAny((event) => {
 
 if (mode === 'enqueue') {
   const { profiles, sessions } = core.services;
-  const user = profiles.create({ name: 'Jane Doe', email: 'jane@example.com', role: 'technician' });
+  const user = profiles.create({ name: 'Jane Doe', email: 'jane@example.com' });
   const session = sessions.create(user, {});
   sessions.addMessage(user, session.id, 'Effect that must happen exactly once');
   console.log('enqueued');

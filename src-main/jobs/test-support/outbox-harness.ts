@@ -16,7 +16,13 @@ export const testPostKind = (baseUrl: string, service = 'svc', maxAttempts = 8) 
     payload: z.object({ n: z.number() }),
     describe: (p) => `Test post ${p.n}`,
     run: async (payload, ctx) => {
-      await ctx.http.request({ url: `${baseUrl}/work`, method: 'POST', json: payload, signal: ctx.signal });
+      await ctx.http.request({
+        url: `${baseUrl}/work`,
+        method: 'POST',
+        carries: { content: 'diagnostic' },
+        json: payload,
+        signal: ctx.signal,
+      });
     },
   });
 

@@ -205,3 +205,45 @@ it('tests the form values with the stored keys, and says why a connection fails'
   await cw.goDown();
   await expect(settings.boards()).rejects.toMatchObject({ code: 'OFFLINE' });
 });
+
+it('sends the stored keys only to the stored site: another site needs both keys typed with it', async () => {
+  const { cw, settings, admin, form } = await setup();
+  await settings.saveConnection(admin, form);
+  const elsewhere = await startConnectWiseFake({
+    credentials: { publicKey: 'ElsewherePublic1', privateKey: 'ElsewherePrivate1' },
+  });
+  cleanups.push(() => elsewhere.close());
+  const otherSite = { ...form, site: elsewhere.siteUrl, publicKey: undefined, privateKey: undefined };
+
+  const refused = await settings.test(otherSite);
+  expect(refused).toMatchObject({
+    ok: false,
+    message: expect.stringMatching(
+      /^Type both API keys to use 127\.0\.0\.1:\d+: the stored keys are only sent to 127\.0\.0\.1:/,
+    ) as string,
+  });
+  // Only one key typed: the other stored one would still travel.
+  expect(await settings.test({ ...otherSite, publicKey: 'typed-public' })).toMatchObject({ ok: false });
+  expect(elsewhere.server.requests).toHaveLength(0);
+  await expect(settings.saveConnection(admin, otherSite)).rejects.toMatchObject({ code: 'VALIDATION' });
+  expect(elsewhere.server.requests).toHaveLength(0);
+
+  // Typed with it, the new site is tried with the typed keys.
+  expect(
+    await settings.test({
+      ...otherSite,
+      publicKey: elsewhere.credentials.publicKey,
+      privateKey: elsewhere.credentials.privateKey,
+    }),
+  ).toMatchObject({ ok: true });
+  const sent = elsewhere.server.requests
+    .map((r) => Buffer.from((r.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString())
+    .filter(Boolean);
+  expect(sent.length).toBeGreaterThan(0);
+  expect(sent.join()).not.toContain(form.privateKey);
+  // The stored site itself still works with the stored keys.
+  expect(await settings.test({ ...form, publicKey: undefined, privateKey: undefined })).toMatchObject({
+    ok: true,
+  });
+  void cw;
+});

@@ -28,6 +28,7 @@ import {
   ConnectWiseStatusMappingInput,
   MAPPED_STATUSES,
 } from './settings-schemas';
+import { assertMayCall, mayCall } from '../../ipc/authorization';
 
 export const CW_KEYS = {
   site: 'connectwise.site',
@@ -42,8 +43,6 @@ export const CW_KEYS = {
 } as const;
 export const CW_VAULT_SERVICE = 'connectwise';
 const SECRETS = ['publicKey', 'privateKey'] as const;
-
-const canAdminister = (user: User) => user.role === 'owner' || user.role === 'admin';
 
 export function createConnectWiseSettings(deps: {
   db: Db;
@@ -85,6 +84,20 @@ export function createConnectWiseSettings(deps: {
     privateKey: await vault.get(CW_VAULT_SERVICE, 'privateKey'),
   });
 
+  /**
+   * Stored keys go only to the stored site (issue 13): to use another site, both keys are typed with
+   * it. Returns the refusal, or null when the stored keys may be used (or none would be).
+   */
+  function keysBoundToSite(
+    input: { site: string; publicKey?: string | undefined; privateKey?: string | undefined },
+    keys: { publicKey: string | null; privateKey: string | null },
+  ): string | null {
+    const storedSite = stored().site;
+    const usesStored = (!input.publicKey && keys.publicKey) || (!input.privateKey && keys.privateKey);
+    if (!usesStored || !storedSite || sameSite(input.site, storedSite)) return null;
+    return `Type both API keys to use ${siteLabel(input.site)}: the stored keys are only sent to ${siteLabel(storedSite)}`;
+  }
+
   async function view(actor: User): Promise<ConnectWiseSettingsView> {
     const connection = stored();
     const keys = await readKeys();
@@ -97,12 +110,12 @@ export function createConnectWiseSettings(deps: {
       boardId,
       statuses,
       notifyContact: notifyContact(),
-      canEdit: canAdminister(actor),
+      canEdit: mayCall(actor, 'settings:connectwise-save'),
     };
   }
 
   function requireAdmin(actor: User): void {
-    if (!canAdminister(actor)) throw new AppError('FORBIDDEN', 'Only an owner or admin can change settings');
+    assertMayCall(actor, 'settings:connectwise-save');
   }
 
   /** Writes the settings that changed, one audit entry each (secrets appear only as "replaced"/"removed"). */
@@ -134,6 +147,8 @@ export function createConnectWiseSettings(deps: {
   ): Promise<ConnectWiseSettingsView> {
     requireAdmin(actor);
     const input = parse(ConnectWiseConnectionInput, raw);
+    const boundTo = input.clearKeys ? null : keysBoundToSite(input, await readKeys());
+    if (boundTo) throw invalid([{ path: input.publicKey ? 'privateKey' : 'publicKey', message: boundTo }]);
     // The keys first: if the keychain refuses, nothing changes.
     const secrets: Record<string, string> = {};
     for (const account of SECRETS) {
@@ -252,6 +267,8 @@ export function createConnectWiseSettings(deps: {
       if (!raw) return await (await client()).testConnection();
       const input = parse(ConnectWiseConnectionInput, raw);
       const keys = await readKeys();
+      const boundTo = keysBoundToSite(input, keys);
+      if (boundTo) return { ok: false, message: boundTo, latencyMs: 0 };
       const connection = {
         site: input.site,
         companyId: input.companyId,
@@ -289,6 +306,23 @@ export function createConnectWiseSettings(deps: {
 }
 
 export type ConnectWiseSettingsService = ReturnType<typeof createConnectWiseSettings>;
+
+/** Whether two site entries name the same ConnectWise server (scheme, host and port). */
+function sameSite(a: string, b: string): boolean {
+  try {
+    return normalizeSite(a) === normalizeSite(b);
+  } catch {
+    return false;
+  }
+}
+
+function siteLabel(site: string): string {
+  try {
+    return new URL(normalizeSite(site)).host;
+  } catch {
+    return site;
+  }
+}
 
 function missingPieces(
   connection: { site: string; companyId: string; clientId: string },

@@ -4,6 +4,7 @@
 // without it the senior is told why and who can set it.
 import type { z } from 'zod';
 import type { ConnectWiseMemberMapInput, ConnectWisePeopleView, User } from '../../../src-preload/contract';
+import { isAdmin } from '../../../src-preload/contract';
 import type { Clock } from '../../clock';
 import { AppError, notFound } from '../../errors';
 import type { Db } from '../../store/database';
@@ -14,7 +15,6 @@ import type { ConnectWiseClient } from './client';
 import { interactive } from './errors';
 import type { CwMember } from './wire';
 
-const canAdminister = (user: User) => user.role === 'owner' || user.role === 'admin';
 const memberName = (m: CwMember) => [m.firstName, m.lastName].filter(Boolean).join(' ') || m.identifier;
 const lower = (s: string | null | undefined) => s?.trim().toLowerCase() ?? '';
 
@@ -53,7 +53,7 @@ export function createMemberMapping(deps: {
       members: members
         .map((m) => ({ identifier: m.identifier, name: memberName(m), email: m.officeEmail ?? null }))
         .sort((a, b) => a.name.localeCompare(b.name)),
-      canEdit: canAdminister(actor),
+      canEdit: isAdmin(actor.role),
     };
   }
 
@@ -61,7 +61,7 @@ export function createMemberMapping(deps: {
     actor: User,
     input: z.output<typeof ConnectWiseMemberMapInput>,
   ): Promise<ConnectWisePeopleView> {
-    if (!canAdminister(actor))
+    if (!isAdmin(actor.role))
       throw new AppError('FORBIDDEN', 'Only an owner or admin maps people to ConnectWise members');
     const person = getUser(db, input.userId);
     if (!person) throw notFound('Person', input.userId);

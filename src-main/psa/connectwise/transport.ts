@@ -33,7 +33,9 @@ export function createCwTransport(opts: CwTransportOptions) {
 
   async function send(method: string, url: string, json?: unknown): Promise<HttpResponse> {
     try {
-      return await http.request({ url, method, headers, json, timeoutMs: opts.timeoutMs });
+      // Everything Baton writes to ConnectWise is content (notes, patches): the gate reads all of it.
+      const carries = json === undefined ? 'nothing' : { content: 'psa' as const };
+      return await http.request({ url, method, carries, headers, json, timeoutMs: opts.timeoutMs });
     } catch (err) {
       throw toPsaError(err);
     }
@@ -46,6 +48,7 @@ export function createCwTransport(opts: CwTransportOptions) {
     try {
       res = await http.request({
         url,
+        carries: 'nothing',
         headers: { Accept: `application/vnd.connectwise.com+json; version=${CW_API_VERSION}` },
         timeoutMs: opts.timeoutMs,
       });

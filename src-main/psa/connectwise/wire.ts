@@ -22,8 +22,8 @@ export type CwTicket = z.infer<typeof CwTicketSchema>;
 export const CwTicketLiteSchema = z.looseObject({
   id: z.number(),
   summary: z.string().optional(),
-  board: z.looseObject({ id: z.number() }).optional(),
   status: ref.optional(),
+  board: ref.optional(),
   owner: z
     .looseObject({ id: z.number().optional(), identifier: z.string(), name: z.string().optional() })
     .nullish(),

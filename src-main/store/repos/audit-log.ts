@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { prepared } from '../prepared';
-import { auditLog } from '../schema';
+import { auditLog, users } from '../schema';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -42,4 +42,18 @@ export function listAudit(db: Db, entityType: string, entityId: string) {
     .where(sql`${auditLog.entityType} = ${entityType} and ${auditLog.entityId} = ${entityId}`)
     .orderBy(auditLog.id)
     .all();
+}
+
+/** Who did `action` to the entity last (a name), or null. */
+export function lastActorOf(db: Db, entityType: string, entityId: string, action: string): string | null {
+  const row = db
+    .select({ name: users.name })
+    .from(auditLog)
+    .innerJoin(users, sql`${users.id} = ${auditLog.actorId}`)
+    .where(
+      sql`${auditLog.entityType} = ${entityType} and ${auditLog.entityId} = ${entityId} and ${auditLog.action} = ${action}`,
+    )
+    .orderBy(sql`${auditLog.id} desc`)
+    .get();
+  return row?.name ?? null;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, tempDir } from '../../test-support/temp-core';
 import { openStore } from '../database';
-import { getHandoff, insertHandoff, listOpenHandoffs, markHandoffRead } from './handoffs';
+import { getHandoff, insertHandoff, listHandoffCards, markHandoffRead } from './handoffs';
 import { insertSession } from './sessions';
 import { insertSupportTicket } from './support-tickets';
 import { insertUser } from './users';
@@ -22,8 +22,8 @@ function store() {
   return opened.db;
 }
 
-describe('listOpenHandoffs', () => {
-  it('gives each handoff exactly the view getHandoff gives it, ticket number included (or null without one)', () => {
+describe('listHandoffCards', () => {
+  it('pages the queue in light cards that agree with getHandoff, ticket number included (or null without one)', () => {
     const db = store();
     const tech = insertUser(
       db,
@@ -72,15 +72,36 @@ describe('listOpenHandoffs', () => {
     }
     markHandoffRead(db, ids[2]!, senior.id, 200);
 
-    const listed = listOpenHandoffs(db, senior.id, 'newest');
-    expect(listed.map((h) => h.id)).toEqual([...ids].reverse());
-    expect(listed).toEqual([...ids].reverse().map((id) => getHandoff(db, id, senior.id)));
-    expect(listed.map((h) => h.ticketNumber)).toEqual([
+    const all = listHandoffCards(db, senior.id, { sort: 'newest', after: null, limit: 10 });
+    expect(all.map((h) => h.id)).toEqual([...ids].reverse());
+    for (const card of all) {
+      const full = getHandoff(db, card.id, senior.id)!;
+      expect(card).toMatchObject({
+        sessionTitle: full.sessionTitle,
+        reason: full.reason,
+        handedOffByName: full.handedOffByName,
+        targetUserName: full.targetUserName,
+        ticketNumber: full.ticketNumber,
+        createdAt: full.createdAt,
+        unread: full.unread,
+        assessmentState: full.assessment.state,
+      });
+    }
+    expect(all.map((h) => h.ticketNumber)).toEqual([
       null,
       'BTN-20261128-0003',
       'BTN-20261128-0002',
       'BTN-20261128-0001',
     ]);
-    expect(listOpenHandoffs(db, tech.id, 'priority')).toEqual([]);
+    // Two pages of two, the second after the first's last card.
+    const first = listHandoffCards(db, senior.id, { sort: 'newest', after: null, limit: 2 });
+    const last = first.at(-1)!;
+    const second = listHandoffCards(db, senior.id, {
+      sort: 'priority',
+      after: { rank: last.rank, createdAt: last.createdAt, seq: last.seq },
+      limit: 2,
+    });
+    expect([...first, ...second].map((h) => h.id)).toEqual([...ids].reverse());
+    expect(listHandoffCards(db, tech.id, { sort: 'priority', after: null, limit: 10 })).toEqual([]);
   });
 });

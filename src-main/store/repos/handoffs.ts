@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
-import type { Handoff, HandoffAssessment, HandoffSnapshot } from '../../../src-preload/contract';
+import { and, asc, count, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { Handoff, HandoffAssessment, HandoffCard, HandoffSnapshot } from '../../../src-preload/contract';
+import { PRIORITY_ORDER } from '../../../src-preload/contract';
 import type { Db } from '../database';
-import { handoffReads, handoffs, sessions, supportTickets, users } from '../schema';
+import { handoffReads, handoffs, sessions, users } from '../schema';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
 
@@ -12,13 +13,11 @@ const targetName = sql<
 const claimerName = sql<
   string | null
 >`(select name from ${users} where ${users.id} = ${handoffs.claimedById})`;
-// One handoff's ticket number by the support_tickets_handoff_idx index; a list of 10k reads all the
-// numbers in one pass instead of 10k lookups.
+// A handoff's ticket number by the support_tickets_handoff_idx index (a page of the queue reads one per
+// card); an imported handoff keeps the escalating machine's number.
 const ticketNumber = sql<string>`coalesce((select ticket_number from support_tickets where support_tickets.handoff_id = ${handoffs.id}), ${handoffs.externalTicketNumber})`;
-/** In lists the local numbers are looked up in one pass (ticketNumbersOf); imported ones carry theirs. */
-const ticketLookedUpLater = sql<string>`${handoffs.externalTicketNumber}`;
 
-function selectViews(db: Db, viewerId: string, ticket = ticketNumber) {
+function selectViews(db: Db, viewerId: string) {
   return db
     .select({
       row: handoffs,
@@ -26,7 +25,7 @@ function selectViews(db: Db, viewerId: string, ticket = ticketNumber) {
       handedOffByName: handedOffBy,
       targetUserName: targetName,
       claimedByName: claimerName,
-      ticketNumber: ticket,
+      ticketNumber,
       readAt: handoffReads.readAt,
     })
     .from(handoffs)
@@ -76,39 +75,76 @@ export function getHandoff(db: Db, id: string, viewerId: string): Handoff | null
   return row ? toHandoff(row) : null;
 }
 
-const PRIORITY_RANK = sql`case ${handoffs.priority} when 'urgent' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
+/** The priority order of the contract (PRIORITY_ORDER), as SQL. */
+const PRIORITY_RANK = sql.raw(
+  `(case handoffs.priority ${PRIORITY_ORDER.map((p, i) => `when '${p}' then ${i}`).join(' ')} end)`,
+);
 
-/** Unclaimed handoffs someone else handed off, newest first (or most urgent first). */
-export function listOpenHandoffs(db: Db, viewerId: string, sort: 'newest' | 'priority'): Handoff[] {
-  const rows = selectViews(db, viewerId, ticketLookedUpLater)
-    .where(and(isNull(handoffs.claimedById), isNull(handoffs.closedAt), ne(handoffs.handedOffById, viewerId)))
-    .orderBy(
-      ...(sort === 'priority' ? [asc(PRIORITY_RANK), desc(handoffs.createdAt)] : [desc(handoffs.createdAt)]),
-    )
-    .all();
-  const tickets = ticketNumbersOf(db, new Set(rows.map((r) => r.row.id)));
-  return rows.map((r) =>
-    toHandoff(Object.assign(r, { ticketNumber: tickets.get(r.row.id) ?? r.ticketNumber })),
-  );
+/** Where a page of the queue ends, in its sort order: the next page starts after this card. */
+export interface CardCursor {
+  rank: number;
+  createdAt: number;
+  /** The row's rowid: ties in createdAt keep the order they were written in. */
+  seq: number;
 }
 
+const seq = sql<number>`${handoffs}.rowid`;
+
+const waitingFor = (viewerId: string) =>
+  and(isNull(handoffs.claimedById), isNull(handoffs.closedAt), ne(handoffs.handedOffById, viewerId));
+
 /**
- * The ticket number of each of `ids`, from one scan of support_tickets (the first ticket of a handoff,
- * as the per-row subquery would find it).
+ * A page of the queue as light cards (what a card shows; the reason cut at 300 characters), newest
+ * first or most urgent first, after `after`. One indexed read per card for its ticket number.
  */
-function ticketNumbersOf(db: Db, ids: ReadonlySet<string>): Map<string, string> {
-  const numbers = new Map<string, string>();
-  if (ids.size === 0) return numbers;
+export function listHandoffCards(
+  db: Db,
+  viewerId: string,
+  page: { sort: 'newest' | 'priority'; after: CardCursor | null; limit: number },
+): (Omit<HandoffCard, 'overdue'> & { rank: number; seq: number })[] {
+  const { after } = page;
+  const newer = after ? sql`(${handoffs.createdAt}, ${seq}) < (${after.createdAt}, ${after.seq})` : undefined;
+  const afterCursor =
+    after && page.sort === 'priority'
+      ? sql`(${PRIORITY_RANK} > ${after.rank} or (${PRIORITY_RANK} = ${after.rank} and ${newer}))`
+      : newer;
   const rows = db
-    .select({ handoffId: supportTickets.handoffId, ticketNumber: supportTickets.ticketNumber })
-    .from(supportTickets)
-    .where(isNotNull(supportTickets.handoffId))
-    .orderBy(sql`rowid`)
+    .select({
+      id: handoffs.id,
+      sessionId: handoffs.sessionId,
+      sessionTitle: sessions.title,
+      intent: handoffs.intent,
+      priority: handoffs.priority,
+      reason: sql<string>`substr(${handoffs.reason}, 1, 300)`,
+      handedOffById: handoffs.handedOffById,
+      handedOffByName: handedOffBy,
+      targetUserName: targetName,
+      ticketNumber,
+      createdAt: handoffs.createdAt,
+      assessmentState: handoffs.assessmentState,
+      readAt: handoffReads.readAt,
+      rank: sql<number>`${PRIORITY_RANK}`,
+      seq,
+    })
+    .from(handoffs)
+    .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
+    .leftJoin(handoffReads, and(eq(handoffReads.handoffId, handoffs.id), eq(handoffReads.userId, viewerId)))
+    .where(and(waitingFor(viewerId), afterCursor))
+    .orderBy(...(page.sort === 'priority' ? [asc(PRIORITY_RANK)] : []), desc(handoffs.createdAt), desc(seq))
+    .limit(page.limit)
     .all();
-  for (const { handoffId, ticketNumber } of rows) {
-    if (handoffId && ids.has(handoffId) && !numbers.has(handoffId)) numbers.set(handoffId, ticketNumber);
-  }
-  return numbers;
+  return rows.map(({ readAt, ...card }) => ({ ...card, unread: readAt === null }));
+}
+
+/** How many wait for `viewerId`, and how many of those they have not opened. */
+export function countWaitingHandoffs(db: Db, viewerId: string): { total: number; unread: number } {
+  const row = db
+    .select({ total: count(), read: count(handoffReads.readAt) })
+    .from(handoffs)
+    .leftJoin(handoffReads, and(eq(handoffReads.handoffId, handoffs.id), eq(handoffReads.userId, viewerId)))
+    .where(waitingFor(viewerId))
+    .get()!;
+  return { total: row.total, unread: row.total - row.read };
 }
 
 /** The conditional write behind "exactly one senior wins": only an unclaimed handoff is claimed. */
@@ -220,5 +256,59 @@ export function openPsaHandoffs(db: Db) {
     })
     .from(handoffs)
     .where(and(eq(handoffs.origin, 'psa'), isNull(handoffs.claimedById), isNull(handoffs.closedAt)))
+    .all();
+}
+
+/** Every handoff of a session, oldest first, with the names and ticket number its story shows. */
+export function listSessionHandoffs(db: Db, sessionId: string) {
+  return (
+    db
+      .select({
+        id: handoffs.id,
+        intent: handoffs.intent,
+        priority: handoffs.priority,
+        reason: handoffs.reason,
+        notes: handoffs.engineerNotes,
+        origin: handoffs.origin,
+        createdAt: handoffs.createdAt,
+        claimedAt: handoffs.claimedAt,
+        closedAt: handoffs.closedAt,
+        byName: handedOffBy,
+        targetName,
+        claimerName,
+        ticketNumber,
+      })
+      .from(handoffs)
+      // The join makes drizzle qualify the columns inside the name and ticket subqueries.
+      .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
+      .where(eq(handoffs.sessionId, sessionId))
+      .orderBy(asc(handoffs.createdAt), asc(seq))
+      .all()
+  );
+}
+
+/** What `userId` handed off (escalated or parked), newest first, with where each stands. */
+export function listHandoffsBy(db: Db, userId: string, limit: number) {
+  return db
+    .select({
+      id: handoffs.id,
+      sessionId: handoffs.sessionId,
+      sessionTitle: sessions.title,
+      sessionStatus: sessions.status,
+      intent: handoffs.intent,
+      priority: handoffs.priority,
+      reason: sql<string>`substr(${handoffs.reason}, 1, 300)`,
+      ticketNumber,
+      targetUserName: targetName,
+      createdAt: handoffs.createdAt,
+      claimedAt: handoffs.claimedAt,
+      claimedByName: claimerName,
+      closedAt: handoffs.closedAt,
+    })
+    .from(handoffs)
+    .innerJoin(sessions, eq(sessions.id, handoffs.sessionId))
+    .where(eq(handoffs.handedOffById, userId))
+    .orderBy(desc(handoffs.createdAt), desc(seq))
+    .limit(limit)
     .all();
 }

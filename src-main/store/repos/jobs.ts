@@ -118,6 +118,20 @@ export function finishJob(db: Db, id: number, outcome: JobOutcome, now: number):
     .get();
 }
 
+/**
+ * Records how far a running job got (merged into its payload), so the next try carries on from there
+ * instead of repeating an effect (e.g. the email draft already created).
+ */
+export function mergeJobPayload(db: Db, id: number, patch: Record<string, unknown>, now: number): void {
+  const row = getJob(db, id);
+  if (!row) return;
+  const payload = { ...(JSON.parse(row.payload) as Record<string, unknown>), ...patch };
+  db.update(jobs)
+    .set({ payload: JSON.stringify(payload), updatedAt: now })
+    .where(eq(jobs.id, id))
+    .run();
+}
+
 /** After a crash, jobs left running never finished: run them again (handlers are idempotent). */
 export function requeueRunningJobs(db: Db, now: number): number {
   return db
@@ -208,4 +222,14 @@ export function hasEarlierUnfinished(db: Db, job: Pick<JobRow, 'id' | 'kind' | '
       .limit(1)
       .get() !== undefined
   );
+}
+
+/** The kinds of the jobs running right now (one entry per job). */
+export function runningJobKinds(db: Db): string[] {
+  return db
+    .select({ kind: jobs.kind })
+    .from(jobs)
+    .where(eq(jobs.state, 'running'))
+    .all()
+    .map((row) => row.kind);
 }

@@ -1,13 +1,21 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { MessageRole } from '../../../src-preload/contract';
+import type { PreparedText } from '../../redaction/at-rest';
+import { prepareText } from '../../redaction/at-rest';
 import type { Db } from '../database';
 import { prepared } from '../prepared';
-import { messages, users } from '../schema';
+import { messages, users, withheldSecrets } from '../schema';
+import { insertWithheld } from './withheld-secrets';
 
 export type MessageRow = typeof messages.$inferSelect;
 /** A stored message with its author's name; services turn it into the contract's Message. */
 export type MessageRecord = MessageRow & { authorName: string | null };
 
+/**
+ * Stores a message with placeholders where it held secrets, and seals what they replaced (issue 14); a
+ * body prepared beforehand (prepareTextInChunks, for a large paste) is stored as it is. Call inside the
+ * caller's transaction: the message and its sealed values are written together.
+ */
 export function insertMessage(
   db: Db,
   input: {
@@ -15,7 +23,7 @@ export function insertMessage(
     sessionId: string;
     role: MessageRole;
     authorId: string | null;
-    body: string;
+    body: string | PreparedText;
     seq: number;
     status?: MessageRow['status'];
     replyToId?: string | null;
@@ -23,7 +31,8 @@ export function insertMessage(
   },
   now: number,
 ): MessageRow {
-  return prepared(db, 'messages.insert', (d) =>
+  const body = typeof input.body === 'string' ? prepareText(input.body) : input.body;
+  const row = prepared(db, 'messages.insert', (d) =>
     d
       .insert(messages)
       .values({
@@ -40,7 +49,14 @@ export function insertMessage(
       })
       .returning()
       .prepare(),
-  ).get({ status: 'complete', replyToId: null, model: null, ...input, now });
+  ).get({ status: 'complete', replyToId: null, model: null, ...input, body: body.text, now });
+  if (body.spans.length > 0)
+    insertWithheld(
+      db,
+      { messageId: row.id, ownerId: row.authorId, spans: body.spans, values: body.values },
+      now,
+    );
+  return row;
 }
 
 export function listMessages(db: Db, sessionId: string): MessageRecord[] {
@@ -58,12 +74,15 @@ export function listMessages(db: Db, sessionId: string): MessageRecord[] {
 }
 
 export function getMessage(db: Db, id: string): MessageRecord | null {
-  const row = db
-    .select({ message: messages, authorName: users.name })
-    .from(messages)
-    .leftJoin(users, eq(users.id, messages.authorId))
-    .where(eq(messages.id, id))
-    .get();
+  // Prepared: every note typed in the composer looks its id up first (an idempotent retry).
+  const row = prepared(db, 'messages.byId', (d) =>
+    d
+      .select({ message: messages, authorName: users.name })
+      .from(messages)
+      .leftJoin(users, eq(users.id, messages.authorId))
+      .where(eq(messages.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   return row ? { ...row.message, authorName: row.authorName } : null;
 }
 
@@ -71,17 +90,26 @@ export function findReply(db: Db, replyToId: string): MessageRow | null {
   return db.select().from(messages).where(eq(messages.replyToId, replyToId)).get() ?? null;
 }
 
+/** An assistant reply's text, stored like any message: placeholders in, withheld values sealed. */
 export function updateReply(
   db: Db,
   id: string,
   changes: { body: string; status: MessageRow['status']; model?: string | null },
 ): MessageRow | null {
-  return (
+  const body = prepareText(changes.body);
+  const row =
     db
       .update(messages)
-      .set(changes)
+      .set({ ...changes, body: body.text })
       .where(and(eq(messages.id, id), eq(messages.role, 'assistant')))
       .returning()
-      .get() ?? null
-  );
+      .get() ?? null;
+  if (row && body.spans.length > 0)
+    insertWithheld(
+      db,
+      { messageId: id, ownerId: null, spans: body.spans, values: body.values },
+      row.createdAt,
+    );
+  else if (row) db.delete(withheldSecrets).where(eq(withheldSecrets.messageId, id)).run();
+  return row;
 }

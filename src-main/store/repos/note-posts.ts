@@ -25,3 +25,13 @@ export function unfinishedNotePost(db: Db, sessionId: string): NotePostRow | und
     .orderBy(desc(notePosts.createdAt))
     .get();
 }
+
+/** The session's newest post of `kind` that went through (where its note is on the ticket). */
+export function lastDonePost(db: Db, sessionId: string, kind: NotePostRow['kind']): NotePostRow | undefined {
+  return db
+    .select()
+    .from(notePosts)
+    .where(and(eq(notePosts.sessionId, sessionId), eq(notePosts.kind, kind), eq(notePosts.state, 'done')))
+    .orderBy(desc(notePosts.updatedAt))
+    .get();
+}

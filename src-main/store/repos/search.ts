@@ -1,5 +1,7 @@
 // Full-text search over sessions (DESIGN §2): titles and problem summaries, messages, steps (with the
-// selected option and free text) and facts, kept in sync by the triggers of drizzle/0002_session_search.sql.
+// selected option and free text) and facts, kept in sync by the triggers of drizzle/0002_session_search.sql;
+// handoffs (reason, notes), support ticket numbers and hypotheses (label, reason) by those of
+// drizzle/0014_search_handoffs.sql.
 // Figures are from the bench fixture (1.25M documents: 100k sessions, 1M messages, 150k steps and facts).
 //
 // Storage. `session_search` is a contentless FTS5 table: the text already lives in its own tables, and a
@@ -47,8 +49,27 @@ const K1 = 1.2;
 const B = 0.75;
 const SNIPPET_WORDS = 14;
 const SNIPPET_GAP = 80;
-/** bm25 field weights: a title match counts ten times a chat message match. */
-const WEIGHT = { title: 10, summary: 3, step: 2, fact: 2, message: 1 } as const;
+/** bm25 field weights: a title (or ticket number) match counts ten times a chat message match. */
+const WEIGHT = {
+  title: 10,
+  summary: 3,
+  step: 2,
+  fact: 2,
+  message: 1,
+  handoff: 3,
+  ticket: 10,
+  hypothesis: 2,
+} as const;
+/** The weight of a document's text by its kind (0, the session, is weighed per field). */
+const KIND_WEIGHT = [
+  0,
+  WEIGHT.message,
+  WEIGHT.step,
+  WEIGHT.fact,
+  WEIGHT.handoff,
+  WEIGHT.ticket,
+  WEIGHT.hypothesis,
+];
 
 interface Term {
   /** The word as typed (NFC); FTS5 folds it with the index's own tokenizer. */
@@ -93,7 +114,8 @@ const phrase = (t: Term): string => `"${t.token.replaceAll('"', '""')}"${t.prefi
 
 interface WindowRow {
   docId: number;
-  kind: 0 | 1 | 2 | 3;
+  /** 0 session, 1 message, 2 step, 3 fact, 4 handoff (reason, notes), 5 support ticket, 6 hypothesis. */
+  kind: 0 | 1 | 2 | 3 | 4 | 5 | 6;
   sessionId: string;
   status: SessionStatus;
   updatedAt: number;
@@ -121,6 +143,15 @@ const WINDOW_SQL = `
   UNION ALL
   SELECT wd.id, 3, s.id, s.status, s.updated_at, NULL, f.text FROM wd JOIN facts f ON f.id = wd.source_id
     JOIN sessions s ON s.id = f.session_id WHERE wd.kind = 3
+  UNION ALL
+  SELECT wd.id, 4, s.id, s.status, s.updated_at, NULL, concat_ws(' ', h.reason, h.engineer_notes, h.external_ticket_number)
+    FROM wd JOIN handoffs h ON h.id = wd.source_id JOIN sessions s ON s.id = h.session_id WHERE wd.kind = 4
+  UNION ALL
+  SELECT wd.id, 5, s.id, s.status, s.updated_at, NULL, concat_ws(' ', t.ticket_number, t.escalation_reason)
+    FROM wd JOIN support_tickets t ON t.id = wd.source_id JOIN sessions s ON s.id = t.session_id WHERE wd.kind = 5
+  UNION ALL
+  SELECT wd.id, 6, s.id, s.status, s.updated_at, NULL, concat_ws(' ', y.label, y.reason)
+    FROM wd JOIN hypotheses y ON y.id = wd.source_id JOIN sessions s ON s.id = y.session_id WHERE wd.kind = 6
   ORDER BY docId DESC`;
 
 const PROBE_SQL = `SELECT count(*) AS n, min(rowid) AS oldest FROM (SELECT rowid FROM session_search
@@ -194,7 +225,7 @@ const fields = (row: WindowRow): [string, number][] =>
         [row.title ?? '', WEIGHT.title],
         [row.body ?? '', WEIGHT.summary],
       ]
-    : [[row.body ?? '', [0, WEIGHT.message, WEIGHT.step, WEIGHT.fact][row.kind]!]];
+    : [[row.body ?? '', KIND_WEIGHT[row.kind]!]];
 
 /** IDF per term as FTS5 computes it, from counts capped at PROBE (extrapolated beyond). */
 function inverseFrequencies(db: Db, terms: readonly Term[]): number[] {

@@ -99,14 +99,23 @@ export function bumpForNewMessage(db: Db, id: string, now: number): SessionRow |
   ).get({ id, now });
 }
 
-export function setSessionTitle(db: Db, id: string, title: string): void {
+/** The first message names an untitled session; the whole of it is kept as the problem statement. */
+export function setSessionTitle(db: Db, id: string, title: string, problem: string): void {
   prepared(db, 'sessions.setTitle', (d) =>
     d
       .update(sessions)
-      .set({ title: sql`${sql.placeholder('title')}` })
+      .set({
+        title: sql`${sql.placeholder('title')}`,
+        problemSummary: sql`coalesce(${sessions.problemSummary}, ${sql.placeholder('problem')})`,
+      })
       .where(eq(sessions.id, sql.placeholder('id')))
       .prepare(),
-  ).run({ id, title });
+  ).run({ id, title, problem });
+}
+
+/** The technician renamed the session (the problem statement stays as it was). */
+export function renameSession(db: Db, id: string, title: string, now: number): SessionRow | undefined {
+  return db.update(sessions).set({ title, updatedAt: now }).where(eq(sessions.id, id)).returning().get();
 }
 
 /** A write that changes what a note drafted from this session would say (DESIGN §3). */

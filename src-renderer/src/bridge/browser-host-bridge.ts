@@ -3,8 +3,19 @@
 import type { BatonApi, BatonTransport } from '../../../src-preload/api';
 import { buildBatonApi } from '../../../src-preload/api';
 import type { Envelope, EventName } from '../../../src-preload/contract';
+import { MAX_REQUEST_BYTES } from '../../../src-preload/contract';
 
 type Pending = (reply: Envelope<unknown>) => void;
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const tooLarge = (sizeBytes: number): Envelope<unknown> => ({
+  ok: false,
+  error: {
+    code: 'TOO_LARGE',
+    message: `That is too large to send (${megabytes(sizeBytes)}; Baton takes at most ${megabytes(MAX_REQUEST_BYTES)} at once). Nothing was saved: shorten it (paste only the part of a long log that matters).`,
+    details: { sizeBytes, limitBytes: MAX_REQUEST_BYTES },
+  },
+});
 
 export function connectBrowserHost(onConnectionLost: () => void): Promise<BatonApi> {
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`);
@@ -44,9 +55,13 @@ export function connectBrowserHost(onConnectionLost: () => void): Promise<BatonA
     invoke(channel, input) {
       if (socket.readyState !== WebSocket.OPEN) return Promise.resolve(lost);
       const id = nextId++;
+      const frame = JSON.stringify({ id, channel, input });
+      // Refused here, before it is sent: the host would answer TOO_LARGE anyway, after the upload.
+      const size = frame.length * 3 > MAX_REQUEST_BYTES ? new TextEncoder().encode(frame).length : 0;
+      if (size > MAX_REQUEST_BYTES) return Promise.resolve(tooLarge(size));
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        socket.send(JSON.stringify({ id, channel, input }));
+        socket.send(frame);
       });
     },
     on(event, listener) {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import type { QueueStatus } from '../../../src-preload/contract';
 import { useAppStore } from '../stores/app-store';
+import { useUpdateStore } from '../stores/update-store';
 import type { QueueFilter } from '../stores/queue-store';
 import { errorMessage, useQueueStore } from '../stores/queue-store';
 import '../queue.css';
@@ -59,6 +60,21 @@ export function StatusBar() {
           <span className="visually-hidden"> — {connection.detail}</span>
         )}
       </span>
+      {status && !status.connection.ai.reachable && (
+        // The AI endpoint's own state: a local AI server that is off does not make Baton offline.
+        <span
+          role="status"
+          aria-label="AI assistant"
+          className="sb-item sb-ai-down"
+          title={`The AI assistant does not answer: ${status.connection.ai.reason ?? 'no answer'}. Replies wait until it does; everything else still goes out.`}
+        >
+          <span className="sb-warn" aria-hidden="true">
+            !
+          </span>
+          AI unreachable
+          <span className="visually-hidden"> — {status.connection.ai.reason}</span>
+        </span>
+      )}
       <span role="status" aria-label="Outbox" className="sb-item">
         {status && (
           <button
@@ -93,8 +109,31 @@ export function StatusBar() {
           {dead} failed — review
         </button>
       )}
+      <RestartToUpdate />
       <WorkOfflineSwitch status={status} />
     </section>
+  );
+}
+
+/** Shown once the desktop app has downloaded an update; the restart waits for posts, claims and replies. */
+function RestartToUpdate() {
+  const update = useUpdateStore((s) => s.status);
+  const restart = useUpdateStore((s) => s.restart);
+  if (update?.state !== 'ready') return null;
+  const label = update.restartPending ? 'Restarting when done…' : 'Restart to update';
+  return (
+    <button
+      type="button"
+      className="sb-button sb-update"
+      disabled={update.restartPending}
+      title={update.message ?? `Baton ${update.version ?? ''} is ready to install`}
+      onClick={() =>
+        void restart().catch((err: unknown) => toast.error(`Could not restart: ${errorMessage(err)}`))
+      }
+    >
+      {label}
+      {update.version && <span className="visually-hidden"> to Baton {update.version}</span>}
+    </button>
   );
 }
 

@@ -3,18 +3,18 @@ import type { View } from '../stores/app-store';
 import { useAppStore } from '../stores/app-store';
 import { useHandoffStore } from '../stores/handoff-store';
 import { useQueueStore } from '../stores/queue-store';
-import { ChatIcon, GearIcon, HandoffIcon, OutboxIcon } from './chat/icons';
+import { ChartIcon, ChatIcon, GearIcon, HandoffIcon, OutboxIcon } from './chat/icons';
 import '../queue.css';
 
-/** The sidebar's switch between the sessions, the handoffs queue, the outbox queue and settings.
- * In the collapsed sidebar only the icons show; the names stay the buttons' accessible names. */
+/** The sidebar's switch between the sessions, the handoffs queue, the outbox queue, Insights and
+ * settings. In the collapsed sidebar only the icons show; the names stay the buttons' accessible names. */
 export function ViewNav() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
   const waiting = useQueueStore((s) => s.status?.waiting ?? 0);
   const dead = useQueueStore((s) => s.status?.dead ?? 0);
   const queueCount = waiting + dead;
-  const unreadHandoffs = useHandoffStore((s) => s.queue.filter((h) => h.unread).length);
+  const unreadHandoffs = useHandoffStore((s) => s.unread);
 
   const item = (
     target: View,
@@ -61,6 +61,7 @@ export function ViewNav() {
           dead > 0 ? `${waiting} waiting, ${dead} failed` : `${waiting} waiting`,
           dead > 0,
         )}
+        {item('insights', 'Insights', <ChartIcon />, 0, '')}
         {item('settings', 'Settings', <GearIcon />, 0, '')}
       </ul>
     </nav>

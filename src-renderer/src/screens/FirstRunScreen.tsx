@@ -1,22 +1,12 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { UserRole } from '../../../src-preload/contract';
-import { USER_ROLES } from '../../../src-preload/contract';
 import { BatonError } from '../api/client';
 import { useAppStore } from '../stores/app-store';
-
-const ROLE_HELP: Record<UserRole, string> = {
-  technician: 'Works tickets in the field and escalates when stuck',
-  engineer: 'Senior engineer: claims escalations and handoffs',
-  admin: 'Connects ConnectWise, Microsoft 365 and AI; maps statuses',
-  owner: 'Runs the practice; everything an admin can do',
-};
 
 export function FirstRunScreen() {
   const createProfile = useAppStore((s) => s.createProfile);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<UserRole>('technician');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -27,7 +17,7 @@ export function FirstRunScreen() {
     setErrors({});
     setFormError(null);
     try {
-      await createProfile({ name, email, role });
+      await createProfile({ name, email });
     } catch (err) {
       if (err instanceof BatonError && err.code === 'VALIDATION') setErrors(err.fieldErrors());
       else setFormError(err instanceof Error ? err.message : String(err));
@@ -50,7 +40,8 @@ export function FirstRunScreen() {
         <h1 id="first-run-title">Welcome to Baton</h1>
         <p className="muted">
           Set up your profile on this computer. Your name and email go on handoffs and PSA notes so your team
-          knows who did what.
+          knows who did what. As the first person here you are this computer's owner: you connect ConnectWise,
+          Microsoft 365 and the AI assistant, and add your colleagues' profiles with their roles.
         </p>
         <Field label="Your name" error={errors.name} htmlFor="profile-name">
           <input
@@ -71,15 +62,6 @@ export function FirstRunScreen() {
             onChange={(e) => setEmail(e.target.value)}
             placeholder="jane@yourmsp.com"
           />
-        </Field>
-        <Field label="Role" error={errors.role} htmlFor="profile-role" hint={ROLE_HELP[role]}>
-          <select id="profile-role" value={role} onChange={(e) => setRole(e.target.value as UserRole)}>
-            {USER_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r[0]!.toUpperCase() + r.slice(1)}
-              </option>
-            ))}
-          </select>
         </Field>
         {formError && (
           <p className="form-error" role="alert">

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { BriefingDetails } from '../components/handoff/BriefingDetails';
 import type { QueuePlace } from '../components/handoff/HandoffList';
 import { CheckConnectWise } from '../components/handoff/CheckConnectWise';
@@ -10,10 +10,13 @@ import '../handoff.css';
 
 const openCard = (id: string) => void useHandoffStore.getState().open(id);
 const claimCard = (id: string) => void useHandoffStore.getState().claim(id);
+const loadMoreCards = () => void useHandoffStore.getState().loadMore();
 
 /** The team's queue of unclaimed handoffs, newest first (or by priority), kept live by push events. */
 export function HandoffsScreen() {
   const queue = useHandoffStore((s) => s.queue);
+  const total = useHandoffStore((s) => s.total);
+  const unread = useHandoffStore((s) => s.unread);
   const loaded = useHandoffStore((s) => s.loaded);
   const loadError = useHandoffStore((s) => s.loadError);
   const sort = useHandoffStore((s) => s.sort);
@@ -25,8 +28,6 @@ export function HandoffsScreen() {
   const newestPlace = useRef<QueuePlace>({ offset: 0, focusId: null });
   const priorityPlace = useRef<QueuePlace>({ offset: 0, focusId: null });
   const placeOf = (value: HandoffSort) => (value === 'newest' ? newestPlace : priorityPlace);
-
-  const unread = useMemo(() => queue.filter((h) => h.unread).length, [queue]);
 
   useEffect(() => {
     void useHandoffStore.getState().load();
@@ -61,9 +62,9 @@ export function HandoffsScreen() {
         <div>
           <h1 id="handoffs-title">Handoffs</h1>
           <p className="muted">
-            {queue.length === 0
+            {total === 0
               ? 'Nothing waiting for a senior.'
-              : `${queue.length} waiting${unread ? `, ${unread} unread` : ''}`}
+              : `${total} waiting${unread ? `, ${unread} unread` : ''}`}
           </p>
         </div>
         <CheckConnectWise />
@@ -93,6 +94,8 @@ export function HandoffsScreen() {
         <HandoffList
           key={sort}
           queue={queue}
+          total={total}
+          loadMore={loadMoreCards}
           claiming={claiming}
           onOpen={openCard}
           onClaim={claimCard}

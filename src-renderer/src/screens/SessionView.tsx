@@ -12,6 +12,7 @@ import { PANEL_ID, SidePanel } from '../components/panel/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { TimeAgo } from '../components/TimeAgo';
 import { useAppStore } from '../stores/app-store';
+import { useOutboxStore } from '../stores/outbox-store';
 import { useHandoffStore } from '../stores/handoff-store';
 import '../chat.css';
 
@@ -40,11 +41,17 @@ function usePanelOpen(): [boolean, (open: boolean) => void] {
  * facts and hypotheses. */
 export function SessionView() {
   const detail = useAppStore((s) => s.detail);
+  const outbox = useOutboxStore((s) => s.items);
   const [panelOpen, setPanelOpen] = usePanelOpen();
   const [note, setNote] = useState<NoteKind | null>(null);
 
   if (!detail) return <div className="content-loading" aria-busy="true" />;
   const userMessages = detail.messages.filter((m) => m.role === 'user').length;
+  // Once the stored copy is here (its message_added event can beat the reply), the typed one goes.
+  const stored = new Set(detail.messages.map((m) => m.id));
+  const pending = outbox.filter(
+    (i) => i.sessionId === detail.id && i.list === 'messages' && !stored.has(i.id),
+  );
 
   return (
     <section className={`session-layout${panelOpen ? ' with-panel' : ''}`} aria-labelledby="session-title">
@@ -100,7 +107,7 @@ export function SessionView() {
        * covers the header's toggle. */}
       <div className="session-body">
         <div className="session-main">
-          <Conversation messages={detail.messages} />
+          <Conversation messages={detail.messages} pending={pending} />
           <div className="session-notices">
             <PendingPost detail={detail} />
             <ParkedBanner detail={detail} />
@@ -108,7 +115,7 @@ export function SessionView() {
             <EscalationBanner detail={detail} />
             {!detail.assistantAvailable && <AssistantUnavailable />}
           </div>
-          <Composer />
+          <Composer sessionId={detail.id} />
         </div>
         <SidePanel detail={detail} hidden={!panelOpen} onClose={() => setPanelOpen(false)} />
       </div>

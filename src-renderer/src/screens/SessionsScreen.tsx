@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { toast } from 'sonner';
 import type { User } from '../../../src-preload/contract';
 import { Sidebar } from '../components/sidebar/Sidebar';
@@ -8,7 +8,12 @@ import { BriefingScreen } from '../components/handoff/BriefingScreen';
 import { HandoffsScreen } from './HandoffsScreen';
 import { QueueScreen } from './QueueScreen';
 import { SessionView } from './SessionView';
-import { SettingsScreen } from './SettingsScreen';
+
+// Settings is opened now and then, never on the first screen: its code loads when it is.
+const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+
+// Insights brings its chart library: loaded only when the screen is first opened.
+const InsightsScreen = lazy(() => import('./InsightsScreen'));
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 export const MOD_KEY = isMac ? '⌘' : 'Ctrl';
@@ -48,7 +53,13 @@ export function SessionsScreen({ profile }: { profile: User }) {
         ) : view === 'briefing' ? (
           <BriefingScreen />
         ) : view === 'settings' ? (
-          <SettingsScreen />
+          <Suspense fallback={<div className="splash" aria-busy="true" />}>
+            <SettingsScreen />
+          </Suspense>
+        ) : view === 'insights' ? (
+          <Suspense fallback={<div className="content-loading" aria-busy="true" />}>
+            <InsightsScreen />
+          </Suspense>
         ) : selectedId ? (
           <SessionView key={selectedId} />
         ) : (

@@ -1,9 +1,10 @@
 import type { ComponentType, MouseEvent, RefObject } from 'react';
-import { useEffect, useRef, useState } from 'react';
-import { isAdministrator } from '../../../src-preload/contract';
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { isAdmin } from '../../../src-preload/contract';
 import { AiSettingsSection } from '../components/settings/AiSettingsSection';
 import { AppearanceSection } from '../components/settings/AppearanceSection';
 import { ConnectWiseSection } from '../components/settings/ConnectWiseSection';
+import { DesktopSection } from '../components/settings/DesktopSection';
 import { EmailRecipientsSection } from '../components/settings/EmailRecipientsSection';
 import { EscalationSettingsSection } from '../components/settings/EscalationSettingsSection';
 import { MicrosoftSection } from '../components/settings/MicrosoftSection';
@@ -73,6 +74,13 @@ const SECTIONS: SectionDef[] = [
     Body: EscalationSettingsSection,
   },
   {
+    id: 'settings-desktop',
+    title: 'This computer',
+    description: 'Start Baton in the tray at sign-in, so escalations reach you, and where updates come from.',
+    Body: DesktopSection,
+    everyone: true,
+  },
+  {
     id: 'settings-appearance',
     title: 'Appearance',
     description: 'How Baton looks on this computer. Only you see it.',
@@ -80,6 +88,9 @@ const SECTIONS: SectionDef[] = [
     everyone: true,
   },
 ];
+
+/** What a technician or engineer may change here: this computer's own choices. */
+const OWN_SECTIONS = SECTIONS.filter((section) => section.everyone);
 
 /** The section whose top is nearest above the first third of the scroller: the one being read. */
 function useCurrentSection(scroller: RefObject<HTMLElement | null>): string {
@@ -130,7 +141,7 @@ export function SettingsScreen() {
       .querySelector(`.settings-nav a[href="#${current}"]`)
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [current]);
-  const readOnly = role !== undefined && !isAdministrator(role);
+  const readOnly = role !== undefined && !isAdmin(role);
 
   return (
     <section className="settings-view" aria-labelledby="settings-title" ref={scroller}>
@@ -142,10 +153,15 @@ export function SettingsScreen() {
         {readOnly && (
           <p className="settings-readonly" role="note">
             Only an owner or admin can change the team&apos;s settings: you can read them here.{' '}
-            <a href="#settings-appearance" onClick={(e) => goTo(e, 'settings-appearance')}>
-              Appearance
-            </a>{' '}
-            is yours to change.
+            {OWN_SECTIONS.map(({ id, title }, i) => (
+              <Fragment key={id}>
+                {i > 0 && ' and '}
+                <a href={`#${id}`} onClick={(e) => goTo(e, id)}>
+                  {title}
+                </a>
+              </Fragment>
+            ))}{' '}
+            {OWN_SECTIONS.length === 1 ? 'is' : 'are'} yours to change.
           </p>
         )}
       </header>

@@ -10,10 +10,12 @@ import type {
   User,
 } from '../../../src-preload/contract';
 import { baton, unwrap } from '../api/client';
+import { useOutboxStore } from './outbox-store';
+import { confirmDiscard, hasUnsavedEdits } from './unsaved-store';
 
 /** What the content area shows: the sessions (list + open session), the outbox queue, settings, the
- * handoffs queue, or the pick-up screen after a claim. */
-export type View = 'sessions' | 'queue' | 'settings' | 'handoffs' | 'briefing';
+ * handoffs queue, the pick-up screen after a claim, or Insights. */
+export type View = 'sessions' | 'queue' | 'settings' | 'handoffs' | 'briefing' | 'insights';
 
 /** The side panel's lists, updated in place from each channel's reply. */
 export interface PanelItems {
@@ -33,10 +35,12 @@ interface AppState {
   detail: SessionDetail | null;
   setView: (view: View) => void;
   load: () => Promise<void>;
-  createProfile: (input: { name: string; email: string; role: User['role'] }) => Promise<void>;
+  /** The first profile on this computer (its owner). */
+  createProfile: (input: { name: string; email: string }) => Promise<void>;
   createSession: () => Promise<void>;
   openSession: (id: string) => Promise<void>;
-  addMessage: (body: string) => Promise<void>;
+  /** Hands a technician's message to the outbox (saved in order, kept with Retry if it fails). */
+  sendMessage: (sessionId: string, body: string) => void;
   retryReply: (messageId: string) => Promise<void>;
   requestEscalation: () => Promise<void>;
   /** Push events from main keep every open screen current without a reload. */
@@ -125,7 +129,10 @@ export const useAppStore = create<AppState>()((set, get) => {
     detail: null,
 
     setView(view) {
-      set({ view });
+      if (view === get().view) return;
+      // Edits that wait for a Save (a settings section) are not left behind without asking.
+      if (!hasUnsavedEdits()) return set({ view });
+      void confirmDiscard().then((discard) => discard && set({ view }));
     },
 
     async load() {
@@ -145,23 +152,27 @@ export const useAppStore = create<AppState>()((set, get) => {
     },
 
     async createSession() {
+      if (!(await confirmDiscard())) return;
       const detail = await unwrap(baton().sessions.create({}));
       get().applySession(detail);
       set({ view: 'sessions', selectedId: detail.id, detail });
     },
 
     async openSession(id) {
+      if (get().view !== 'sessions' && !(await confirmDiscard())) return;
       set({ view: 'sessions', selectedId: id });
       refreshRequest++;
       const detail = await unwrap(baton().sessions.get({ id }));
       if (get().selectedId === id) set({ detail });
     },
 
-    async addMessage(body) {
-      const { detail } = get();
-      if (!detail) return;
-      const message = await unwrap(baton().messages.add({ sessionId: detail.id, body }));
-      get().applyMessage(message);
+    sendMessage(sessionId, body) {
+      const id = crypto.randomUUID();
+      useOutboxStore.getState().enqueue(
+        { id, sessionId, list: 'messages', text: body },
+        () => baton().messages.add({ sessionId, id, body }),
+        (message) => get().applyMessage(message),
+      );
     },
 
     async retryReply(messageId) {

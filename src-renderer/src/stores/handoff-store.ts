@@ -1,24 +1,46 @@
 // Handoffs (DESIGN §3 "Escalate / park", "Claim"): the escalation form's open state, the queue of
-// unclaimed handoffs (kept live by handoff_* push events), the one being read or picked up, and the
-// users a handoff can be aimed at.
+// unclaimed handoffs as light cards read a page at a time (kept live by handoff_* push events), the one
+// being read or picked up (its detail loads on open), and the users a handoff can be aimed at.
 import { formatDistanceToNowStrict } from 'date-fns';
 import { toast } from 'sonner';
 import { create } from 'zustand';
-import type { Handoff, Priority, User } from '../../../src-preload/contract';
+import type { Handoff, HandoffCard, User } from '../../../src-preload/contract';
+import { priorityRank } from '../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../api/client';
 import { useAppStore } from './app-store';
 
 export type HandoffSort = 'newest' | 'priority';
 
-const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
+/** How many cards a page brings. */
+const PAGE = 100;
 
-export function sortHandoffs(list: Handoff[], sort: HandoffSort): Handoff[] {
-  const newest = (a: Handoff, b: Handoff) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1);
+export function sortHandoffs(list: HandoffCard[], sort: HandoffSort): HandoffCard[] {
+  const newest = (a: HandoffCard, b: HandoffCard) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1);
   return [...list].sort(
     sort === 'priority'
-      ? (a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || newest(a, b)
+      ? (a, b) => priorityRank(a.priority) - priorityRank(b.priority) || newest(a, b)
       : newest,
   );
+}
+
+/** The card a full handoff (a push event's payload) shows in the queue. */
+export function cardOf(h: Handoff, unread: boolean): HandoffCard {
+  return {
+    id: h.id,
+    sessionId: h.sessionId,
+    sessionTitle: h.sessionTitle,
+    intent: h.intent,
+    priority: h.priority,
+    reason: h.reason.slice(0, 300),
+    handedOffById: h.handedOffById,
+    handedOffByName: h.handedOffByName,
+    targetUserName: h.targetUserName,
+    ticketNumber: h.ticketNumber,
+    createdAt: h.createdAt,
+    assessmentState: h.assessment.state,
+    unread,
+    overdue: h.overdue,
+  };
 }
 
 /** "Already claimed by Sam Senior 2 minutes ago" from an ALREADY_CLAIMED error's details. */
@@ -35,8 +57,13 @@ interface HandoffState {
   /** The escalation form: null when closed, else the reason to start with. */
   form: { reason: string } | null;
   users: User[];
-  /** Unclaimed handoffs for the current profile, in `sort` order. */
-  queue: Handoff[];
+  /** The pages of unclaimed handoffs loaded so far, in `sort` order. */
+  queue: HandoffCard[];
+  /** How many wait in all, and how many this profile has not opened (the nav badge). */
+  total: number;
+  unread: number;
+  /** The next page, when there is one. */
+  nextCursor: string | null;
   sort: HandoffSort;
   loaded: boolean;
   loadError: string | null;
@@ -49,7 +76,10 @@ interface HandoffState {
   openForm: (reason?: string | null) => void;
   closeForm: () => void;
   loadUsers: () => Promise<User[]>;
+  /** The first page again (opening the screen, a new sort, a profile switch). */
   load: () => Promise<void>;
+  /** The page after the loaded ones (the list asks as it scrolls near their end). */
+  loadMore: () => Promise<void>;
   setSort: (sort: HandoffSort) => void;
   open: (id: string) => Promise<void>;
   closeViewing: () => void;
@@ -66,17 +96,28 @@ interface HandoffState {
 }
 
 let listRequest = 0;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+let moreRequest: Promise<void> | null = null;
 
 export const useHandoffStore = create<HandoffState>()((set, get) => {
   const mine = (handoff: Handoff) => handoff.handedOffById === useAppStore.getState().profile?.id;
-  const drop = (id: string) => set((s) => ({ queue: s.queue.filter((h) => h.id !== id) }));
+  const drop = (id: string) =>
+    set((s) => {
+      const gone = s.queue.find((h) => h.id === id);
+      if (!gone) return {};
+      return {
+        queue: s.queue.filter((h) => h.id !== id),
+        total: Math.max(0, s.total - 1),
+        unread: gone.unread ? Math.max(0, s.unread - 1) : s.unread,
+      };
+    });
 
   return {
     form: null,
     users: [],
     queue: [],
+    total: 0,
+    unread: 0,
+    nextCursor: null,
     sort: 'newest',
     loaded: false,
     loadError: null,
@@ -99,37 +140,68 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
 
     async load() {
       const request = ++listRequest;
+      moreRequest = null;
       const { sort } = get();
       try {
-        const list = await unwrap(baton().handoffs.list({ sort }));
-        // A queue of thousands arrives as megabytes of JSON, parsed in the task that received it:
-        // apply it in a task of its own, so parsing and rendering never add up to one long task.
-        await nextTask();
+        const page = await unwrap(baton().handoffs.list({ sort, limit: PAGE }));
         if (request !== listRequest) return;
-        set({ queue: sortHandoffs(list, sort), loaded: true, loadError: null });
+        set({
+          queue: page.items,
+          total: page.total,
+          unread: page.unread,
+          nextCursor: page.nextCursor,
+          loaded: true,
+          loadError: null,
+        });
       } catch (err) {
         if (request !== listRequest) return;
         set({ loaded: true, loadError: err instanceof Error ? err.message : String(err) });
       }
     },
 
+    loadMore() {
+      const { nextCursor, sort } = get();
+      if (!nextCursor) return Promise.resolve();
+      const request = listRequest;
+      moreRequest ??= unwrap(baton().handoffs.list({ sort, cursor: nextCursor, limit: PAGE }))
+        .then((page) => {
+          if (request !== listRequest) return;
+          set((s) => {
+            // A card that arrived live meanwhile may be in this page too.
+            const known = new Set(s.queue.map((h) => h.id));
+            return {
+              queue: [...s.queue, ...page.items.filter((h) => !known.has(h.id))],
+              total: page.total,
+              unread: page.unread,
+              nextCursor: page.nextCursor,
+            };
+          });
+        })
+        .catch((err: unknown) => {
+          if (request === listRequest) set({ loadError: err instanceof Error ? err.message : String(err) });
+        })
+        .finally(() => (moreRequest = null));
+      return moreRequest;
+    },
+
     setSort(sort) {
-      set((s) => ({ sort, queue: sortHandoffs(s.queue, sort) }));
+      set({ sort, queue: [], nextCursor: null, loaded: false });
       void get().load();
     },
 
     async open(id) {
-      const cached = get().queue.find((h) => h.id === id) ?? null;
-      set({ viewing: cached });
       try {
         const handoff = await unwrap(baton().handoffs.get({ id }));
-        set((s) => ({
-          viewing: s.viewing?.id === id || !s.viewing ? handoff : s.viewing,
-          queue: s.queue.map((h) => (h.id === id ? { ...handoff, unread: false } : h)),
-        }));
+        set((s) => {
+          const card = s.queue.find((h) => h.id === id);
+          return {
+            viewing: handoff,
+            queue: card?.unread ? s.queue.map((h) => (h.id === id ? { ...h, unread: false } : h)) : s.queue,
+            unread: card?.unread ? Math.max(0, s.unread - 1) : s.unread,
+          };
+        });
       } catch (err) {
         toast.error(`Could not open the handoff: ${err instanceof Error ? err.message : String(err)}`);
-        if (!cached) set({ viewing: null });
       }
     },
 
@@ -164,6 +236,9 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
         form: null,
         users: [],
         queue: [],
+        total: 0,
+        unread: 0,
+        nextCursor: null,
         loaded: false,
         loadError: null,
         viewing: null,
@@ -176,9 +251,16 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
       if (handoff.claimedById || mine(handoff)) return;
       set((s) => {
         if (s.queue.some((h) => h.id === handoff.id)) return {};
-        // New cards go on top; under the priority sort they take their place in it.
-        const queue = [{ ...handoff, unread: true }, ...s.queue];
-        return { queue: s.sort === 'priority' ? sortHandoffs(queue, 'priority') : queue };
+        // New cards go on top; under the priority sort they take their place in the loaded pages
+        // (one that sorts after them arrives with a later page).
+        const queue = [cardOf(handoff, true), ...s.queue];
+        const sorted = s.sort === 'priority' ? sortHandoffs(queue, 'priority') : queue;
+        const beyond = s.nextCursor !== null && sorted.at(-1)?.id === handoff.id;
+        return {
+          queue: beyond ? s.queue : sorted,
+          total: s.total + 1,
+          unread: s.unread + 1,
+        };
       });
     },
 
@@ -186,7 +268,7 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
       set((s) => ({
         // The same array when the handoff is not queued, so the (long) list does not re-render.
         queue: s.queue.some((h) => h.id === handoff.id)
-          ? s.queue.map((h) => (h.id === handoff.id ? { ...handoff, unread: h.unread } : h))
+          ? s.queue.map((h) => (h.id === handoff.id ? cardOf(handoff, h.unread) : h))
           : s.queue,
         viewing: s.viewing?.id === handoff.id ? { ...handoff, unread: false } : s.viewing,
         pickedUp: s.pickedUp?.id === handoff.id ? handoff : s.pickedUp,
@@ -206,10 +288,8 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
     },
 
     applyClaimed(handoff) {
+      drop(handoff.id);
       set((s) => ({
-        queue: s.queue.some((h) => h.id === handoff.id)
-          ? s.queue.filter((h) => h.id !== handoff.id)
-          : s.queue,
         viewing: s.viewing?.id === handoff.id ? handoff : s.viewing,
         pickedUp: s.pickedUp?.id === handoff.id ? handoff : s.pickedUp,
       }));

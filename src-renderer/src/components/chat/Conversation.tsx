@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useLayoutEffect, useRef } from 'react';
 import type { Message } from '../../../../src-preload/contract';
-import { AssistantMessage, SystemMessage, TechnicianMessage } from './MessageItem';
+import type { OutboxItem } from '../../stores/outbox-store';
+import { AssistantMessage, PendingMessage, SystemMessage, TechnicianMessage } from './MessageItem';
 import { ThinkingRow } from './ReplyStatus';
 import '../../chat.css';
 
@@ -21,12 +22,13 @@ function thinkingAnchors(messages: Message[]): Set<string> {
 
 /** Keeps the newest text in view while the technician is at the bottom; leaves them alone when
  * they have scrolled up to reread something (but follows their own new message). */
-function useStickToBottom(messages: Message[]) {
+function useStickToBottom(messages: Message[], pending: OutboxItem[]) {
   const listRef = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
   const last = messages.at(-1);
-  const signature = `${messages.length}:${last?.id}:${last?.body.length}:${last?.reply.state}`;
-  const lastId = last?.role === 'user' ? last.id : null;
+  const lastPending = pending.at(-1);
+  const signature = `${messages.length}:${last?.id}:${last?.body.length}:${last?.reply.state}:${pending.length}:${lastPending?.state}`;
+  const lastId = lastPending?.id ?? (last?.role === 'user' ? last.id : null);
   const seenUserId = useRef(lastId);
   useLayoutEffect(() => {
     const list = listRef.current;
@@ -41,8 +43,9 @@ function useStickToBottom(messages: Message[]) {
   return { listRef, onScroll };
 }
 
-export function Conversation({ messages }: { messages: Message[] }) {
-  const { listRef, onScroll } = useStickToBottom(messages);
+/** The stored conversation, then the technician's notes still being saved (or failed, with Retry). */
+export function Conversation({ messages, pending }: { messages: Message[]; pending: OutboxItem[] }) {
+  const { listRef, onScroll } = useStickToBottom(messages, pending);
   const anchors = thinkingAnchors(messages);
   const byId = new Map(messages.map((m) => [m.id, m]));
 
@@ -56,7 +59,7 @@ export function Conversation({ messages }: { messages: Message[] }) {
       ref={listRef}
       onScroll={onScroll}
     >
-      {messages.length === 0 && (
+      {messages.length === 0 && pending.length === 0 && (
         <li className="conversation-empty muted">
           Describe the problem: what the user sees, which device, what changed. Everything is saved on this
           laptop as you go.
@@ -66,6 +69,9 @@ export function Conversation({ messages }: { messages: Message[] }) {
         <MessageRow key={m.id} message={m} request={m.replyToId ? byId.get(m.replyToId) : undefined}>
           {anchors.has(m.id) && <ThinkingRow />}
         </MessageRow>
+      ))}
+      {pending.map((item) => (
+        <PendingMessage key={item.id} item={item} />
       ))}
     </ol>
   );

@@ -1,28 +1,84 @@
+import { useState } from 'react';
 import type { Message } from '../../../../src-preload/contract';
+import { baton, unwrap } from '../../api/client';
+import { errorMessage } from '../../stores/queue-store';
+import { useAppStore } from '../../stores/app-store';
+import type { OutboxItem } from '../../stores/outbox-store';
+import { OutboxStatus } from '../OutboxStatus';
 import { TimeAgo } from '../TimeAgo';
 import { WarnIcon } from './icons';
-import { Markdown } from './Markdown';
+import { Markdown } from './LazyMarkdown';
 import { ReplyStatus } from './ReplyStatus';
 import { RetryButton } from './RetryButton';
 import { WithheldBadge } from './WithheldBadge';
 
-/** A technician's message: plain text as typed, the reply's state, withheld secrets. */
+/**
+ * A technician's message: the text as stored (placeholders where secrets were), the reply's state, the
+ * withheld secrets, and for their author "Show withheld", which fills them back in on this screen only.
+ */
 export function TechnicianMessage({ message }: { message: Message }) {
+  const me = useAppStore((s) => s.profile);
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const [revealError, setRevealError] = useState<string | null>(null);
+  const canReveal = message.withheld.length > 0 && me !== null && message.authorId === me.id;
+
+  async function toggle() {
+    setRevealError(null);
+    if (revealed !== null) return setRevealed(null);
+    try {
+      setRevealed((await unwrap(baton().messages.reveal({ messageId: message.id }))).body);
+    } catch (err) {
+      setRevealError(errorMessage(err));
+    }
+  }
+
   return (
     <li className="message message-user">
       <div className="message-meta">
         <strong>{message.authorName ?? 'You'}</strong>
         <TimeAgo at={message.createdAt} />
       </div>
-      <div className="message-body">{message.body}</div>
+      <div className={`message-body${revealed !== null ? ' message-revealed' : ''}`}>
+        {revealed ?? message.body}
+      </div>
       {(message.withheld.length > 0 ||
         message.reply.state === 'waiting' ||
         message.reply.state === 'failed') && (
         <div className="message-footer">
           <WithheldBadge withheld={message.withheld} />
+          {canReveal && (
+            <button
+              type="button"
+              className="link small withheld-show"
+              aria-pressed={revealed !== null}
+              onClick={() => void toggle()}
+            >
+              {revealed !== null ? 'Hide withheld' : 'Show withheld'}
+            </button>
+          )}
           <ReplyStatus message={message} />
         </div>
       )}
+      {revealError && (
+        <p className="form-error" role="alert">
+          {revealError}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** A technician's note not stored yet: as typed, with "Saving…", or why it failed with Retry. */
+export function PendingMessage({ item }: { item: OutboxItem }) {
+  return (
+    <li className={`message message-user message-pending${item.state === 'failed' ? ' message-failed' : ''}`}>
+      <div className="message-meta">
+        <strong>You</strong>
+      </div>
+      <div className="message-body">{item.text}</div>
+      <div className="message-footer">
+        <OutboxStatus item={item} noun="note" />
+      </div>
     </li>
   );
 }

@@ -9,7 +9,10 @@ export function ReplyStatus({ message }: { message: Message }) {
     return (
       <p className="reply-state reply-waiting">
         <ClockIcon />
-        Reply will arrive when you&apos;re back online
+        {/* With an error, the wait is on the AI endpoint itself, not on the network. */}
+        {error
+          ? `Reply will arrive when the AI assistant answers again. ${error}`
+          : "Reply will arrive when you're back online"}
       </p>
     );
   if (state === 'failed')

@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { FixDecision, FixOutcome, SuggestedFix } from '../../../../src-preload/contract';
+import { TEXT_LIMITS } from '../../../../src-preload/contract';
 import { baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
+import { LimitNote, useTextLimit } from '../TextLimit';
+
+const REASON_LIMIT = { max: TEXT_LIMITS.fixReason, noun: 'the reason', hint: 'Say it in a few lines.' };
 
 const OUTCOME_TEXT: Record<FixOutcome, string> = {
   worked: 'It worked',
@@ -19,6 +23,7 @@ export function SuggestedFixCard({ fix }: { fix: SuggestedFix }) {
   const [asking, setAsking] = useState<'pending' | 'failed' | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { refusal, onPaste, clearRefusal } = useTextLimit(REASON_LIMIT);
   const applied = fix.decision === 'apply_once' || fix.decision === 'save_as_template';
 
   async function run(action: () => Promise<unknown>, done: string) {
@@ -114,13 +119,25 @@ export function SuggestedFixCard({ fix }: { fix: SuggestedFix }) {
           <label htmlFor="fix-reason">
             {asking === 'pending' ? 'What is it waiting for?' : 'How did it fail?'}
           </label>
-          <input id="fix-reason" value={reason} autoFocus onChange={(e) => setReason(e.target.value)} />
+          <input
+            id="fix-reason"
+            value={reason}
+            autoFocus
+            readOnly={busy}
+            aria-describedby="fix-reason-limit"
+            onChange={(e) => {
+              setReason(e.target.value);
+              clearRefusal();
+            }}
+            onPaste={onPaste}
+          />
           <button type="submit" className="small primary" disabled={busy || reason.trim() === ''}>
             Save
           </button>
           <button type="button" className="small" onClick={() => setAsking(null)}>
             Cancel
           </button>
+          <LimitNote id="fix-reason-limit" value={reason} max={REASON_LIMIT.max} refusal={refusal} />
         </form>
       ) : (
         <div className="fix-actions">

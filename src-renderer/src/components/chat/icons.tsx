@@ -124,3 +124,12 @@ export function GearIcon() {
     </svg>
   );
 }
+
+export function ChartIcon() {
+  return (
+    <svg {...common}>
+      <path d="M2.5 13.5h11" />
+      <path d="M4.5 11V7.5M8 11V4M11.5 11V8.5" />
+    </svg>
+  );
+}

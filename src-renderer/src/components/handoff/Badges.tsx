@@ -23,11 +23,11 @@ const ASSESSMENT: Record<Handoff['assessment']['state'], string> = {
   unavailable: 'Assessment unavailable',
 };
 
-export function AssessmentState({ assessment }: { assessment: Handoff['assessment'] }) {
+export function AssessmentState({ state }: { state: Handoff['assessment']['state'] }) {
   return (
-    <span className={`assessment-state assessment-${assessment.state}`}>
+    <span className={`assessment-state assessment-${state}`}>
       <span className="assessment-dot" aria-hidden="true" />
-      {ASSESSMENT[assessment.state]}
+      {ASSESSMENT[state]}
     </span>
   );
 }

@@ -101,9 +101,7 @@ export function BriefingDetails({ handoff }: { handoff: Handoff }) {
             </p>
           </div>
         ) : (
-          <AssessmentState
-            assessment={assessment.state === 'ready' ? { ...assessment, state: 'unavailable' } : assessment}
-          />
+          <AssessmentState state={assessment.state === 'ready' ? 'unavailable' : assessment.state} />
         )}
       </section>
     </div>

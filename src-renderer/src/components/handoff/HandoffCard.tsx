@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { memo } from 'react';
-import type { Handoff } from '../../../../src-preload/contract';
+import type { HandoffCard as Card } from '../../../../src-preload/contract';
 import { TimeAgo } from '../TimeAgo';
 import { AssessmentState, IntentBadge, PriorityBadge } from './Badges';
 
@@ -19,7 +19,7 @@ export const HandoffCard = memo(function HandoffCard({
   top,
   measureRef,
 }: {
-  handoff: Handoff;
+  handoff: Card;
   claiming: boolean;
   onOpen: (id: string) => void;
   onClaim: (id: string) => void;
@@ -65,7 +65,7 @@ export const HandoffCard = memo(function HandoffCard({
         </span>
         {handoff.targetUserName && <span>for {handoff.targetUserName}</span>}
         <span className="ticket-number">{handoff.ticketNumber}</span>
-        <AssessmentState assessment={handoff.assessment} />
+        <AssessmentState state={handoff.assessmentState} />
         <button
           type="button"
           className="primary claim-button"

@@ -2,10 +2,15 @@ import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { FormEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { HandoffConfirmation, HandoffIntent, Priority, User } from '../../../../src-preload/contract';
+import { TEXT_LIMITS } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { useHandoffStore } from '../../stores/handoff-store';
+import { useUnsavedGuard } from '../../stores/unsaved-store';
 import '../../handoff.css';
+import { ConfirmDialog } from '../ConfirmDialog';
+import type { Limit } from '../TextLimit';
+import { LimitNote, overLimit, useTextLimit } from '../TextLimit';
 import { Confirmation } from './Confirmation';
 
 const PRIORITY_LABELS: Record<Priority, string> = {
@@ -16,6 +21,17 @@ const PRIORITY_LABELS: Record<Priority, string> = {
 };
 const SENIOR_ROLES: User['role'][] = ['owner', 'admin', 'engineer'];
 const REASON_REQUIRED = 'Say why you are escalating';
+const REASON_LIMIT: Limit = {
+  max: TEXT_LIMITS.escalationReason,
+  noun: 'the reason',
+  hint: 'Say in a line or two what you need; put details in the notes.',
+};
+const NOTES_LIMIT: Limit = {
+  max: TEXT_LIMITS.handoffNotes,
+  noun: 'the notes field',
+  hint: 'Paste the part around the error; the whole conversation already goes with the handoff.',
+};
+const count = (n: number) => n.toLocaleString('en-US');
 
 /** The escalation / park form for the open session, as a modal dialog; after a successful submit
  * it turns into the confirmation (ticket number, what happens next, expert contacts). */
@@ -26,18 +42,27 @@ export function HandoffDialog({ sessionId }: { sessionId: string }) {
   // Opened from state rather than a Trigger: remember what had focus and give it back on close.
   const opener = useRef<HTMLElement | null>(null);
   const [confirmation, setConfirmation] = useState<HandoffConfirmation | null>(null);
+  // What is typed in the form is not thrown away by Escape or Cancel without asking.
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
 
   const close = () => {
     closeForm();
     setConfirmation(null);
+    setDirty(false);
   };
+  const requestClose = () => (dirty && !confirmation ? setAsking(true) : close());
 
   return (
-    <AlertDialog.Root open={open} onOpenChange={(next) => !next && close()}>
+    <AlertDialog.Root open={open} onOpenChange={(next) => !next && requestClose()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content
           className="dialog card handoff-dialog"
+          onEscapeKeyDown={(event) => {
+            event.preventDefault();
+            requestClose();
+          }}
           onOpenAutoFocus={(event) => {
             opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
             event.preventDefault();
@@ -57,11 +82,25 @@ export function HandoffDialog({ sessionId }: { sessionId: string }) {
               <HandoffForm
                 sessionId={sessionId}
                 initialReason={form.reason}
-                onDone={setConfirmation}
-                onCancel={close}
+                onDone={(done) => {
+                  setDirty(false);
+                  setConfirmation(done);
+                }}
+                onCancel={requestClose}
+                onDirtyChange={setDirty}
               />
             )
           )}
+          <ConfirmDialog
+            open={asking}
+            onOpenChange={setAsking}
+            title="Discard this handoff?"
+            description="What you typed in the form is not saved anywhere else."
+            cancelLabel="Keep editing"
+            confirmLabel="Discard"
+            danger
+            onConfirm={close}
+          />
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
@@ -73,6 +112,7 @@ function HandoffForm(props: {
   initialReason: string;
   onDone: (confirmation: HandoffConfirmation) => void;
   onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
 }) {
   const profile = useAppStore((s) => s.profile);
   const users = useHandoffStore((s) => s.users);
@@ -85,7 +125,18 @@ function HandoffForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const reasonLimit = useTextLimit(REASON_LIMIT);
+  const notesLimit = useTextLimit(NOTES_LIMIT);
   const id = useId();
+  const dirty =
+    intent !== 'escalate' ||
+    reason !== props.initialReason ||
+    priority !== 'medium' ||
+    notes.trim() !== '' ||
+    target !== '';
+  const { onDirtyChange } = props;
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  useUnsavedGuard('the handoff form', dirty);
 
   useEffect(() => {
     loadUsers().catch(() => undefined);
@@ -99,6 +150,20 @@ function HandoffForm(props: {
     if (intent === 'escalate' && !reason.trim()) {
       setErrors({ reason: REASON_REQUIRED });
       document.getElementById(`${id}-reason`)?.focus();
+      return;
+    }
+    // Refused here, whole, rather than cut: the counter under the field says by how much.
+    const tooLong = {
+      ...(overLimit(reason, REASON_LIMIT.max) && {
+        reason: `The reason is at most ${count(REASON_LIMIT.max)} characters: shorten it, or move details to the notes`,
+      }),
+      ...(overLimit(notes, NOTES_LIMIT.max) && {
+        notes: `The notes are at most ${count(NOTES_LIMIT.max)} characters: shorten them before handing off`,
+      }),
+    };
+    if (Object.keys(tooLong).length > 0) {
+      setErrors(tooLong);
+      document.getElementById(`${id}-${'reason' in tooLong ? 'reason' : 'notes'}`)?.focus();
       return;
     }
     setErrors({});
@@ -133,10 +198,12 @@ function HandoffForm(props: {
     }
   }
 
-  const aria = (field: string) => ({
+  const aria = (field: string, limit = false) => ({
     id: `${id}-${field}`,
     'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `${id}-${field}-error` : undefined,
+    'aria-describedby':
+      [errors[field] && `${id}-${field}-error`, limit && `${id}-${field}-limit`].filter(Boolean).join(' ') ||
+      undefined,
   });
   const fieldError = (field: string) =>
     errors[field] ? (
@@ -183,15 +250,25 @@ function HandoffForm(props: {
       <div className={`field${errors.reason ? ' has-error' : ''}`}>
         <label htmlFor={`${id}-reason`}>Reason{intent === 'escalate' ? '' : ' (optional)'}</label>
         <textarea
-          {...aria('reason')}
+          {...aria('reason', true)}
           rows={2}
-          maxLength={500}
           required={intent === 'escalate'}
+          readOnly={busy}
           value={reason}
           placeholder={intent === 'escalate' ? 'What do you need a senior for?' : 'Why are you parking it?'}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            reasonLimit.clearRefusal();
+          }}
+          onPaste={reasonLimit.onPaste}
         />
         {fieldError('reason')}
+        <LimitNote
+          id={`${id}-reason-limit`}
+          value={reason}
+          max={REASON_LIMIT.max}
+          refusal={reasonLimit.refusal}
+        />
       </div>
 
       <div className="handoff-row">
@@ -229,14 +306,24 @@ function HandoffForm(props: {
       <div className={`field${errors.notes ? ' has-error' : ''}`}>
         <label htmlFor={`${id}-notes`}>Notes for the senior</label>
         <textarea
-          {...aria('notes')}
+          {...aria('notes', true)}
           rows={3}
-          maxLength={5000}
+          readOnly={busy}
           value={notes}
           placeholder="Anything not in the chat: what the customer said, what you'd try next…"
-          onChange={(e) => setNotes(e.target.value)}
+          onChange={(e) => {
+            setNotes(e.target.value);
+            notesLimit.clearRefusal();
+          }}
+          onPaste={notesLimit.onPaste}
         />
         {fieldError('notes')}
+        <LimitNote
+          id={`${id}-notes-limit`}
+          value={notes}
+          max={NOTES_LIMIT.max}
+          refusal={notesLimit.refusal}
+        />
       </div>
 
       {formError && (

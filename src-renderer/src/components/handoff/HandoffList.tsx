@@ -2,7 +2,7 @@ import type { FocusEvent, KeyboardEvent, ReactNode, RefObject } from 'react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Range, VirtualItem } from '@tanstack/react-virtual';
 import { defaultRangeExtractor, measureElement, useVirtualizer } from '@tanstack/react-virtual';
-import type { Handoff } from '../../../../src-preload/contract';
+import type { HandoffCard as Card } from '../../../../src-preload/contract';
 import { HandoffCard } from './HandoffCard';
 
 /** A card before any is measured: title, reason and meta rows (measured cards keep their own height). */
@@ -37,7 +37,11 @@ function seenHeight(height: number): number {
 }
 
 interface Props {
-  queue: Handoff[];
+  queue: Card[];
+  /** How many wait in all (the list announces it; cards past the loaded pages come as it scrolls). */
+  total: number;
+  /** Asks for the next page; called when the cards near the end of the loaded ones come into view. */
+  loadMore: () => void;
   claiming: string[];
   onOpen: (id: string) => void;
   onClaim: (id: string) => void;
@@ -54,7 +58,7 @@ interface Props {
  * stays rendered when scrolled away, so Tab and Shift+Tab continue from it. Up and Down move between
  * cards (to the same button), Home and End to the first and last.
  */
-export function HandoffList({ queue, claiming, onOpen, onClaim, place, above }: Props) {
+export function HandoffList({ queue, total, loadMore, claiming, onOpen, onClaim, place, above }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const aboveRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -212,7 +216,13 @@ export function HandoffList({ queue, claiming, onOpen, onClaim, place, above }: 
   };
 
   const claimingSet = useMemo(() => new Set(claiming), [claiming]);
-  const setSize = queue.length;
+  const setSize = Math.max(total, queue.length);
+  // The cards near the end of the loaded pages are in view: ask for the next page (the store asks
+  // once at a time, and not at all after the last page).
+  const lastInView = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (queue.length < setSize && lastInView >= queue.length - OVERSCAN * 2) loadMore();
+  }, [lastInView, queue.length, setSize, loadMore]);
   return (
     <div ref={scrollRef} className="handoffs-body handoff-scroller">
       <div ref={aboveRef}>{above}</div>

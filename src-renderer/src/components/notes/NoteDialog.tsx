@@ -1,12 +1,31 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
-import type { NoteKind, NotePostOutcome, NotePreview, Priority } from '../../../../src-preload/contract';
-import { PRIORITY_ORDER } from '../../../../src-preload/contract';
+import type {
+  NoteKind,
+  NotePostOutcome,
+  NotePreview,
+  Priority,
+  Withheld,
+} from '../../../../src-preload/contract';
+import { PRIORITY_ORDER, TEXT_LIMITS } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
-import { Markdown } from '../chat/Markdown';
+import { useUnsavedGuard } from '../../stores/unsaved-store';
+import { Markdown } from '../chat/LazyMarkdown';
+import { WithheldBadge } from '../chat/WithheldBadge';
+import { ConfirmDialog } from '../ConfirmDialog';
+import type { Limit } from '../TextLimit';
+import { LimitNote, overLimit, useTextLimit } from '../TextLimit';
+import type { AssessmentCheckValue } from './AssessmentCheck';
+import { AssessmentCheck } from './AssessmentCheck';
 import '../../notes.css';
+
+const NOTE_LIMIT: Limit = {
+  max: TEXT_LIMITS.noteMarkdown,
+  noun: 'a note',
+  hint: 'Keep the note to what the ticket needs; paste the part around the error.',
+};
 
 const TEXT: Record<NoteKind, { title: string; description: string; posted: string }> = {
   resolve: {
@@ -20,6 +39,8 @@ const TEXT: Record<NoteKind, { title: string; description: string; posted: strin
     posted: 'Session escalated',
   },
 };
+
+const placeholders = (text: string) => (text.match(/\[REDACTED:[a-z_]+\]/g) ?? []).length;
 
 /** What a confirmed post did, in words. */
 export function outcomeLine(outcome: NotePostOutcome): string {
@@ -47,12 +68,45 @@ export function outcomeLine(outcome: NotePostOutcome): string {
  */
 export function NoteDialog(props: { kind: NoteKind | null; sessionId: string; onClose: () => void }) {
   const open = props.kind !== null;
+  // Edits to the draft are not thrown away by Escape or Cancel without asking.
+  const [edited, setEdited] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const close = () => {
+    setEdited(false);
+    props.onClose();
+  };
+  const requestClose = () => (edited ? setAsking(true) : close());
   return (
-    <AlertDialog.Root open={open} onOpenChange={(next) => !next && props.onClose()}>
+    <AlertDialog.Root open={open} onOpenChange={(next) => !next && requestClose()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog card note-dialog" aria-describedby={undefined}>
-          {props.kind && <NoteEditor kind={props.kind} sessionId={props.sessionId} onClose={props.onClose} />}
+        <AlertDialog.Content
+          className="dialog card note-dialog"
+          aria-describedby={undefined}
+          onEscapeKeyDown={(event) => {
+            event.preventDefault();
+            requestClose();
+          }}
+        >
+          {props.kind && (
+            <NoteEditor
+              kind={props.kind}
+              sessionId={props.sessionId}
+              onClose={close}
+              onCancel={requestClose}
+              onEditedChange={setEdited}
+            />
+          )}
+          <ConfirmDialog
+            open={asking}
+            onOpenChange={setAsking}
+            title="Discard your edits?"
+            description="The changes you made to this note are not saved. The draft itself can be made again."
+            cancelLabel="Keep editing"
+            confirmLabel="Discard edits"
+            danger
+            onConfirm={close}
+          />
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
@@ -63,10 +117,14 @@ function NoteEditor({
   kind,
   sessionId,
   onClose,
+  onCancel,
+  onEditedChange,
 }: {
   kind: NoteKind;
   sessionId: string;
   onClose: () => void;
+  onCancel: () => void;
+  onEditedChange: (edited: boolean) => void;
 }) {
   const [draft, setDraft] = useState<NotePreview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -76,7 +134,15 @@ function NoteEditor({
   const [postError, setPostError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [priority, setPriority] = useState<Priority>('medium');
+  const [withheld, setWithheld] = useState<Withheld[]>([]);
+  const [caught, setCaught] = useState(0);
+  const { refusal, onPaste, clearRefusal } = useTextLimit(NOTE_LIMIT);
+  const [assessmentCheck, setAssessmentCheck] = useState<AssessmentCheckValue>();
   const text = TEXT[kind];
+  const edited = draft !== null && markdown !== draft.markdown;
+  const tooLong = overLimit(markdown, NOTE_LIMIT.max);
+  useEffect(() => onEditedChange(edited), [edited, onEditedChange]);
+  useUnsavedGuard('the note you are editing', edited);
 
   useEffect(() => {
     let live = true;
@@ -85,6 +151,7 @@ function NoteEditor({
         if (!live) return;
         setDraft(preview);
         setMarkdown(preview.markdown);
+        setWithheld(preview.withheld);
       })
       .catch((err: unknown) => live && setLoadError(errorMessage(err)));
     return () => {
@@ -93,15 +160,32 @@ function NoteEditor({
   }, [kind, sessionId, attempt]);
 
   async function post() {
+    if (tooLong) return setPostError('The note is at most 20,000 characters: shorten it before posting.');
     setPosting(true);
     setPostError(null);
     try {
+      // What is posted is exactly what is on screen: a secret typed into the edit is replaced by its
+      // placeholder here first, and the technician confirms again with the note as it will read.
+      const checked = await unwrap(baton().notes.check({ markdown }));
+      setWithheld(checked.withheld);
+      if (checked.markdown !== markdown) {
+        setCaught(checked.withheld.length - placeholders(markdown));
+        setMarkdown(checked.markdown);
+        return;
+      }
+      setCaught(0);
       const outcome = await unwrap(
-        baton().notes.post({ sessionId, kind, markdown, ...(kind === 'escalate' ? { priority } : {}) }),
+        baton().notes.post({
+          sessionId,
+          kind,
+          markdown,
+          ...(kind === 'escalate' ? { priority } : { assessmentCheck }),
+        }),
       );
       toast.success(outcome.outcome === 'queued' ? 'Queued for ConnectWise' : text.posted, {
         description: outcomeLine(outcome),
       });
+      onEditedChange(false);
       onClose();
     } catch (err) {
       // Whatever went wrong, the edited text stays in the editor.
@@ -111,7 +195,10 @@ function NoteEditor({
     }
   }
 
-  const edited = draft !== null && markdown !== draft.markdown;
+  const review =
+    kind === 'resolve'
+      ? 'Replaced by placeholders; the customer-visible note says [REDACTED:…] in their place:'
+      : 'Replaced by placeholders; the package says [REDACTED:…] in their place:';
   return (
     <div className="note-editor">
       <AlertDialog.Title className="dialog-title">{text.title}</AlertDialog.Title>
@@ -149,6 +236,16 @@ function NoteEditor({
               {draft.notice}
             </p>
           )}
+          {caught > 0 && (
+            <p className="note-notice note-withheld-notice" role="alert">
+              {caught === 1 ? 'A secret' : `${caught} secrets`} in your edit {caught === 1 ? 'was' : 'were'}{' '}
+              replaced by {caught === 1 ? 'a placeholder' : 'placeholders'}. Check the note as it will be
+              posted, then confirm again.
+            </p>
+          )}
+          <div className="note-review" aria-label="Secrets withheld from this note">
+            <WithheldBadge withheld={withheld} intro={review} />
+          </div>
           <div className="note-tabs" role="group" aria-label="View">
             <button type="button" className="small" aria-pressed={!editing} onClick={() => setEditing(false)}>
               Preview
@@ -161,10 +258,16 @@ function NoteEditor({
             <textarea
               className="note-source-text"
               aria-label="Note (markdown)"
+              aria-describedby="note-limit"
               value={markdown}
               spellCheck
               autoFocus
-              onChange={(e) => setMarkdown(e.target.value)}
+              readOnly={posting}
+              onChange={(e) => {
+                setMarkdown(e.target.value);
+                clearRefusal();
+              }}
+              onPaste={onPaste}
             />
           ) : (
             <div className="note-rendered" tabIndex={0} aria-label="Note preview">
@@ -186,21 +289,21 @@ function NoteEditor({
           </select>
         </label>
       )}
+      {draft && <LimitNote id="note-limit" value={markdown} max={NOTE_LIMIT.max} refusal={refusal} />}
+      {kind === 'resolve' && draft && <AssessmentCheck sessionId={sessionId} onChange={setAssessmentCheck} />}
       {postError && (
         <p className="form-error" role="alert">
           {postError}
         </p>
       )}
       <div className="dialog-actions">
-        <AlertDialog.Cancel asChild>
-          <button type="button" disabled={posting}>
-            Cancel
-          </button>
-        </AlertDialog.Cancel>
+        <button type="button" disabled={posting} onClick={onCancel}>
+          Cancel
+        </button>
         <button
           type="button"
           className="primary"
-          disabled={!draft || posting || markdown.trim() === ''}
+          disabled={!draft || posting || markdown.trim() === '' || tooLong}
           onClick={() => void post()}
         >
           {posting ? 'Posting…' : 'Confirm & post'}

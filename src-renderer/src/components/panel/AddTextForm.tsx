@@ -1,47 +1,55 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import type { FieldErrors } from './run';
-import { errorFor } from './run';
+import { currentDraft, useDraft } from '../../stores/drafts-store';
+import type { Limit } from '../TextLimit';
+import { LimitNote, useTextLimit } from '../TextLimit';
 
 interface AddTextFormProps {
   /** The field's label ("New fact") and the button's text ("Add fact"). */
   label: string;
   button: string;
   placeholder?: string;
-  field: string;
-  onAdd: (text: string) => Promise<FieldErrors | null>;
+  /** Where the typed text is kept until it is added (survives view and session switches). */
+  draftKey: string;
+  limit: Limit;
+  /** The contract's message for a text it would refuse, or null. */
+  check: (text: string) => string | null;
+  /** Hands the text over for saving (the outbox shows it until it is stored). */
+  onAdd: (text: string) => void;
   onCancel?: () => void;
   autoFocus?: boolean;
 }
 
-/** A one-line add form: the error (from the backend's validation) sits under the field. */
+/** A one-line add form: it clears as soon as the text is handed over, so the next one can be typed. */
 export function AddTextForm({
   label,
   button,
   placeholder,
-  field,
+  draftKey,
+  limit,
+  check,
   onAdd,
   onCancel,
   autoFocus,
 }: AddTextFormProps) {
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const [text = '', setText] = useDraft(draftKey);
+  const [error, setError] = useState<string | null>(null);
+  const { refusal, onPaste, clearRefusal } = useTextLimit(limit);
   const inputId = useId();
-  const error = errorFor(errors, field);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const result = await onAdd(text);
-    setBusy(false);
-    if (result === null) return;
-    setErrors(result);
-    if (Object.keys(result).length === 0) setText('');
+    const typed = (currentDraft(draftKey) ?? '').trim();
+    const problem = check(typed);
+    if (problem) return setError(problem);
+    setText(undefined);
+    setError(null);
+    clearRefusal();
+    onAdd(typed);
   }
 
   return (
-    <form className={`add-form${error ? ' has-error' : ''}`} onSubmit={(e) => void submit(e)}>
+    <form className={`add-form${error ? ' has-error' : ''}`} onSubmit={submit}>
       <label htmlFor={inputId} className="visually-hidden">
         {label}
       </label>
@@ -52,14 +60,19 @@ export function AddTextForm({
           value={text}
           placeholder={placeholder}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${inputId}-error` : undefined}
+          aria-describedby={`${error ? `${inputId}-error ` : ''}${inputId}-limit`}
           autoFocus={autoFocus}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value === '' ? undefined : e.target.value);
+            setError(null);
+            clearRefusal();
+          }}
+          onPaste={onPaste}
           onKeyDown={(e) => {
             if (e.key === 'Escape' && onCancel) onCancel();
           }}
         />
-        <button type="submit" className="small" disabled={busy}>
+        <button type="submit" className="small">
           {button}
         </button>
         {onCancel && (
@@ -73,6 +86,7 @@ export function AddTextForm({
           {error}
         </p>
       )}
+      <LimitNote id={`${inputId}-limit`} value={text} max={limit.max} refusal={refusal} />
     </form>
   );
 }

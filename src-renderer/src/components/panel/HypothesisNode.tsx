@@ -2,12 +2,19 @@ import { useRef, useState } from 'react';
 import type { Hypothesis, HypothesisStatus, InputOf, Step } from '../../../../src-preload/contract';
 import { baton } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
+import { useDraft } from '../../stores/drafts-store';
+import type { OutboxItem } from '../../stores/outbox-store';
+import { usePendingChange } from '../../stores/outbox-store';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { OutboxStatus } from '../OutboxStatus';
 import { AddTextForm } from './AddTextForm';
 import { InlineEdit } from './InlineEdit';
+import { checkHypothesis, HYPOTHESIS_LIMIT } from './limits';
+import { PendingRow } from './PendingRow';
 import type { Verdict } from './ReasonDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { attempt, focusHeading, run } from './run';
+import { addHypothesis, renameHypothesis } from './saves';
 
 const STATUS_LABELS: Record<HypothesisStatus, string> = {
   untried: 'Untried',
@@ -19,6 +26,8 @@ const STATUS_LABELS: Record<HypothesisStatus, string> = {
 export interface Tree {
   children: Map<string | null, Hypothesis[]>;
   stepsOf: Map<string, Step[]>;
+  /** New branches not stored yet (shown under their parent). */
+  pending: OutboxItem[];
 }
 
 function stepResult(step: Step): string {
@@ -30,12 +39,16 @@ function stepResult(step: Step): string {
 export function HypothesisNode({ hypothesis: h, tree }: { hypothesis: Hypothesis; tree: Tree }) {
   const applyItem = useAppStore((s) => s.applyItem);
   const dropItem = useAppStore((s) => s.dropItem);
-  const [editing, setEditing] = useState(false);
+  const editKey = `hypothesis-edit:${h.id}`;
+  const [editing, setEditing] = useDraft(editKey);
+  const rename = usePendingChange(h.id, 'label');
+  const label = rename?.text ?? h.label;
   const [adding, setAdding] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [confirming, setConfirming] = useState(false);
   const card = useRef<HTMLDivElement>(null);
   const children = tree.children.get(h.id) ?? [];
+  const pendingChildren = tree.pending.filter((p) => p.parentId === h.id);
   const steps = tree.stepsOf.get(h.id) ?? [];
 
   const update = (what: string, patch: Omit<InputOf<'hypotheses:update'>, 'id'>) =>
@@ -52,21 +65,23 @@ export function HypothesisNode({ hypothesis: h, tree }: { hypothesis: Hypothesis
 
   return (
     <li className={`branch branch-${h.status}`}>
-      <div className="branch-card" role="group" aria-label={h.label} tabIndex={-1} ref={card}>
+      <div className="branch-card" role="group" aria-label={label} tabIndex={-1} ref={card}>
         <div className="branch-head">
-          {editing ? (
+          {editing !== undefined ? (
             <InlineEdit
               label="Hypothesis"
-              initial={h.label}
-              field="label"
-              onSave={(label) => update('Could not rename the hypothesis', { label })}
-              onDone={() => setEditing(false)}
+              draftKey={editKey}
+              initial={label}
+              limit={HYPOTHESIS_LIMIT}
+              check={checkHypothesis}
+              onSave={(next) => renameHypothesis(h, next)}
             />
           ) : (
-            <span className="branch-label">{h.label}</span>
+            <span className="branch-label">{label}</span>
           )}
           <span className={`chip chip-${h.status}`}>{STATUS_LABELS[h.status]}</span>
         </div>
+        {rename && <OutboxStatus item={rename} noun="change" />}
         {h.reason && (
           <p className="branch-reason">
             <span className="visually-hidden">Reason: </span>
@@ -111,8 +126,8 @@ export function HypothesisNode({ hypothesis: h, tree }: { hypothesis: Hypothesis
               Reopen
             </button>
           )}
-          {!editing && (
-            <button type="button" className="small" onClick={() => setEditing(true)}>
+          {editing === undefined && (
+            <button type="button" className="small" onClick={() => setEditing(label)}>
               Edit<span className="visually-hidden"> hypothesis</span>
             </button>
           )}
@@ -125,29 +140,28 @@ export function HypothesisNode({ hypothesis: h, tree }: { hypothesis: Hypothesis
         </div>
         {adding && (
           <AddTextForm
-            label={`New sub-branch of ${h.label}`}
+            label={`New sub-branch of ${label}`}
             button="Add"
             placeholder="A narrower idea to test"
-            field="label"
+            draftKey={`sub-branch-add:${h.id}`}
+            limit={HYPOTHESIS_LIMIT}
+            check={checkHypothesis}
             autoFocus
             onCancel={() => setAdding(false)}
-            onAdd={async (label) => {
-              const input = { sessionId: h.sessionId, label, parentId: h.id };
-              const result = await attempt(
-                'Could not add the sub-branch',
-                baton().hypotheses.add(input),
-                (c) => applyItem('hypotheses', c),
-              );
-              if (result && Object.keys(result).length === 0) setAdding(false);
-              return result;
+            onAdd={(childLabel) => {
+              addHypothesis(h.sessionId, childLabel, h.id);
+              setAdding(false);
             }}
           />
         )}
       </div>
-      {children.length > 0 && (
+      {children.length + pendingChildren.length > 0 && (
         <ul className="branch-children">
           {children.map((child) => (
             <HypothesisNode key={child.id} hypothesis={child} tree={tree} />
+          ))}
+          {pendingChildren.map((item) => (
+            <PendingRow key={item.id} item={item} noun="hypothesis" className="branch" />
           ))}
         </ul>
       )}

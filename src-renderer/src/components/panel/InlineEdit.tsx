@@ -1,72 +1,78 @@
 import type { KeyboardEvent } from 'react';
 import { useId, useState } from 'react';
-import type { FieldErrors } from './run';
-import { errorFor } from './run';
+import { currentDraft, useDraft } from '../../stores/drafts-store';
+import type { Limit } from '../TextLimit';
+import { LimitNote, useTextLimit } from '../TextLimit';
 
 interface InlineEditProps {
   label: string;
+  /** The draft that holds the text while the editor is open (its presence keeps it open). */
+  draftKey: string;
+  /** The text as shown now: saving it unchanged just closes the editor. */
   initial: string;
-  field: string;
   multiline?: boolean;
-  /** Resolves to field errors to show (empty when saved). */
-  onSave: (value: string) => Promise<FieldErrors | null>;
-  onDone: () => void;
+  limit: Limit;
+  /** The contract's message for a text it would refuse, or null. */
+  check: (value: string) => string | null;
+  /** Hands the new text over for saving; the editor closes at once. */
+  onSave: (value: string) => void;
 }
 
 /** Edits one text in place: Enter (or Save) saves, Escape (or Cancel) leaves it as it was. */
-export function InlineEdit({ label, initial, field, multiline, onSave, onDone }: InlineEditProps) {
-  const [value, setValue] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+export function InlineEdit({ label, draftKey, initial, multiline, limit, check, onSave }: InlineEditProps) {
+  const [value = '', setValue] = useDraft(draftKey);
+  const [error, setError] = useState<string | null>(null);
+  const { refusal, onPaste, clearRefusal } = useTextLimit(limit);
   const errorId = useId();
-  const error = errorFor(errors, field);
+  const close = () => setValue(undefined);
 
-  async function save() {
-    if (value.trim() === initial.trim()) return onDone();
-    setBusy(true);
-    const result = await onSave(value);
-    setBusy(false);
-    if (result === null) return;
-    if (Object.keys(result).length === 0) onDone();
-    else setErrors(result);
+  function save() {
+    const typed = (currentDraft(draftKey) ?? '').trim();
+    if (typed === initial.trim()) return close();
+    const problem = check(typed);
+    if (problem) return setError(problem);
+    close();
+    onSave(typed);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
     if (event.key === 'Escape') {
       event.preventDefault();
-      onDone();
+      close();
     } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      void save();
+      save();
     }
   }
 
   const common = {
     'aria-label': label,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? errorId : undefined,
+    'aria-describedby': `${error ? `${errorId} ` : ''}${errorId}-limit`,
     value,
     autoFocus: true,
     onKeyDown,
-    disabled: busy,
+    onPaste,
+    onChange: (e: { target: { value: string } }) => {
+      setValue(e.target.value);
+      setError(null);
+      clearRefusal();
+    },
   };
   return (
     <div className={`inline-edit${error ? ' has-error' : ''}`}>
-      {multiline ? (
-        <textarea rows={2} {...common} onChange={(e) => setValue(e.target.value)} />
-      ) : (
-        <input type="text" {...common} onChange={(e) => setValue(e.target.value)} />
-      )}
+      {multiline ? <textarea rows={2} {...common} /> : <input type="text" {...common} />}
       {error && (
         <p id={errorId} className="field-error" role="alert">
           {error}
         </p>
       )}
+      <LimitNote id={`${errorId}-limit`} value={value} max={limit.max} refusal={refusal} />
       <div className="inline-edit-actions">
-        <button type="button" className="small primary" disabled={busy} onClick={() => void save()}>
+        <button type="button" className="small primary" onClick={save}>
           Save
         </button>
-        <button type="button" className="small" disabled={busy} onClick={onDone}>
+        <button type="button" className="small" onClick={close}>
           Cancel
         </button>
       </div>

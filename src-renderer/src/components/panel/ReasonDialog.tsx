@@ -2,6 +2,8 @@ import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import '../../queue.css';
+import { LimitNote, overLimit, useTextLimit } from '../TextLimit';
+import { REASON_LIMIT } from './limits';
 import type { FieldErrors } from './run';
 import { errorFor } from './run';
 
@@ -37,6 +39,7 @@ export function ReasonDialog({ verdict, label, onSubmit, onClose, fallbackFocus 
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const { refusal, onPaste, clearRefusal } = useTextLimit(REASON_LIMIT);
   const fieldId = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   // Opened from state rather than a Trigger: remember what had focus and give it back on close.
@@ -47,6 +50,7 @@ export function ReasonDialog({ verdict, label, onSubmit, onClose, fallbackFocus 
   const close = () => {
     setReason('');
     setErrors({});
+    clearRefusal();
     onClose();
   };
 
@@ -54,6 +58,10 @@ export function ReasonDialog({ verdict, label, onSubmit, onClose, fallbackFocus 
     event.preventDefault();
     if (!verdict) return;
     if (!reason.trim()) return setErrors({ reason: REQUIRED });
+    if (overLimit(reason, REASON_LIMIT.max))
+      return setErrors({
+        reason: `The reason is at most ${REASON_LIMIT.max.toLocaleString('en-US')} characters`,
+      });
     setBusy(true);
     const result = await onSubmit(verdict, reason.trim());
     setBusy(false);
@@ -95,9 +103,14 @@ export function ReasonDialog({ verdict, label, onSubmit, onClose, fallbackFocus 
                 value={reason}
                 required
                 ref={field}
+                readOnly={busy}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${fieldId}-error` : undefined}
-                onChange={(e) => setReason(e.target.value)}
+                aria-describedby={`${error ? `${fieldId}-error ` : ''}${fieldId}-limit`}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  clearRefusal();
+                }}
+                onPaste={onPaste}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
                 }}
@@ -107,6 +120,7 @@ export function ReasonDialog({ verdict, label, onSubmit, onClose, fallbackFocus 
                   {error}
                 </p>
               )}
+              <LimitNote id={`${fieldId}-limit`} value={reason} max={REASON_LIMIT.max} refusal={refusal} />
             </div>
             <div className="dialog-actions reason-actions">
               <AlertDialog.Cancel asChild>

@@ -1,12 +1,17 @@
 import type { KeyboardEvent } from 'react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Hypothesis, InputOf, Step } from '../../../../src-preload/contract';
 import { baton } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
+import { currentDraft, useDraft, useDraftsStore } from '../../stores/drafts-store';
+import { useOutboxStore, usePendingChange } from '../../stores/outbox-store';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { OutboxStatus } from '../OutboxStatus';
+import { LimitNote, useTextLimit } from '../TextLimit';
 import { InlineEdit } from './InlineEdit';
-import type { FieldErrors } from './run';
-import { attempt, errorFor, focusHeading, run } from './run';
+import { checkStep, checkStepNote, STEP_LIMIT, STEP_NOTE_LIMIT } from './limits';
+import { attempt, focusHeading, run } from './run';
+import { changeStepText } from './saves';
 import { SourceBadge } from './SourceBadge';
 
 /** One diagnostic step: its result (options), a note, skip, edit, remove, and its branch. */
@@ -21,7 +26,10 @@ export function StepItem({
 }) {
   const applyItem = useAppStore((s) => s.applyItem);
   const dropItem = useAppStore((s) => s.dropItem);
-  const [editing, setEditing] = useState(false);
+  const editKey = `step-edit:${step.id}`;
+  const [editing, setEditing] = useDraft(editKey);
+  const change = usePendingChange(step.id, 'text');
+  const text = change?.text ?? step.text;
   const [confirming, setConfirming] = useState(false);
   // The choice shows at once; the saved step replaces it (or it falls back if saving failed).
   const [choosing, setChoosing] = useState<string | null>(null);
@@ -38,25 +46,27 @@ export function StepItem({
   }
 
   return (
-    <li className={`step${step.skipped ? ' step-skipped' : ''}`} aria-label={step.text}>
+    <li className={`step${step.skipped ? ' step-skipped' : ''}`} aria-label={text}>
       <div className="step-head">
         <span className="step-number" aria-hidden="true">
           {number}
         </span>
-        {editing ? (
+        {editing !== undefined ? (
           <InlineEdit
             label={`Text of step ${number}`}
-            initial={step.text}
-            field="text"
+            draftKey={editKey}
+            initial={text}
             multiline
-            onSave={(text) => update('Could not change the step', { text })}
-            onDone={() => setEditing(false)}
+            limit={STEP_LIMIT}
+            check={checkStep}
+            onSave={(next) => changeStepText(step, 'text', next)}
           />
         ) : (
-          <span className="step-text">{step.text}</span>
+          <span className="step-text">{text}</span>
         )}
         <SourceBadge source={step.source} />
       </div>
+      {change && <OutboxStatus item={change} noun="change" />}
       {step.skipped && <p className="step-skipped-note">Skipped</p>}
       {step.options.length > 0 && (
         <div className="step-options" role="radiogroup" aria-label={`Result of step ${number}`}>
@@ -79,14 +89,10 @@ export function StepItem({
           ))}
         </div>
       )}
-      <NoteField
-        step={step}
-        number={number}
-        onSave={(freeText) => update('Could not save the note', { freeText })}
-      />
+      <NoteField step={step} number={number} />
       <div className="item-actions">
-        {!editing && (
-          <button type="button" className="small" onClick={() => setEditing(true)}>
+        {editing === undefined && (
+          <button type="button" className="small" onClick={() => setEditing(text)}>
             Edit<span className="visually-hidden"> step {number}</span>
           </button>
         )}
@@ -131,38 +137,35 @@ export function StepItem({
   );
 }
 
-/** The step's free-text note: saved when the field loses focus or on Enter (Shift+Enter: new line). */
-function NoteField({
-  step,
-  number,
-  onSave,
-}: {
-  step: Step;
-  number: number;
-  onSave: (freeText: string | null) => Promise<FieldErrors | null>;
-}) {
-  const saved = step.freeText ?? '';
-  const [value, setValue] = useState(saved);
-  const [previous, setPrevious] = useState(saved);
-  const [errors, setErrors] = useState<FieldErrors>({});
+/**
+ * The step's free-text note: saved when the field loses focus, on Enter (Shift+Enter: new line), or
+ * when it goes away (a view or session switch) — through the outbox, so typing on is never undone.
+ */
+function NoteField({ step, number }: { step: Step; number: number }) {
+  const key = `step-note:${step.id}`;
+  const [draft, setDraft] = useDraft(key);
+  const change = usePendingChange(step.id, 'freeText');
+  const shown = change ? change.text : (step.freeText ?? '');
+  const value = draft ?? shown;
+  const [error, setError] = useState<string | null>(null);
+  const { refusal, onPaste, clearRefusal } = useTextLimit(STEP_NOTE_LIMIT);
   const errorId = useId();
-  if (saved !== previous) {
-    // Changed elsewhere (another window, the assistant): show the new note.
-    setPrevious(saved);
-    setValue(saved);
-  }
-  const error = errorFor(errors, 'freeText');
 
-  async function save() {
-    if (value.trim() === saved.trim()) return;
-    const result = await onSave(value.trim() || null);
-    if (result) setErrors(result);
-  }
+  const save = () => {
+    const problem = saveNote(step);
+    setError(problem);
+  };
+  // Leaving the session or the view with a note typed saves it, as leaving the field does.
+  const latest = useRef(step);
+  useEffect(() => {
+    latest.current = step;
+  });
+  useEffect(() => () => void saveNote(latest.current), []);
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      void save();
+      save();
     }
   }
 
@@ -174,9 +177,14 @@ function NoteField({
         placeholder="Add a note…"
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => setValue(e.target.value)}
-        onBlur={() => void save()}
+        aria-describedby={`${error ? `${errorId} ` : ''}${errorId}-limit`}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setError(null);
+          clearRefusal();
+        }}
+        onPaste={onPaste}
+        onBlur={save}
         onKeyDown={onKeyDown}
       />
       {error && (
@@ -184,6 +192,26 @@ function NoteField({
           {error}
         </p>
       )}
+      <LimitNote id={`${errorId}-limit`} value={value} max={STEP_NOTE_LIMIT.max} refusal={refusal} />
+      {change && <OutboxStatus item={change} noun="note" />}
     </div>
   );
+}
+
+/** Hands a step's typed note over for saving; the contract's message when it would refuse it. */
+function saveNote(step: Step): string | null {
+  const key = `step-note:${step.id}`;
+  const typed = currentDraft(key);
+  if (typed === undefined) return null;
+  const change = useOutboxStore
+    .getState()
+    .items.findLast((i) => i.targetId === step.id && i.field === 'freeText');
+  const shown = change ? change.text : (step.freeText ?? '');
+  const { setDraft } = useDraftsStore.getState();
+  if (typed.trim() === shown.trim()) return (setDraft(key, undefined), null);
+  const problem = checkStepNote(typed.trim());
+  if (problem) return problem;
+  setDraft(key, undefined);
+  changeStepText(step, 'freeText', typed.trim() || null);
+  return null;
 }

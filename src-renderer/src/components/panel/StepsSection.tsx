@@ -1,10 +1,15 @@
 import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import type { Hypothesis, Step } from '../../../../src-preload/contract';
-import { baton } from '../../api/client';
-import { useAppStore } from '../../stores/app-store';
+import { StepAddInput } from '../../../../src-preload/contract';
+import { currentDraft, useDraft } from '../../stores/drafts-store';
+import { useOutboxStore } from '../../stores/outbox-store';
+import { LimitNote, useTextLimit } from '../TextLimit';
+import { STEP_LIMIT } from './limits';
+import { PendingRow } from './PendingRow';
 import type { FieldErrors } from './run';
-import { attempt, errorFor, errorUnder } from './run';
+import { errorFor, errorUnder } from './run';
+import { addStep, pendingAdds } from './saves';
 import { SectionHeading } from './SectionHeading';
 import { StepItem } from './StepItem';
 
@@ -17,15 +22,20 @@ export function StepsSection({
   steps: Step[];
   hypotheses: Hypothesis[];
 }) {
+  const outbox = useOutboxStore((s) => s.items);
+  const pending = pendingAdds(outbox, sessionId, 'steps', steps);
   return (
     <section className="panel-section" aria-labelledby="panel-steps">
       <SectionHeading id="panel-steps" title="Steps" count={steps.length} />
-      {steps.length === 0 ? (
+      {steps.length + pending.length === 0 ? (
         <p className="panel-empty">No steps yet. The assistant suggests some as you go, or add your own.</p>
       ) : (
         <ol className="step-list">
           {steps.map((step, index) => (
             <StepItem key={step.id} step={step} number={index + 1} hypotheses={hypotheses} />
+          ))}
+          {pending.map((item) => (
+            <PendingRow key={item.id} item={item} noun="step" className="step" />
           ))}
         </ol>
       )}
@@ -60,7 +70,8 @@ function AddStep({ sessionId, hypotheses }: { sessionId: string; hypotheses: Hyp
   );
 }
 
-/** Text, optional comma-separated options ("Yes, No, Not sure") and, optionally, its hypothesis. */
+/** Text, optional comma-separated options ("Yes, No, Not sure") and, optionally, its hypothesis.
+ * Adding hands the step over and clears the form at once (the step shows "Saving…" in the list). */
 function AddStepForm({
   id: formId,
   sessionId,
@@ -72,34 +83,36 @@ function AddStepForm({
   hypotheses: Hypothesis[];
   onClose: () => void;
 }) {
-  const applyItem = useAppStore((s) => s.applyItem);
-  const [text, setText] = useState('');
-  const [options, setOptions] = useState('');
+  const textKey = `step-add:${sessionId}`;
+  const optionsKey = `step-add-options:${sessionId}`;
+  const [text = '', setText] = useDraft(textKey);
+  const [options = '', setOptions] = useDraft(optionsKey);
   const [hypothesisId, setHypothesisId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { refusal, onPaste, clearRefusal } = useTextLimit(STEP_LIMIT);
   const id = useId();
   const textError = errorFor(errors, 'text');
   const optionsError = errorUnder(errors, 'options');
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const list = options
+    const list = (currentDraft(optionsKey) ?? '')
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean);
-    const input = { sessionId, text, options: list, hypothesisId: hypothesisId || null };
-    const result = await attempt('Could not add the step', baton().steps.add(input), (step) =>
-      applyItem('steps', step),
-    );
-    setBusy(false);
-    if (result === null) return;
-    setErrors(result);
-    if (Object.keys(result).length === 0) {
-      setText('');
-      setOptions('');
-    }
+    const input = {
+      text: (currentDraft(textKey) ?? '').trim(),
+      options: list,
+      hypothesisId: hypothesisId || null,
+    };
+    const parsed = StepAddInput.safeParse({ sessionId, ...input });
+    if (!parsed.success)
+      return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+    setErrors({});
+    setText(undefined);
+    setOptions(undefined);
+    clearRefusal();
+    addStep(sessionId, input);
   }
 
   return (
@@ -107,7 +120,7 @@ function AddStepForm({
       id={formId}
       className="add-form add-step"
       aria-label="Add step"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
       }}
@@ -121,14 +134,19 @@ function AddStepForm({
           placeholder="e.g. Clear the cached credentials"
           autoFocus
           aria-invalid={textError ? true : undefined}
-          aria-describedby={textError ? `${id}-text-error` : undefined}
-          onChange={(e) => setText(e.target.value)}
+          aria-describedby={`${textError ? `${id}-text-error ` : ''}${id}-text-limit`}
+          onChange={(e) => {
+            setText(e.target.value === '' ? undefined : e.target.value);
+            clearRefusal();
+          }}
+          onPaste={onPaste}
         />
         {textError && (
           <p id={`${id}-text-error`} className="field-error" role="alert">
             {textError}
           </p>
         )}
+        <LimitNote id={`${id}-text-limit`} value={text} max={STEP_LIMIT.max} refusal={refusal} />
       </div>
       <div className={`field${optionsError ? ' has-error' : ''}`}>
         <label htmlFor={`${id}-options`}>Options (optional)</label>
@@ -139,7 +157,7 @@ function AddStepForm({
           placeholder="Comma-separated, e.g. Fixed, No change"
           aria-invalid={optionsError ? true : undefined}
           aria-describedby={optionsError ? `${id}-options-error` : undefined}
-          onChange={(e) => setOptions(e.target.value)}
+          onChange={(e) => setOptions(e.target.value === '' ? undefined : e.target.value)}
         />
         {optionsError && (
           <p id={`${id}-options-error`} className="field-error" role="alert">
@@ -161,7 +179,7 @@ function AddStepForm({
         </div>
       )}
       <div className="add-step-actions">
-        <button type="submit" className="small primary" disabled={busy}>
+        <button type="submit" className="small primary">
           Add step
         </button>
         <button type="button" className="small" onClick={onClose}>

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { toast } from 'sonner';
 import type { UserRole } from '../../../../src-preload/contract';
-import { USER_ROLES } from '../../../../src-preload/contract';
+import { ROLES_GRANTED_BY } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { useHandoffStore } from '../../stores/handoff-store';
@@ -27,7 +27,11 @@ export function AddProfileDialog(props: {
 }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<UserRole>('engineer');
+  // Only the roles this profile may give (roles are never self-granted; main enforces it too).
+  const me = useAppStore((s) => s.profile);
+  const grantable = ROLES_GRANTED_BY[me?.role ?? 'technician'];
+  const firstChoice: UserRole = grantable.includes('engineer') ? 'engineer' : 'technician';
+  const [role, setRole] = useState<UserRole>(firstChoice);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,7 +40,7 @@ export function AddProfileDialog(props: {
   const reset = () => {
     setName('');
     setEmail('');
-    setRole('engineer');
+    setRole(firstChoice);
     setErrors({});
     setFormError(null);
   };
@@ -118,7 +122,7 @@ export function AddProfileDialog(props: {
             <div className={`field${errors.role ? ' has-error' : ''}`}>
               <label htmlFor={`${id}-role`}>Role</label>
               <select {...field('role')} value={role} onChange={(e) => setRole(e.target.value as UserRole)}>
-                {USER_ROLES.map((r) => (
+                {grantable.map((r) => (
                   <option key={r} value={r}>
                     {r[0]!.toUpperCase() + r.slice(1)}
                   </option>

@@ -10,7 +10,7 @@ import { ApiKeyField } from './ApiKeyField';
 import { describedBy, Field } from './Field';
 import { SectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
-import { useSettingsSave } from './useSettingsSave';
+import { takeSaved, useSettingsSave } from './useSettingsSave';
 
 type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string } | null;
 
@@ -41,7 +41,10 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
   const warning = usesModel ? baseUrlWarning(form.provider, form.baseUrl) : null;
   const { errors, formError, saving, submit, clearError, fail, reset } = useSettingsSave({
     saved: 'AI settings saved',
-    save: async () => setForm(formFrom(await saveAi(input))),
+    save: async () => {
+      const sent = form;
+      takeSaved(setForm, sent, formFrom(await saveAi(input)));
+    },
   });
   const busy = saving || testing;
 
@@ -73,6 +76,7 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
   return (
     <SettingsForm
       canEdit={canEdit}
+      dirty={dirty}
       onSubmit={(e) => void submit(e)}
       formError={formError}
       actions={

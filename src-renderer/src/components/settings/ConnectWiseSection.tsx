@@ -11,7 +11,7 @@ import { SectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import type { SecretAction } from './StoredSecretField';
 import { StoredSecretField } from './StoredSecretField';
-import { useSettingsSave } from './useSettingsSave';
+import { takeSaved, useSettingsSave } from './useSettingsSave';
 
 type TestLine = { tone: 'pending' | 'ok' | 'error'; text: string } | null;
 type KeyName = 'publicKey' | 'privateKey';
@@ -117,7 +117,10 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
   const dirty = JSON.stringify(input) !== JSON.stringify(toInput(formFrom(settings), settings));
   const { errors, formError, saving, submit, clearError, fail } = useSettingsSave({
     saved: 'ConnectWise connection saved',
-    save: async () => setForm(formFrom(await save(input))),
+    save: async () => {
+      const sent = form;
+      takeSaved(setForm, sent, formFrom(await save(input)));
+    },
   });
   const busy = saving || testing;
   const removing = removingKeys(form);
@@ -189,6 +192,7 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
   return (
     <SettingsForm
       canEdit={canEdit}
+      dirty={dirty}
       onSubmit={(e) => void submit(e)}
       label="ConnectWise connection"
       formError={formError}

@@ -8,7 +8,8 @@ import { MAPPED_STATUSES } from '../../../../src-preload/contract';
 import type { Live } from '../../stores/connectwise-settings-store';
 import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
 import { describedBy, Field } from './Field';
-import { useSettingsSave } from './useSettingsSave';
+import { useUnsavedGuard } from '../../stores/unsaved-store';
+import { takeSaved, useSettingsSave } from './useSettingsSave';
 
 const MAPPED: Record<MappedStatus, { label: string; hint: string }> = {
   resolved: {
@@ -104,10 +105,12 @@ function StatusesForm({ settings }: { settings: ConnectWiseSettingsView }) {
     MAPPED_STATUSES.some((k) => input[k] !== saved[k]) ||
     form.boardId !== saved.boardId ||
     form.notifyContact !== saved.notifyContact;
+  useUnsavedGuard('ConnectWise statuses', settings.canEdit && dirty);
   const { errors, formError, saving, submit, clearError } = useSettingsSave({
     saved: 'ConnectWise statuses saved',
     save: async () => {
-      setForm(formFrom(await saveMapping(input)));
+      const sent = form;
+      takeSaved(setForm, sent, formFrom(await saveMapping(input)));
       setCleared({});
     },
   });

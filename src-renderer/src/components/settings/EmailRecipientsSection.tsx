@@ -5,7 +5,7 @@ import { useEmailRecipientsStore } from '../../stores/email-recipients-store';
 import { describedBy, Field } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
-import { useSettingsSave } from './useSettingsSave';
+import { takeSaved, useSettingsSave } from './useSettingsSave';
 
 /** Who the escalation email goes to: every senior, or the people chosen, plus outside addresses. */
 export function EmailRecipientsSection() {
@@ -57,10 +57,11 @@ function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
   const { errors, formError, saving, submit, clearError } = useSettingsSave({
     saved: 'Email recipients saved',
     save: async () => {
+      const sent = { everyone, userIds, extra };
       const next = await useEmailRecipientsStore.getState().save(input);
-      setEveryone(next.everyone);
-      setUserIds(next.userIds);
-      setExtra(next.extraAddresses.join('\n'));
+      takeSaved(setEveryone, sent.everyone, next.everyone);
+      takeSaved(setUserIds, sent.userIds, next.userIds);
+      takeSaved(setExtra, sent.extra, next.extraAddresses.join('\n'));
     },
   });
   const extraError = Object.entries(errors).find(([k]) => k.startsWith('extraAddresses'))?.[1];
@@ -68,6 +69,7 @@ function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
   return (
     <SettingsForm
       canEdit={settings.canEdit}
+      dirty={dirty}
       onSubmit={(e) => void submit(e)}
       formError={formError}
       actions={

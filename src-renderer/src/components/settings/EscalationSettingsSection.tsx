@@ -1,19 +1,44 @@
 import { format, formatDistanceStrict } from 'date-fns';
 import { useState } from 'react';
 import type { ExpertContacts, HandoffSettings, Priority } from '../../../../src-preload/contract';
+import { TEXT_LIMITS } from '../../../../src-preload/contract';
 import type { HandoffSettingsDraft } from '../../stores/handoff-settings-store';
 import { useHandoffSettingsStore } from '../../stores/handoff-settings-store';
 import { describedBy, Field, TextField } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
-import { useSettingsSave } from './useSettingsSave';
+import { takeSaved, useSettingsSave } from './useSettingsSave';
 
-const CONTACT_FIELDS: { key: keyof ExpertContacts; label: string; type: string; placeholder: string }[] = [
-  { key: 'name', label: 'Name', type: 'text', placeholder: 'Dana Expert' },
-  { key: 'email', label: 'Email', type: 'email', placeholder: 'escalations@msp.example' },
-  { key: 'phone', label: 'Phone', type: 'tel', placeholder: '+1 555 0100' },
-  { key: 'hours', label: 'Hours', type: 'text', placeholder: 'Mon–Fri 08:00–18:00' },
-  { key: 'emergencyLine', label: 'Emergency line', type: 'tel', placeholder: '+1 555 0199' },
+const CONTACT_FIELDS: {
+  key: keyof ExpertContacts;
+  label: string;
+  type: string;
+  placeholder: string;
+  max: number;
+}[] = [
+  { key: 'name', label: 'Name', type: 'text', placeholder: 'Dana Expert', max: TEXT_LIMITS.contactName },
+  {
+    key: 'email',
+    label: 'Email',
+    type: 'email',
+    placeholder: 'escalations@msp.example',
+    max: TEXT_LIMITS.contactEmail,
+  },
+  { key: 'phone', label: 'Phone', type: 'tel', placeholder: '+1 555 0100', max: TEXT_LIMITS.contactPhone },
+  {
+    key: 'hours',
+    label: 'Hours',
+    type: 'text',
+    placeholder: 'Mon–Fri 08:00–18:00',
+    max: TEXT_LIMITS.contactHours,
+  },
+  {
+    key: 'emergencyLine',
+    label: 'Emergency line',
+    type: 'tel',
+    placeholder: '+1 555 0199',
+    max: TEXT_LIMITS.contactPhone,
+  },
 ];
 const PRIORITY_ORDER: Priority[] = ['urgent', 'high', 'medium', 'low'];
 const PRIORITY_LABEL: Record<Priority, string> = {
@@ -79,8 +104,8 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
   const { errors, formError, saving, submit, clearError } = useSettingsSave({
     saved: 'Escalation settings saved',
     save: async () => {
-      const saved = await useHandoffSettingsStore.getState().save(input);
-      setForm(formFrom(saved));
+      const sent = form;
+      takeSaved(setForm, sent, formFrom(await useHandoffSettingsStore.getState().save(input)));
     },
   });
   const { canEdit } = settings;
@@ -98,6 +123,7 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
   return (
     <SettingsForm
       canEdit={canEdit}
+      dirty={dirty}
       onSubmit={(e) => void submit(e)}
       formError={formError}
       actions={
@@ -139,7 +165,7 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
           Shown to the technician on every escalation confirmation. Leave all blank for none.
         </p>
         <div className="settings-grid">
-          {CONTACT_FIELDS.map(({ key, label, type, placeholder }) => {
+          {CONTACT_FIELDS.map(({ key, label, type, placeholder, max }) => {
             const path = `expertContacts.${key}`;
             return (
               <TextField
@@ -149,6 +175,7 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
                 error={errors[path]}
                 type={type}
                 value={form.contacts[key]}
+                limit={{ max, noun: `the ${label.toLowerCase()} field` }}
                 placeholder={canEdit ? placeholder : ''}
                 onValueChange={(value) => setContact(key, value)}
               />

@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { Limit } from '../TextLimit';
+import { LimitNote, useTextLimit } from '../TextLimit';
 
 /**
  * A labelled settings field. The control gets `id`; its hint and error are linked to it with
@@ -49,7 +51,8 @@ export function describedBy(id: string, parts: { hint?: unknown; warning?: unkno
   };
 }
 
-/** A Field holding one input: its label, hint, warning and error wired to it as describedBy does. */
+/** A Field holding one input: its label, hint, warning and error wired to it as describedBy does.
+ * With a `limit`, a counter shows near it and a paste past it is refused with a message. */
 export function TextField({
   id,
   label,
@@ -58,6 +61,7 @@ export function TextField({
   error,
   value,
   onValueChange,
+  limit,
   ...input
 }: {
   id: string;
@@ -67,15 +71,26 @@ export function TextField({
   error?: string | undefined;
   value: string;
   onValueChange: (value: string) => void;
+  limit?: Limit;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
+  const { refusal, onPaste, clearRefusal } = useTextLimit(limit ?? { max: Infinity, noun: label });
+  const aria = describedBy(id, { hint, warning, error });
   return (
     <Field id={id} label={label} hint={hint} warning={warning} error={error}>
       <input
-        {...describedBy(id, { hint, warning, error })}
+        {...aria}
+        {...(limit && {
+          'aria-describedby': [aria['aria-describedby'], `${id}-limit`].filter(Boolean).join(' '),
+          onPaste,
+        })}
         {...input}
         value={value}
-        onChange={(event) => onValueChange(event.target.value)}
+        onChange={(event) => {
+          onValueChange(event.target.value);
+          clearRefusal();
+        }}
       />
+      {limit && <LimitNote id={`${id}-limit`} value={value} max={limit.max} refusal={refusal} />}
     </Field>
   );
 }

@@ -8,7 +8,7 @@ import { errorMessage } from '../../stores/queue-store';
 import { TextField } from './Field';
 import { SectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
-import { useSettingsSave } from './useSettingsSave';
+import { takeSaved, useSettingsSave } from './useSettingsSave';
 
 interface Form {
   clientId: string;
@@ -57,7 +57,10 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
   const dirty = JSON.stringify(input) !== JSON.stringify(toInput(formFrom(settings)));
   const { errors, formError, saving, submit, clearError } = useSettingsSave({
     saved: 'Microsoft 365 settings saved',
-    save: async () => setForm(formFrom(await useMicrosoftSettingsStore.getState().save(input))),
+    save: async () => {
+      const sent = form;
+      takeSaved(setForm, sent, formFrom(await useMicrosoftSettingsStore.getState().save(input)));
+    },
   });
   const { canEdit, account } = settings;
   const signingIn = useMicrosoftSettingsStore((s) => s.signingIn);
@@ -77,6 +80,7 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
       <AccountPanel settings={settings} dirty={dirty} />
       <SettingsForm
         canEdit={canEdit}
+        dirty={dirty}
         onSubmit={(e) => void submit(e)}
         label="Microsoft 365 app registration"
         formError={formError}
@@ -101,7 +105,7 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
         <TextField
           id="ms-client-id"
           label="Application (client) ID"
-          hint="From the app registration in Microsoft Entra ID (a public client with the Mail.Send permission)."
+          hint="From the app registration in Microsoft Entra ID (a public client with the delegated permissions Mail.Send and Mail.ReadWrite: Baton writes the email as a draft, then sends it, so a retry never sends it twice)."
           warning={
             signsOut ? 'Saving a different app registration or authority signs Microsoft 365 out.' : null
           }

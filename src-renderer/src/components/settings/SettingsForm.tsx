@@ -1,4 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
+import { useContext } from 'react';
+import { useUnsavedGuard } from '../../stores/unsaved-store';
+import { SectionTitle } from './SettingsSection';
 
 /**
  * A settings form's frame: read-only for anyone but an owner or admin (every field disabled; the
@@ -11,9 +14,13 @@ export function SettingsForm(props: {
   /** An accessible name when a section holds more than one form. */
   label?: string;
   formError: string | null;
+  /** Changed and not saved: leaving Settings asks first. */
+  dirty: boolean;
   actions: ReactNode;
   children: ReactNode;
 }) {
+  const title = useContext(SectionTitle);
+  useUnsavedGuard(title, props.canEdit && props.dirty);
   return (
     <form className="settings-form" onSubmit={props.onSubmit} noValidate aria-label={props.label}>
       <fieldset className="plain" disabled={!props.canEdit}>

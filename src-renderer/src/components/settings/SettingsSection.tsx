@@ -1,4 +1,8 @@
 import type { ReactNode } from 'react';
+import { createContext } from 'react';
+
+/** The section's title, for "Discard unsaved changes to AI assistant?". */
+export const SectionTitle = createContext('Settings');
 
 /** One card on the Settings screen: a titled region, a line on what it is for, then its form. */
 export function SettingsSection(props: {
@@ -15,7 +19,7 @@ export function SettingsSection(props: {
         </h2>
         <p className="muted">{props.description}</p>
       </header>
-      {props.children}
+      <SectionTitle.Provider value={props.title}>{props.children}</SectionTitle.Provider>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useTeamSettingsStore } from '../../stores/team-settings-store';
 import { describedBy, Field } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
-import { useSettingsSave } from './useSettingsSave';
+import { takeSaved, useSettingsSave } from './useSettingsSave';
 
 /** What the typed interval means for a senior and for the ConnectWise API. */
 function pollHint(typed: string): string {
@@ -40,9 +40,10 @@ function TeamForm({ settings }: { settings: TeamSettings }) {
   const { errors, formError, saving, submit, clearError } = useSettingsSave({
     saved: 'Team settings saved',
     save: async () => {
+      const sent = { seconds, boardIds };
       const saved = await useTeamSettingsStore.getState().save(input);
-      setSeconds(String(saved.pollSeconds));
-      setBoardIds(saved.boardIds);
+      takeSaved(setSeconds, sent.seconds, String(saved.pollSeconds));
+      takeSaved(setBoardIds, sent.boardIds, saved.boardIds);
     },
   });
   const { canEdit } = settings;
@@ -52,6 +53,7 @@ function TeamForm({ settings }: { settings: TeamSettings }) {
   return (
     <SettingsForm
       canEdit={canEdit}
+      dirty={dirty}
       onSubmit={(e) => void submit(e)}
       formError={formError}
       actions={

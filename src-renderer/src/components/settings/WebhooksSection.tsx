@@ -7,7 +7,7 @@ import { SectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import type { SecretAction } from './StoredSecretField';
 import { StoredSecretField } from './StoredSecretField';
-import { useSettingsSave } from './useSettingsSave';
+import { takeSaved, useSettingsSave } from './useSettingsSave';
 
 const CHANNELS: { channel: WebhookChannel; label: string; placeholder: string; hint: string }[] = [
   {
@@ -77,8 +77,9 @@ function WebhooksForm({ settings }: { settings: WebhookSettings }) {
   const { errors, formError, saving, submit, clearError } = useSettingsSave({
     saved: 'Notification settings saved',
     save: async () => {
+      const sent = form;
       await save(input);
-      setForm(EMPTY);
+      takeSaved(setForm, sent, EMPTY);
       setTests({});
     },
   });
@@ -108,6 +109,7 @@ function WebhooksForm({ settings }: { settings: WebhookSettings }) {
   return (
     <SettingsForm
       canEdit={canEdit}
+      dirty={dirty}
       onSubmit={(e) => void submit(e)}
       formError={formError}
       actions={

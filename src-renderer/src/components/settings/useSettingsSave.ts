@@ -1,8 +1,16 @@
-import type { FormEvent } from 'react';
+import type { Dispatch, FormEvent, SetStateAction } from 'react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { BatonError } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
+
+/**
+ * After a save answers, the form takes the saved values only if the person did not change it while
+ * the save was on its way: what they typed meanwhile is never overwritten by the earlier save.
+ */
+export function takeSaved<F>(setForm: Dispatch<SetStateAction<F>>, sent: F, saved: F) {
+  setForm((now) => (now === sent ? saved : now));
+}
 
 /**
  * A settings form's save: per-field messages from a VALIDATION reply (by input path), anything

@@ -1,0 +1,6 @@
+export declare function packageWithStubElectron(options: { projectDir: string; workDir: string }): Promise<{
+  appOutDir: string;
+  resourcesDir: string;
+  asar: string;
+  binary: string;
+}>;

@@ -1,0 +1,106 @@
+// Start at login and the update feed (Settings → This computer). Start at login defaults to on for
+// seniors, who are told about escalations from the tray, and off for technicians. The feed URL is an
+// admin's choice (https, or plain http to this computer for a test feed); the Electron host applies
+// both when they change, the browser host only stores them.
+import type { z } from 'zod';
+import type { DesktopSettings, DesktopSettingsInput, User } from '../../src-preload/contract';
+import { isAdmin } from '../../src-preload/contract';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import { assertAllowedUrl } from '../net/http';
+import type { Db } from '../store/database';
+import { inTransaction } from '../store/database';
+import { appendAudit } from '../store/repos/audit-log';
+import { getSetting, putSetting } from '../store/repos/settings';
+
+export const START_AT_LOGIN_KEY = 'desktop.startAtLogin';
+export const UPDATE_FEED_URL_KEY = 'desktop.updateFeedUrl';
+
+const SENIOR_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
+
+export interface AppliedDesktopSettings {
+  startAtLogin: boolean;
+  updateFeedUrl: string | null;
+}
+
+export function startAtLogin(db: Db, user: User | null): boolean {
+  return getSetting<boolean>(db, START_AT_LOGIN_KEY) ?? (user !== null && SENIOR_ROLES.has(user.role));
+}
+
+export function updateFeedUrl(db: Db): string | null {
+  return getSetting<string | null>(db, UPDATE_FEED_URL_KEY) ?? null;
+}
+
+export type DesktopSettingsService = ReturnType<typeof createDesktopSettings>;
+
+export function createDesktopSettings(deps: { db: Db; clock: Clock; applies: boolean }) {
+  const { db, clock } = deps;
+  const listeners = new Set<(settings: AppliedDesktopSettings) => void>();
+
+  function view(actor: User): DesktopSettings {
+    return {
+      startAtLogin: startAtLogin(db, actor),
+      updateFeedUrl: updateFeedUrl(db),
+      canEditFeed: isAdmin(actor.role),
+      applies: deps.applies,
+    };
+  }
+
+  return {
+    view,
+    /** What the host applies for whoever is signed in (null before the first profile exists). */
+    current(user: User | null): AppliedDesktopSettings {
+      return { startAtLogin: startAtLogin(db, user), updateFeedUrl: updateFeedUrl(db) };
+    },
+    onChange(listener: (settings: AppliedDesktopSettings) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    save(actor: User, input: z.output<typeof DesktopSettingsInput>): DesktopSettings {
+      const before = view(actor);
+      const feedChanged = input.updateFeedUrl !== before.updateFeedUrl;
+      if (feedChanged && !isAdmin(actor.role))
+        throw new AppError('FORBIDDEN', 'Only an owner or admin can change where updates come from');
+      if (input.updateFeedUrl !== null) {
+        try {
+          assertAllowedUrl(input.updateFeedUrl);
+        } catch (err) {
+          throw new AppError('VALIDATION', (err as Error).message, {
+            fields: [{ path: 'updateFeedUrl', message: (err as Error).message }],
+          });
+        }
+      }
+      const now = clock.now();
+      inTransaction(db, () => {
+        const changes: [string, string, unknown, boolean][] = [
+          [
+            START_AT_LOGIN_KEY,
+            'start-at-login',
+            input.startAtLogin,
+            input.startAtLogin !== before.startAtLogin,
+          ],
+          [UPDATE_FEED_URL_KEY, 'update-feed', input.updateFeedUrl, feedChanged],
+        ];
+        for (const [key, what, value, changed] of changes) {
+          if (!changed) continue;
+          putSetting(db, key, value, now, actor.id);
+          appendAudit(
+            db,
+            {
+              actorId: actor.id,
+              action: `settings.desktop.${what}`,
+              entityType: 'settings',
+              entityId: key,
+              details: { value },
+            },
+            now,
+          );
+        }
+      });
+      const after = view(actor);
+      for (const listener of listeners)
+        listener({ startAtLogin: after.startAtLogin, updateFeedUrl: after.updateFeedUrl });
+      return after;
+    },
+  };
+}
