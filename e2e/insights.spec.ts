@@ -154,6 +154,8 @@ test('resolving an escalated session asks whether the assessment was right, and 
   await expect(check).toContainText(`the likely cause was ${seed.open.likelyCause}`);
   await expect(check).toContainText('high confidence');
   await check.getByRole('radio', { name: 'Right' }).check();
+  // The seeded session records no cause or fix: the senior writes them.
+  await note.fillGaps('Cleared the stale cached credentials; Outlook signs in.');
   await page.screenshot({ path: screenshotPath(testInfo.project.name, 'resolve-assessment-check') });
   await note.confirmButton().click();
   await expect(new SessionPage(page).statusBadge()).toHaveText('Resolved');

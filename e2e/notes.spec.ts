@@ -25,6 +25,17 @@ test('resolve: the drafted note is previewed, edited inline, rendered sanitized 
   await note.resolveButton().click();
   await expect(note.title()).toHaveText('Resolution note');
   await expect(note.meta()).toContainText('Offline draft');
+  // The session names no cause and no fix: the editor opens on them, and nothing goes out with a gap.
+  await expect(note.needsWords()).toContainText('Add the root cause and the resolution in your own words');
+  await expect(note.editor()).toBeVisible();
+  await expect(note.confirmButton()).toBeDisabled();
+  const gaps = await note.editor().inputValue();
+  expect(gaps).not.toMatch(/No confirmed fix|drafted offline|TODO|\[.*?\]/i);
+  await page.screenshot({ path: screenshotPath(project, 'note-needs-words') });
+  await note.fillGaps('The copier signs in with SMTP AUTH, which the tenant had turned off.');
+  await expect(note.needsWords()).toBeHidden();
+  await expect(note.confirmButton()).toBeEnabled();
+  await note.previewTab().click();
   for (const heading of ['Problem', 'What we confirmed', 'Root cause', 'Resolution'])
     await expect(note.renderedHeading(heading)).toBeVisible();
   await expect(note.rendered()).toContainText('SMTP AUTH is disabled for the tenant');
@@ -102,6 +113,9 @@ test('a session linked to a ConnectWise ticket: the note is posted and the statu
     await expect(settings.cwSaveStatusesButton()).toBeDisabled();
     await new SessionsPage(page).newSession();
     await session.send('Copier cannot scan to email since the password change');
+    await session.addFact('Scans fail with 535 authentication rejected');
+    await session.send('Turned out the copier still used the old mailbox password.');
+    await session.send('Updated the password on the copier; scans arrive again.');
 
     await session.linkTicket(9999);
     await expect(session.ticketError()).toContainText('ConnectWise');
@@ -173,6 +187,9 @@ test('the status does not stick: the note is on the ticket, the session says so 
     await expect(settings.cwSaveStatusesButton()).toBeDisabled();
     await new SessionsPage(page).newSession();
     await session.send('Outlook keeps prompting for a password after the tenant migration');
+    await session.addFact('Only this laptop prompts');
+    await session.send('The cause was a cached credential for the old tenant.');
+    await session.send('Cleared Credential Manager and signed in again; no more prompts.');
     await session.linkTicket(1006);
     await expect(session.ticketLine()).toContainText('CW #1006');
 

@@ -45,6 +45,10 @@ test('a pasted secret becomes a placeholder; its author can show it; the note po
 
   await note.resolveButton().click();
   await expect(note.title()).toHaveText('Resolution note');
+  // Only the problem is known: the technician adds the cause and the fix before anything can go out.
+  await expect(note.needsWords()).toBeVisible();
+  await note.fillGaps('Reset the local admin password through LAPS; the kiosk signs in.');
+  await note.previewTab().click();
   await expect(note.rendered()).toContainText('[REDACTED:password]');
   // The draft quotes the message where it needs it: one placeholder per quote, each listed.
   const quoted = (await note.rendered().innerText()).match(/\[REDACTED:password\]/g)?.length ?? 0;

@@ -55,6 +55,7 @@ import { gateLogLine } from './redaction/gate';
 import { redactStoredText } from './redaction/inbound';
 import { migrateWithheldSecrets } from './store/at-rest-migration';
 import { AI_REPLY, createMessageViews } from './services/message-views';
+import { createAppearance } from './services/appearance';
 import { createProfileService } from './services/profile-service';
 import { createSessionService } from './services/session-service';
 import { createWorkspaceService } from './services/workspace-service';
@@ -331,6 +332,7 @@ export function createCore(options: CoreOptions) {
     workspace,
     handoffs,
     handoffSettings,
+    appearance: createAppearance({ db, clock, events }),
     overdueWatch,
     storeWatch,
     noteDrafts,

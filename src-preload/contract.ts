@@ -60,6 +60,15 @@ export const ROLES_GRANTED_BY: Record<UserRole, readonly UserRole[]> = {
   technician: ['technician'],
 };
 
+/**
+ * How Baton looks on this computer: follow the OS, or always light / dark. The values are Electron's
+ * `nativeTheme.themeSource` values, so the shell passes the setting through unchanged.
+ */
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+export const SIDEBAR_STATES = ['expanded', 'collapsed'] as const;
+export type SidebarState = (typeof SIDEBAR_STATES)[number];
+
 export const SESSION_STATUSES = [
   'active',
   'paused',
@@ -626,6 +635,13 @@ export interface HandoffSettings {
   /** Minutes a handoff may wait unclaimed, per priority, before it is marked overdue and re-announced. */
   overdueMinutes: Record<Priority, number>;
   canEdit: boolean;
+}
+
+/** Appearance of this computer's Baton (anyone may change it: it changes nothing for the team). */
+export interface AppearanceSettings {
+  theme: ThemeChoice;
+  /** The sessions sidebar, full or collapsed to a rail of icons. */
+  sidebar: SidebarState;
 }
 
 // ---- Insights (issue 18) ---------------------------------------------------------------------------
@@ -1295,6 +1311,12 @@ const overdueMinutes = (label: string) =>
     .int(`${label}: whole minutes only`)
     .min(1, `${label}: at least 1 minute`)
     .max(43_200, `${label}: at most 30 days (43,200 minutes)`);
+/** Only what changes; the rest is kept. */
+export const AppearanceInput = z.object({
+  theme: z.enum(THEME_CHOICES).optional(),
+  sidebar: z.enum(SIDEBAR_STATES).optional(),
+});
+
 export const HandoffSettingsInput = z.object({
   ticketPrefix: z
     .string()
@@ -1547,6 +1569,8 @@ export const contract = {
   'settings:team-save': channel<TeamSettings>()(TeamSettingsInput),
   'settings:handoffs-get': channel<HandoffSettings>()(NoInput),
   'settings:handoffs-save': channel<HandoffSettings>()(HandoffSettingsInput),
+  'settings:appearance-get': channel<AppearanceSettings>()(NoInput),
+  'settings:appearance-save': channel<AppearanceSettings>()(AppearanceInput),
   'queue:status': channel<QueueStatus>()(NoInput),
   'queue:list': channel<JobView[]>()(QueueListInput),
   'queue:retry': channel<JobView>()(JobIdInput),
@@ -1598,6 +1622,8 @@ export interface EventMap {
   job_updated: JobView;
   queue_changed: QueueStatus;
   online_changed: ConnectionState;
+  /** The appearance setting changed (the Electron shell sets nativeTheme.themeSource from it). */
+  appearance_changed: AppearanceSettings;
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: EventName[] = [
@@ -1621,6 +1647,7 @@ export const EVENT_NAMES: EventName[] = [
   'job_updated',
   'queue_changed',
   'online_changed',
+  'appearance_changed',
 ];
 /** The single Electron channel that carries every push event as `{ event, payload }`. */
 export const PUSH_CHANNEL = 'baton:event';

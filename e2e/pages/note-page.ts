@@ -22,6 +22,21 @@ export class NotePage {
   /** The "N secrets withheld" review beside the note, and its list. */
   withheldBadge = () => this.dialog().getByRole('button', { name: /secrets? withheld/ });
   withheldList = () => this.dialog().locator('.note-review .withheld-details');
+  /** "Add the root cause … in your own words": sections the session could not fill. */
+  needsWords = () => this.dialog().locator('#note-needs-words');
+  /** Types `words` into every section of the open editor that holds none, as a technician would. */
+  async fillGaps(words: string) {
+    const lines = (await this.editor().inputValue()).split('\n');
+    const out: string[] = [];
+    lines.forEach((line, at) => {
+      out.push(line);
+      if (!/^## /.test(line)) return;
+      const next = lines.findIndex((l, i) => i > at && /^## /.test(l));
+      const body = lines.slice(at + 1, next < 0 ? undefined : next).join('\n');
+      if (body.trim() === '') out.push('', words);
+    });
+    await this.editor().fill(out.join('\n'));
+  }
   cancelButton = () => this.dialog().getByRole('button', { name: 'Cancel', exact: true });
   /** Asked when Escape or Cancel would throw edits away. */
   discardQuestion = () => this.page.getByRole('alertdialog', { name: 'Discard your edits?' });

@@ -37,9 +37,18 @@ export class SettingsPage {
   navItem = () =>
     this.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' });
   heading = () => this.page.getByRole('heading', { name: 'Settings', level: 1 });
-  /** Shown instead of Save / Test connection to anyone but an owner or admin; every field is disabled. */
+  /** One note at the top for anyone but an owner or admin (every field below is disabled, and no
+   * section shows Save / Test connection), with a link to Appearance, which is theirs to change. */
   readOnlyNote = () =>
-    this.page.getByRole('note').filter({ hasText: 'Only an owner or admin can change settings.' }).first();
+    this.page.getByRole('note').filter({ hasText: /^Only an owner or admin can change the team/ });
+  /** The section list: links that scroll to each section (aria-current on the one being read). */
+  sectionNav = () => this.page.getByRole('navigation', { name: 'Settings sections' });
+  sectionLink = (title: string) => this.sectionNav().getByRole('link', { name: title, exact: true });
+
+  // ---- Appearance (anyone) ----
+  appearanceSection = () => this.page.getByRole('region', { name: 'Appearance' });
+  theme = (label: 'System' | 'Light' | 'Dark') =>
+    this.appearanceSection().getByRole('radio', { name: label, exact: true });
 
   // ---- AI assistant ----
   aiSection = () => this.page.getByRole('region', { name: 'AI assistant' });
@@ -68,10 +77,6 @@ export class SettingsPage {
 
   // ---- Notifications (Teams / Slack webhooks) ----
   notificationsSection = () => this.page.getByRole('region', { name: 'Notifications', exact: true });
-  notificationsReadOnlyNote = () =>
-    this.notificationsSection()
-      .getByRole('note')
-      .filter({ hasText: 'Only an owner or admin can change settings.' });
   /** One channel's block (a group named "Microsoft Teams" or "Slack"). */
   webhookChannel = (channel: WebhookChannelLabel) =>
     this.notificationsSection().getByRole('group', { name: channel, exact: true });
@@ -212,6 +217,8 @@ export class SettingsPage {
   recipientPerson = (name: string | RegExp) =>
     this.recipientsSection().getByRole('group', { name: 'People' }).getByRole('checkbox', { name });
   recipientsExtra = () => this.recipientsSection().getByLabel('Also send to (other addresses)');
+  /** "If you escalated now, the email would go to …", computed from the form as it is. */
+  recipientsExample = () => this.recipientsSection().getByRole('status');
   recipientsError = (text: string | RegExp) =>
     this.recipientsSection().getByRole('alert').filter({ hasText: text });
   recipientsSaveButton = () => this.recipientsSection().getByRole('button', { name: 'Save' });

@@ -15,7 +15,10 @@ describe('browser host', () => {
     core = tempCore();
     renderer = tempDir('baton-renderer-');
     mkdirSync(join(renderer.path, 'assets'));
-    writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>Baton</title>');
+    writeFileSync(
+      join(renderer.path, 'index.html'),
+      '<!doctype html><html lang="en"><title>Baton</title></html>',
+    );
     writeFileSync(join(renderer.path, 'assets', 'app.js'), 'console.log(1)');
     host = await startBrowserHost(core, { rendererDir: renderer.path });
   });
@@ -51,6 +54,24 @@ describe('browser host', () => {
       headers: { cookie: cookie.split(';')[0]! },
     });
     expect(await traversal.text()).not.toMatch(/root:/);
+  });
+
+  it("serves the page in this store's appearance, so it is painted in the right theme before the app loads", async () => {
+    const first = await fetch(host.url, { redirect: 'manual' });
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    const page = async () => (await fetch(`${origin()}/`, { headers: { cookie } })).text();
+    expect(await page()).toContain('<html data-theme="system" data-sidebar="expanded" lang="en">');
+    const me = core.services.profiles.create({
+      name: 'Olive Owner',
+      email: 'olive@example.com',
+      role: 'owner',
+    });
+    core.services.appearance.save(me, { theme: 'dark', sidebar: 'collapsed' });
+    expect(await page()).toContain('<html data-theme="dark" data-sidebar="collapsed" lang="en">');
+    // Scripts and styles are served as they are.
+    expect(await (await fetch(`${origin()}/assets/app.js`, { headers: { cookie } })).text()).toBe(
+      'console.log(1)',
+    );
   });
 
   it('refuses a forged Host header (DNS rebinding)', async () => {

@@ -2,7 +2,7 @@
 // over a WebSocket. Every request needs the random token from the printed URL (exchanged for an
 // HttpOnly cookie on first load); other origins and hosts are refused.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { MAX_REQUEST_BYTES } from '../../src-preload/contract';
+import type { AppearanceSettings } from '../../src-preload/contract';
 import type { Core } from '../core';
 import { gatedConsoleLog } from '../core';
 
@@ -82,7 +83,7 @@ export async function startBrowserHost(
         });
         return res.end();
       }
-      serveStatic(options.rendererDir, url.pathname, res);
+      serveStatic(options.rendererDir, url.pathname, res, () => appearanceOf(core), log);
     } catch (err) {
       log('browser host: a request failed', err);
       if (!res.headersSent) deny(res, 500, 'Baton could not answer that request');
@@ -262,7 +263,19 @@ function rawBytes(data: RawData): Buffer {
   return Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
 }
 
-function serveStatic(root: string, pathname: string, res: ServerResponse) {
+/** The store's appearance, or the defaults while it is not open (the start-up screen). */
+async function appearanceOf(core: HostedCore): Promise<AppearanceSettings> {
+  const reply = await core.dispatch('settings:appearance-get', undefined);
+  return reply.ok ? (reply.value as AppearanceSettings) : { theme: 'system', sidebar: 'expanded' };
+}
+
+function serveStatic(
+  root: string,
+  pathname: string,
+  res: ServerResponse,
+  appearance: () => Promise<AppearanceSettings>,
+  log: (message: string, err?: unknown) => void,
+) {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -279,16 +292,36 @@ function serveStatic(root: string, pathname: string, res: ServerResponse) {
     file = join(root, 'index.html');
   }
   if (!existsSync(file)) return deny(res, 500, 'The renderer is not built; run `npm run build` first.');
-  res.writeHead(200, {
+  const headers = {
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
-  });
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  };
+  if (extname(file) !== '.html') {
+    res.writeHead(200, headers);
+    return void createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+  // The page arrives in this store's appearance: each run of the host has its own origin (port), so
+  // the copies theme-boot.js reads from localStorage may be missing or another store's.
+  const page = file;
+  void appearance()
+    .then(({ theme, sidebar }) => {
+      const html = readFileSync(page, 'utf8').replace(
+        /<html\b/,
+        `<html data-theme="${theme}" data-sidebar="${sidebar}"`,
+      );
+      res.writeHead(200, headers);
+      res.end(html);
+    })
+    .catch((err: unknown) => {
+      log('browser host: the page could not be served', err);
+      if (!res.headersSent) deny(res, 500, 'Baton could not answer that request');
+      else res.destroy();
+    });
 }
 
 function deny(res: ServerResponse, status: number, message: string) {

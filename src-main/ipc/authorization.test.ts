@@ -88,6 +88,8 @@ const POLICY: Record<string, Who> = {
   'settings:team-save': 'admins',
   'settings:handoffs-get': 'signed-in',
   'settings:handoffs-save': 'admins',
+  'settings:appearance-get': 'anyone',
+  'settings:appearance-save': 'signed-in',
   'queue:status': 'anyone',
   'queue:list': 'signed-in',
   'queue:retry': 'signed-in',

@@ -115,6 +115,10 @@ export const CHANNEL_ACCESS = {
   // Start at login is each person's choice on this computer; the update feed is checked in the service.
   'settings:desktop-get': signedIn,
   'settings:desktop-save': signedIn,
+  // This computer's look: read before any profile exists (the first-run screen is themed too);
+  // anyone signed in may change it, since it changes nothing for the team.
+  'settings:appearance-get': anyone,
+  'settings:appearance-save': signedIn,
 } as const satisfies Record<Channel, ChannelAccess>;
 
 const ROLE_WORDS: Record<UserRole, string> = {

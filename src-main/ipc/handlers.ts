@@ -100,6 +100,8 @@ export function createHandlers(db: Db, s: CoreServices, info: AppInfo): Handlers
     },
     'settings:handoffs-get': () => s.handoffSettings.view(me()),
     'settings:handoffs-save': (input) => s.handoffSettings.save(me(), input),
+    'settings:appearance-get': () => s.appearance.view(),
+    'settings:appearance-save': (input) => s.appearance.save(me(), input),
     'queue:status': () => s.queue.status(),
     'queue:list': (input) => s.queue.list(input.filter, input.limit),
     'queue:retry': (input) => s.queue.retry(me(), input.id),

@@ -5,6 +5,7 @@ import { LeaveDialog } from './components/LeaveDialog';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { SessionsScreen } from './screens/SessionsScreen';
 import { useAppStore } from './stores/app-store';
+import { useAppearanceStore } from './stores/appearance-store';
 import { useHandoffStore } from './stores/handoff-store';
 import { listenForOpenUrl } from './stores/microsoft-settings-store';
 import { useQueueStore } from './stores/queue-store';
@@ -27,6 +28,7 @@ export function App() {
   const phase = useAppStore((s) => s.phase);
   const failure = useAppStore((s) => s.failure);
   const profile = useAppStore((s) => s.profile);
+  const theme = useAppearanceStore((s) => s.shown);
 
   useEffect(() => {
     const { load, applySession, applyMessage, replaceMessage, applyDelta, sessionChanged } =
@@ -49,6 +51,7 @@ export function App() {
       baton().on('handoff_overdue', handoffs.applyOverdue),
       // The browser host cannot open the system browser: main asks this page (Microsoft sign-in).
       listenForOpenUrl(),
+      useAppearanceStore.getState().init(),
       // A notification or the tray was clicked: show that handoff.
       baton().on('open_handoff', ({ handoffId }) => {
         useAppStore.getState().setView('handoffs');
@@ -86,8 +89,9 @@ export function App() {
       )}
       {phase === 'ready' && (profile ? <SessionsScreen profile={profile} /> : <FirstRunScreen />)}
       <LeaveDialog />
-      {/* Top right, over the side panel's heading: clear of the title, the composer and the status bar. */}
-      <Toaster position="top-right" offset={{ top: 12, right: 16 }} richColors closeButton />
+      {/* Top centre, over the screen's title: clear of the header's actions at the right, the
+       * composer and the status bar. */}
+      <Toaster position="top-center" offset={{ top: 12 }} theme={theme} richColors closeButton />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { setApi } from './api/client';
 import { App } from './App';
 import { connectBrowserHost } from './bridge/browser-host-bridge';
 import { StartupScreen } from './screens/StartupScreen';
+import './theme.css';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);

@@ -17,7 +17,7 @@ import { useHandoffStore } from '../stores/handoff-store';
 import '../chat.css';
 
 const PANEL_KEY = 'baton.sessionPanelOpen';
-/** Narrower than this (chat.css's media query), the panel overlays the chat instead. */
+/** From this window width the panel fits beside the chat with the sidebar open (styles/chat/layout.css). */
 const WIDE = 1180;
 /** Where "Resolve…" is offered (DESIGN §3, Posting); a resolved session can be escalated again. */
 const RESOLVABLE: SessionStatus[] = ['active', 'paused', 'requesting_escalation', 'escalated'];
@@ -54,73 +54,73 @@ export function SessionView() {
   );
 
   return (
-    <div className={`session-layout${panelOpen ? ' with-panel' : ''}`}>
-      <section className="session-view" aria-labelledby="session-title">
-        <header className="session-header">
-          <div className="session-heading">
-            <h1 id="session-title">{detail.title}</h1>
-            <p className="muted">
-              Started <TimeAgo at={detail.createdAt} /> · {userMessages}{' '}
-              {userMessages === 1 ? 'note' : 'notes'}
-            </p>
-            <TicketLink detail={detail} />
-          </div>
-          <div className="session-header-side">
-            <StatusBadge status={detail.status} />
-            {RESOLVABLE.includes(detail.status) && (
-              <button
-                type="button"
-                className="small"
-                aria-haspopup="dialog"
-                onClick={() => setNote('resolve')}
-              >
-                Resolve…
-              </button>
-            )}
-            {detail.status === 'resolved' && (
-              <button
-                type="button"
-                className="small"
-                aria-haspopup="dialog"
-                onClick={() => setNote('escalate')}
-              >
-                Reopen and escalate…
-              </button>
-            )}
+    <section className={`session-layout${panelOpen ? ' with-panel' : ''}`} aria-labelledby="session-title">
+      <header className="session-header">
+        <div className="session-heading">
+          <h1 id="session-title" title={detail.title}>
+            {detail.title}
+          </h1>
+          <p className="muted">
+            Started <TimeAgo at={detail.createdAt} /> · {userMessages} {userMessages === 1 ? 'note' : 'notes'}
+          </p>
+          <TicketLink detail={detail} />
+        </div>
+        <div className="session-header-side">
+          <StatusBadge status={detail.status} />
+          {RESOLVABLE.includes(detail.status) && (
+            <button type="button" className="small" aria-haspopup="dialog" onClick={() => setNote('resolve')}>
+              Resolve…
+            </button>
+          )}
+          {detail.status === 'resolved' && (
             <button
               type="button"
-              className="small handoff-button"
+              className="small"
               aria-haspopup="dialog"
-              onClick={() => useHandoffStore.getState().openForm(detail.escalationRequest.reason)}
+              onClick={() => setNote('escalate')}
             >
-              Hand off…
+              Reopen and escalate…
             </button>
-            <button
-              type="button"
-              className="small panel-toggle"
-              aria-expanded={panelOpen}
-              aria-controls={PANEL_ID}
-              title={panelOpen ? 'Hide steps, facts and hypotheses' : 'Show steps, facts and hypotheses'}
-              onClick={() => setPanelOpen(!panelOpen)}
-            >
-              <PanelIcon />
-              {panelOpen ? 'Hide panel' : 'Show panel'}
-            </button>
+          )}
+          <button
+            type="button"
+            className="small handoff-button"
+            aria-haspopup="dialog"
+            onClick={() => useHandoffStore.getState().openForm(detail.escalationRequest.reason)}
+          >
+            Hand off…
+          </button>
+          <button
+            type="button"
+            className="small panel-toggle"
+            aria-expanded={panelOpen}
+            aria-controls={PANEL_ID}
+            title={panelOpen ? 'Hide steps, facts and hypotheses' : 'Show steps, facts and hypotheses'}
+            onClick={() => setPanelOpen(!panelOpen)}
+          >
+            <PanelIcon />
+            <span className="panel-toggle-label">{panelOpen ? 'Hide panel' : 'Show panel'}</span>
+          </button>
+        </div>
+      </header>
+      {/* Below the header, so the panel (beside the chat, or over it in a narrow window) never
+       * covers the header's toggle. */}
+      <div className="session-body">
+        <div className="session-main">
+          <Conversation messages={detail.messages} pending={pending} />
+          <div className="session-notices">
+            <PendingPost detail={detail} />
+            <ParkedBanner detail={detail} />
+            {detail.activeFix && <SuggestedFixCard key={detail.activeFix.id} fix={detail.activeFix} />}
+            <EscalationBanner detail={detail} />
+            {!detail.assistantAvailable && <AssistantUnavailable />}
           </div>
-        </header>
-        <Conversation messages={detail.messages} pending={pending} />
-        <div className="composer-area">
-          <PendingPost detail={detail} />
-          <ParkedBanner detail={detail} />
-          {detail.activeFix && <SuggestedFixCard key={detail.activeFix.id} fix={detail.activeFix} />}
-          <EscalationBanner detail={detail} />
-          {!detail.assistantAvailable && <AssistantUnavailable />}
           <Composer sessionId={detail.id} />
         </div>
-      </section>
-      <SidePanel detail={detail} hidden={!panelOpen} />
+        <SidePanel detail={detail} hidden={!panelOpen} onClose={() => setPanelOpen(false)} />
+      </div>
       <HandoffDialog sessionId={detail.id} />
       <NoteDialog kind={note} sessionId={detail.id} onClose={() => setNote(null)} />
-    </div>
+    </section>
   );
 }

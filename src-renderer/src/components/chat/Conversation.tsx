@@ -54,6 +54,8 @@ export function Conversation({ messages, pending }: { messages: Message[]; pendi
       className="conversation"
       aria-label="Conversation"
       aria-live="polite"
+      // A scroll region: reachable by keyboard, so the arrow keys scroll it.
+      tabIndex={0}
       ref={listRef}
       onScroll={onScroll}
     >

@@ -63,3 +63,73 @@ export function SparkIcon() {
     </svg>
   );
 }
+
+export function CloseIcon() {
+  return (
+    <svg {...common}>
+      <path d="M4 4l8 8M12 4l-8 8" />
+    </svg>
+  );
+}
+
+/** The sidebar toggle: a window with its left column. */
+export function SidebarIcon() {
+  return (
+    <svg {...common}>
+      <rect x="1.75" y="2.75" width="12.5" height="10.5" rx="1.5" />
+      <path d="M6 3v10" />
+    </svg>
+  );
+}
+
+export function PlusIcon() {
+  return (
+    <svg {...common}>
+      <path d="M8 3v10M3 8h10" />
+    </svg>
+  );
+}
+
+export function ChatIcon() {
+  return (
+    <svg {...common}>
+      <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />
+    </svg>
+  );
+}
+
+export function HandoffIcon() {
+  return (
+    <svg {...common}>
+      <path d="M2 9.5h3l1.5 2h3l1.5-2h3" />
+      <path d="M2 9.5l1.5-6h9l1.5 6v3.5h-12z" />
+    </svg>
+  );
+}
+
+export function OutboxIcon() {
+  return (
+    <svg {...common}>
+      <path d="M8 10V2.5M5 5.5l3-3 3 3" />
+      <path d="M2.5 9v4h11V9" />
+    </svg>
+  );
+}
+
+export function GearIcon() {
+  return (
+    <svg {...common}>
+      <circle cx="8" cy="8" r="2.25" />
+      <path d="M8 1.75v1.5M8 12.75v1.5M1.75 8h1.5M12.75 8h1.5M3.6 3.6l1.05 1.05M11.35 11.35l1.05 1.05M3.6 12.4l1.05-1.05M11.35 4.65l1.05-1.05" />
+    </svg>
+  );
+}
+
+export function ChartIcon() {
+  return (
+    <svg {...common}>
+      <path d="M2.5 13.5h11" />
+      <path d="M4.5 11V7.5M8 11V4M11.5 11V8.5" />
+    </svg>
+  );
+}

@@ -258,7 +258,7 @@ function NoteEditor({
               posted, then confirm again.
             </p>
           )}
-          <div className="note-review" aria-label="Secrets withheld from this note">
+          <div className="note-review" role="group" aria-label="Secrets withheld from this note">
             <WithheldBadge withheld={withheld} intro={review} />
           </div>
           <div className="note-tabs" role="group" aria-label="View">

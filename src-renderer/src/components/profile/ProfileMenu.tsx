@@ -128,6 +128,7 @@ export function ProfileMenu({ profile }: { profile: User }) {
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={`Profile: ${profile.name}, ${profile.role}`}
+        title={`${profile.name} (${profile.role})`}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
@@ -136,16 +137,13 @@ export function ProfileMenu({ profile }: { profile: User }) {
           }
         }}
       >
-        <span className="avatar" aria-hidden="true">
-          {initials(profile.name)}
-        </span>
+        {/* The initials and the caret are drawn by CSS, so the visible text is the name and role
+         * alone, both in the accessible name (WCAG 2.5.3). */}
+        <span className="avatar" aria-hidden="true" data-initials={initials(profile.name)} />
         <span className="profile-chip-text">
-          <strong>{profile.name}</strong>
-          <span className="muted role">{profile.role}</span>
+          <strong>{profile.name}</strong> <span className="muted role">{profile.role}</span>
         </span>
-        <span className="profile-chip-caret" aria-hidden="true">
-          ▴
-        </span>
+        <span className="profile-chip-caret" aria-hidden="true" />
       </button>
       <AddProfileDialog
         open={adding}

@@ -104,7 +104,7 @@ export function TicketLink({ detail }: { detail: SessionDetail }) {
   if (linked === null)
     return (
       <p className="ticket-link muted">
-        Not linked to a ConnectWise ticket: notes stay in Baton.{' '}
+        <span className="ticket-link-hint">Not linked to a ConnectWise ticket: notes stay in Baton.</span>{' '}
         <button type="button" className="link" onClick={() => setEditing(true)}>
           Link a ticket…
         </button>

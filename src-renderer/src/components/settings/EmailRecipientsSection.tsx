@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { EmailRecipientSettings } from '../../../../src-preload/contract';
+import { useAppStore } from '../../stores/app-store';
 import { useEmailRecipientsStore } from '../../stores/email-recipients-store';
 import { describedBy, Field } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
@@ -21,7 +22,28 @@ const addressesOf = (typed: string) =>
     .map((a) => a.trim())
     .filter(Boolean);
 
+/** "Sam Senior, Ada Admin and helpdesk@msp.example" */
+function listOf(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Who an escalation by `me` would be emailed to with the form as it is now. */
+function recipientsExample(
+  settings: EmailRecipientSettings,
+  form: { everyone: boolean; userIds: string[]; extraAddresses: string[] },
+  meId: string | undefined,
+): string {
+  const people = settings.candidates.filter(
+    (c) => c.id !== meId && (form.everyone || form.userIds.includes(c.id)),
+  );
+  const names = [...people.map((c) => c.name), ...form.extraAddresses];
+  return names.length === 0
+    ? 'If you escalated now, nobody would be emailed.'
+    : `If you escalated now, the email would go to ${listOf(names)}.`;
+}
+
 function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
+  const meId = useAppStore((s) => s.profile?.id);
   const [everyone, setEveryone] = useState(settings.everyone);
   const [userIds, setUserIds] = useState(settings.userIds);
   const [extra, setExtra] = useState(settings.extraAddresses.join('\n'));
@@ -114,6 +136,9 @@ function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
           onChange={(e) => setExtra(e.target.value)}
         />
       </Field>
+      <p className="settings-example" role="status">
+        {recipientsExample(settings, input, meId)}
+      </p>
     </SettingsForm>
   );
 }

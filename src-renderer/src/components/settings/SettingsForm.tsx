@@ -4,8 +4,9 @@ import { useUnsavedGuard } from '../../stores/unsaved-store';
 import { SectionTitle } from './SettingsSection';
 
 /**
- * A settings form's frame: read-only for anyone but an owner or admin (every field disabled, a note
- * saying why), the form-level error, and the actions row (only for those who may change settings).
+ * A settings form's frame: read-only for anyone but an owner or admin (every field disabled; the
+ * Settings screen says why, once, at its top), the form-level error, and the actions row (only for
+ * those who may change settings).
  */
 export function SettingsForm(props: {
   canEdit: boolean;
@@ -22,11 +23,6 @@ export function SettingsForm(props: {
   useUnsavedGuard(title, props.canEdit && props.dirty);
   return (
     <form className="settings-form" onSubmit={props.onSubmit} noValidate aria-label={props.label}>
-      {!props.canEdit && (
-        <p className="settings-readonly" role="note">
-          Only an owner or admin can change settings.
-        </p>
-      )}
       <fieldset className="plain" disabled={!props.canEdit}>
         {props.children}
         {props.formError && (

@@ -14,7 +14,9 @@ export function SettingsSection(props: {
   return (
     <section className="card settings-section" id={props.id} aria-labelledby={`${props.id}-title`}>
       <header className="settings-section-header">
-        <h2 id={`${props.id}-title`}>{props.title}</h2>
+        <h2 id={`${props.id}-title`} tabIndex={-1}>
+          {props.title}
+        </h2>
         <p className="muted">{props.description}</p>
       </header>
       <SectionTitle.Provider value={props.title}>{props.children}</SectionTitle.Provider>

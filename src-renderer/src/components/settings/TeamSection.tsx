@@ -1,3 +1,4 @@
+import { formatDistanceStrict } from 'date-fns';
 import { useEffect, useState } from 'react';
 import type { TeamSettings } from '../../../../src-preload/contract';
 import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
@@ -6,6 +7,14 @@ import { describedBy, Field } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { takeSaved, useSettingsSave } from './useSettingsSave';
+
+/** What the typed interval means for a senior and for the ConnectWise API. */
+function pollHint(typed: string): string {
+  const seconds = Number(typed);
+  if (typed.trim() === '' || !Number.isFinite(seconds) || seconds < 5)
+    return 'How soon a senior hears of an escalation from another machine. A check with nothing new is one small request.';
+  return `A senior hears of an escalation from another machine within ${formatDistanceStrict(0, seconds * 1000)}; with nothing new that is ${Math.round(3600 / seconds)} small requests an hour.`;
+}
 
 /** Team escalations (DESIGN §6): the poll interval and the boards whose escalations come here. */
 export function TeamSection() {
@@ -58,7 +67,7 @@ function TeamForm({ settings }: { settings: TeamSettings }) {
       <Field
         id="team-poll"
         label="Check ConnectWise every (seconds)"
-        hint="How soon a senior hears of an escalation from another machine. A check with nothing new is one small request."
+        hint={pollHint(seconds)}
         error={errors.pollSeconds}
       >
         <input
