@@ -11,6 +11,7 @@ import type { AppInfo } from '../../src-preload/contract';
 import { appLayout } from '../app-layout';
 import type { Core, CoreOptions } from '../core';
 import { createCore } from '../core';
+import { managedSettingsLocation } from '../managed/managed-file';
 import { createHttpClient } from '../net/http';
 import type { FileLog } from '../logging/file-log';
 import { createFileLog } from '../logging/file-log';
@@ -111,6 +112,8 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
         host: 'electron',
         version,
         diagnosticEchoUrl: env.diagnosticEchoUrl,
+        // The organization's managed settings: BATON_SETTINGS_FILE, else the OS's usual place.
+        managedSettings: managedSettingsLocation(options.env ?? process.env, platform),
         // Chromium's network stack: the system proxy, PAC and the OS certificate store.
         http: createHttpClient({ fetch: electronFetch() }),
         log: (message, err) => log.error(message, err ?? ''),
