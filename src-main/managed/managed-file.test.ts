@@ -29,6 +29,15 @@ describe('the managed settings file', () => {
     expect(settings!.roster!.map((p) => p.role)).toEqual(['admin', 'engineer', 'technician']);
   });
 
+  it('the example in the README is valid too', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Deploying to a team'));
+    const example = /```json\n([\s\S]+?)\n```/.exec(section)![1]!;
+    const { settings, problems } = parseManagedSettings(example);
+    expect(problems).toEqual([]);
+    expect(settings!.roster).toHaveLength(3);
+  });
+
   it('a file that is not JSON is reported and nothing in it is used', () => {
     const { settings, problems } = parseManagedSettings('{ "connectwise": { "site": "x", } ');
     expect(settings).toBeNull();
