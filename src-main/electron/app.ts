@@ -112,8 +112,10 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
         host: 'electron',
         version,
         diagnosticEchoUrl: env.diagnosticEchoUrl,
-        // The organization's managed settings: BATON_SETTINGS_FILE, else the OS's usual place.
-        managedSettings: managedSettingsLocation(options.env ?? process.env, platform),
+        // The organization's managed settings: installed, the machine-wide file wins over BATON_SETTINGS_FILE.
+        managedSettings: managedSettingsLocation(options.env ?? process.env, platform, {
+          machineFirst: packaged,
+        }),
         // Chromium's network stack: the system proxy, PAC and the OS certificate store.
         http: createHttpClient({ fetch: electronFetch() }),
         log: (message, err) => log.error(message, err ?? ''),

@@ -246,6 +246,21 @@ describe('where the file is', () => {
     expect(managedSettingsLocation({}, 'win32').file).toBe('C:\\ProgramData\\Baton\\managed.json');
   });
 
+  it('an installed app reads the machine-wide file when there is one: a user’s variable cannot replace it', () => {
+    const env = { BATON_SETTINGS_FILE: '/home/tom/mine.json' };
+    const there = () => true;
+    const absent = () => false;
+    expect(managedSettingsLocation(env, 'linux', { machineFirst: true, exists: there })).toEqual({
+      file: '/etc/baton/managed.json',
+      source: 'os',
+    });
+    expect(managedSettingsLocation(env, 'linux', { machineFirst: true, exists: absent }).file).toBe(
+      '/home/tom/mine.json',
+    );
+    // From source (development, the e2e suite) the variable comes first.
+    expect(managedSettingsLocation(env, 'linux', { exists: there }).file).toBe('/home/tom/mine.json');
+  });
+
   it('no file at the OS place: nothing is managed, and that is no problem', () => {
     const dir = tempDir();
     dirs.push(dir);

@@ -2,7 +2,7 @@
 // is wrong is left out with a problem saying which key and what is wrong, and the rest applies. Secrets
 // are refused by the key's name (apiKey, privateKey, password…) and by what the value looks like (the
 // redaction pass's detectors), so a key pasted into the wrong field is refused too.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, win32 } from 'node:path';
 import type { core } from 'zod';
 import { findSecrets } from '../redaction/redact';
@@ -30,17 +30,32 @@ export interface LoadedManagedFile extends ManagedLocation {
   problems: ManagedProblem[];
 }
 
-/** Where this computer's managed settings file is. */
+/** The OS's usual place for machine-wide settings (writable by administrators only). */
+export function machineSettingsFile(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (platform === 'win32') return win32.join(env.ProgramData ?? 'C:\\ProgramData', 'Baton', 'managed.json');
+  if (platform === 'darwin') return join('/Library', 'Application Support', 'Baton', 'managed.json');
+  return join('/etc', 'baton', 'managed.json');
+}
+
+/**
+ * Where this computer's managed settings file is: BATON_SETTINGS_FILE, else the OS's usual place. An
+ * installed app (`machineFirst`) reads the machine-wide file whenever there is one: an environment
+ * variable is each user's to set, and must not let a technician swap the organization's file (and its
+ * roster) for their own. BATON_SETTINGS_FILE then serves computers without one (and development, tests).
+ */
 export function managedSettingsLocation(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
+  options: { machineFirst?: boolean; exists?: (file: string) => boolean } = {},
 ): ManagedLocation {
-  if (env.BATON_SETTINGS_FILE) return { file: env.BATON_SETTINGS_FILE, source: 'env' };
-  if (platform === 'win32')
-    return { file: win32.join(env.ProgramData ?? 'C:\\ProgramData', 'Baton', 'managed.json'), source: 'os' };
-  if (platform === 'darwin')
-    return { file: join('/Library', 'Application Support', 'Baton', 'managed.json'), source: 'os' };
-  return { file: join('/etc', 'baton', 'managed.json'), source: 'os' };
+  const machine = machineSettingsFile(env, platform);
+  const exists = options.exists ?? existsSync;
+  if (env.BATON_SETTINGS_FILE && !(options.machineFirst && exists(machine)))
+    return { file: env.BATON_SETTINGS_FILE, source: 'env' };
+  return { file: machine, source: 'os' };
 }
 
 export function loadManagedSettings(
