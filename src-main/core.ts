@@ -60,6 +60,11 @@ import { createProfileService } from './services/profile-service';
 import { createSessionService } from './services/session-service';
 import { createWorkspaceService } from './services/workspace-service';
 import { openStore, startCheckpointer } from './store/database';
+import { applyManagedSettings } from './managed/apply';
+import type { ManagedLocation } from './managed/managed-file';
+import { loadManagedSettings } from './managed/managed-file';
+import { createManagedService } from './managed/managed-service';
+import { createManagedSettings } from './managed/managed-settings';
 import type { SecretVault } from './vault/secret-vault';
 
 export interface CoreOptions {
@@ -93,6 +98,11 @@ export interface CoreOptions {
   teamPollMs?: number;
   /** Where push events go (the start-up launcher hands its own, so listeners outlive a late start). */
   events?: CoreEvents;
+  /**
+   * Where the organization's managed settings file is (hosts pass managedSettingsLocation()); absent:
+   * nothing is managed. Read once, here: a changed file applies at the next start.
+   */
+  managedSettings?: ManagedLocation | null;
 }
 
 export type Core = ReturnType<typeof createCore>;
@@ -116,6 +126,11 @@ export function createCore(options: CoreOptions) {
   const events = options.events ?? new CoreEvents();
   const db = store.db;
   const http = options.http ?? createHttpClient();
+  // Managed values go into the settings table before any service reads one (issue 17).
+  const managed = createManagedSettings(
+    options.managedSettings ? loadManagedSettings(options.managedSettings) : null,
+  );
+  applyManagedSettings(db, managed, clock.now(), (line) => log(line));
   // Withheld secrets are sealed under a key from the keychain (issue 14). It is read now, and every IPC
   // call and job waits for that first read, so the store's synchronous writes can seal; a store written
   // before this build is then rewritten once (placeholders in, values sealed).
@@ -148,16 +163,18 @@ export function createCore(options: CoreOptions) {
     vault: options.vault,
     fetch: http.fetchFor({ content: 'ai' }),
     timeoutMs: options.aiTimeoutMs,
+    managed,
   });
-  const webhooks = createWebhooks({ db, clock, vault: options.vault, http });
+  const webhooks = createWebhooks({ db, clock, vault: options.vault, http, managed });
   const bell = createBell({ db, clock, events });
-  const connectwise = createConnectWiseSettings({ db, clock, vault: options.vault, http });
+  const connectwise = createConnectWiseSettings({ db, clock, vault: options.vault, http, managed });
   const microsoft = createMicrosoft365({
     db,
     clock,
     vault: options.vault,
     http,
     dataDir: options.dataDir,
+    managed,
     // Electron opens the system browser; the browser host asks its page to open a tab.
     openBrowser:
       options.openExternal ??
@@ -271,7 +288,7 @@ export function createCore(options: CoreOptions) {
       worker.wake();
     },
   });
-  const profiles = createProfileService(db, clock);
+  const profiles = createProfileService(db, clock, managed);
   const sessions = createSessionService(db, clock, events, views, {
     assistantAvailable: ai.isConfigured,
     pendingPost: (sessionId) => notePosting.pending(sessionId, (jobId) => getJob(db, jobId)),
@@ -303,7 +320,7 @@ export function createCore(options: CoreOptions) {
     team: { claim: (actor, row) => team.claim(actor, row) },
     tell: bell.tell,
   });
-  const handoffSettings = createHandoffSettings({ db, clock });
+  const handoffSettings = createHandoffSettings({ db, clock, managed });
   const noteDrafts = createNoteDrafts({
     db,
     clock,
@@ -338,17 +355,18 @@ export function createCore(options: CoreOptions) {
     noteDrafts,
     notePosting,
     connectwise,
-    memberMapping: createMemberMapping({ db, clock, client: () => connectwise.client() }),
+    memberMapping: createMemberMapping({ db, clock, client: () => connectwise.client(), managed }),
     ticketLinks,
     microsoft: microsoft.account,
     team,
-    teamSettings: createTeamSettings({ db, clock }),
-    emailRecipients: createEmailRecipients({ db, clock }),
+    teamSettings: createTeamSettings({ db, clock, managed }),
+    emailRecipients: createEmailRecipients({ db, clock, managed }),
     fixes,
     insights: createInsights({ db, clock }),
     webhooks,
     bell,
-    desktop: createDesktopSettings({ db, clock, applies: options.host === 'electron' }),
+    desktop: createDesktopSettings({ db, clock, applies: options.host === 'electron', managed }),
+    managed: createManagedService({ db, managed, currentUserId: () => profiles.current()?.id ?? null }),
     updates,
     activity,
     ai,

@@ -194,6 +194,8 @@ export interface AiSettings {
   hasApiKey: boolean;
   /** Only owners and admins change settings; everyone else reads them. */
   canEdit: boolean;
+  /** Fields set by the organization's managed settings file: shown locked, refused on save. */
+  managed: ('provider' | 'baseUrl' | 'model')[];
 }
 
 export interface AiTestResult {
@@ -501,9 +503,15 @@ export interface BellNotification {
   createdAt: number;
 }
 
+/**
+ * required: the organization's managed settings require this webhook (it cannot be removed; its URL, a
+ * secret, is entered on each computer); off: switched off by them (no URL can be saved); null: not managed.
+ */
+export type WebhookPolicy = 'required' | 'off' | null;
+
 export interface WebhookSettings {
-  teams: { configured: boolean };
-  slack: { configured: boolean };
+  teams: { configured: boolean; policy: WebhookPolicy };
+  slack: { configured: boolean; policy: WebhookPolicy };
   canEdit: boolean;
 }
 
@@ -612,6 +620,8 @@ export interface EmailRecipientSettings {
   /** Who can be chosen: active owners, admins and engineers with an address. */
   candidates: { id: string; name: string; email: string; role: UserRole }[];
   canEdit: boolean;
+  /** Fields set by the organization's managed settings file: shown locked, refused on save. */
+  managed: ('everyone' | 'userIds' | 'extraAddresses')[];
 }
 
 /** Team escalations across machines (DESIGN §6): how often to poll ConnectWise, which boards. */
@@ -620,6 +630,8 @@ export interface TeamSettings {
   /** Empty: the board chosen for the status mapping. */
   boardIds: number[];
   canEdit: boolean;
+  /** Fields set by the organization's managed settings file: shown locked, refused on save. */
+  managed: ('pollSeconds' | 'boardIds')[];
 }
 
 /** What a poll of ConnectWise brought (the queue's "Check ConnectWise now"). */
@@ -635,6 +647,8 @@ export interface HandoffSettings {
   /** Minutes a handoff may wait unclaimed, per priority, before it is marked overdue and re-announced. */
   overdueMinutes: Record<Priority, number>;
   canEdit: boolean;
+  /** Fields set by the organization's managed settings file: shown locked, refused on save. */
+  managed: ('ticketPrefix' | 'expertContacts' | `overdueMinutes.${Priority}`)[];
 }
 
 /** Appearance of this computer's Baton (anyone may change it: it changes nothing for the team). */
@@ -776,6 +790,8 @@ export interface DesktopSettings {
   updateFeedUrl: string | null;
   /** Whether this person may change the update feed (owner or admin). */
   canEditFeed: boolean;
+  /** Fields set by the organization's managed settings file: shown locked, refused on save. */
+  managed: ('updateFeedUrl' | 'startAtLogin')[];
   /** False in the browser host, which stores these but has no login item or updater. */
   applies: boolean;
 }
@@ -950,6 +966,8 @@ export interface ConnectWiseSettingsView {
   notifyContact: boolean;
   /** Only owners and admins change these. */
   canEdit: boolean;
+  /** Fields set by the organization's managed settings file: shown locked, refused on save. */
+  managed: ('site' | 'companyId' | 'codebase' | 'clientId' | 'boardId' | 'notifyContact' | MappedStatus)[];
 }
 
 /** Settings → ConnectWise → People: Baton's people beside ConnectWise's members (loaded live). */
@@ -961,8 +979,11 @@ export interface ConnectWisePeopleView {
     role: UserRole;
     /** Local profile (active) or a colleague known from team escalations. */
     active: boolean;
-    /** manual: set by hand; email: the member with the same email; none: claims cannot go through ConnectWise. */
-    match: 'manual' | 'email' | 'none';
+    /**
+     * roster: the managed roster names the member (locked); manual: set by hand; email: the member with
+     * the same email; none: claims cannot go through ConnectWise.
+     */
+    match: 'roster' | 'manual' | 'email' | 'none';
     member: { identifier: string; name: string } | null;
   }[];
   members: { identifier: string; name: string; email: string | null }[];
@@ -1062,6 +1083,59 @@ export interface MicrosoftSettings {
   /** Why emails are skipped right now (shown in Settings and on the escalation confirmation). */
   notConnectedReason: string | null;
   canEdit: boolean;
+  /** Fields set by the organization's managed settings file: shown locked, refused on save. */
+  managed: ('clientId' | 'authority' | 'graphBaseUrl')[];
+}
+
+// ---- managed settings and the team roster (issue 17) -------------------------------------------------
+
+/** A problem with the managed settings file, in plain words: which key, what is wrong. */
+export interface ManagedProblem {
+  /** Where in the file ("connectwise.site", "roster[2].email"); "" for the file as a whole. */
+  key: string;
+  message: string;
+}
+
+/** Before anyone is signed in: whether the organization's roster decides roles on this computer. */
+export interface ManagedStatus {
+  /** The managed settings file in use (null: none). */
+  file: string | null;
+  roster: boolean;
+  /** The profile in use that was set aside at this start because the roster does not list it. */
+  notOnRoster: { name: string; email: string } | null;
+}
+
+/** Settings → Managed settings: the file, what it sets, what is wrong with it, what changed. */
+export interface ManagedSettingsView {
+  /** The file Baton read or looked for (null when this host does not read one). */
+  file: string | null;
+  /** env: BATON_SETTINGS_FILE; os: the OS's usual place. */
+  source: 'env' | 'os' | null;
+  /** none: no file there (nothing is managed); read: used (perhaps in part); unreadable: not used at all. */
+  state: 'none' | 'read' | 'unreadable';
+  problems: ManagedProblem[];
+  /** Every value the file sets, by its path in the file, as Settings shows it. */
+  values: { key: string; label: string; value: string }[];
+  roster: boolean;
+  /** The last start at which the file changed something (what changed, and when). */
+  lastChange: { at: number; changes: { key: string; from: string; to: string }[] } | null;
+}
+
+/** Settings → People: the team roster (or this computer's profiles) and who claims as which member. */
+export interface PeopleView {
+  /** Where the roster comes from; null: no roster, roles are decided on this computer. */
+  rosterFile: string | null;
+  people: {
+    name: string;
+    email: string;
+    role: UserRole;
+    /** roster: listed on it; not-on-roster: a profile here the roster does not list (set aside); local: no roster. */
+    source: 'roster' | 'not-on-roster' | 'local';
+    /** This person's profile on this computer, if they have one. */
+    profile: { userId: string; active: boolean; current: boolean } | null;
+    /** The ConnectWise member they claim as; null: looked up by email when they first claim. */
+    member: { identifier: string; from: 'roster' | 'manual' | 'email' } | null;
+  }[];
 }
 
 // ---- limits -------------------------------------------------------------------------------------
@@ -1493,7 +1567,11 @@ export const contract = {
   /** Restore a backup, start fresh (moving the damaged file aside) or check the file again. */
   'startup:recover': channel<StartupStatus>()(StartupRecoverInput),
   'profile:current': channel<User | null>()(NoInput),
-  /** First run: the first profile on this computer, its owner. */
+  /** Whether a managed team roster decides roles here (the first-run screen asks before any profile). */
+  'managed:status': channel<ManagedStatus>()(NoInput),
+  'settings:managed-get': channel<ManagedSettingsView>()(NoInput),
+  'settings:people-get': channel<PeopleView>()(NoInput),
+  /** First run: the first profile on this computer, its owner (with a roster: the roster's role). */
   'profile:create': channel<User>()(ProfileFirstInput),
   'profile:add': channel<User>()(ProfileCreateInput),
   'profile:switch': channel<User>()(ProfileSwitchInput),

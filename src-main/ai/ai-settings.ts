@@ -15,17 +15,19 @@ import { preloadSdk } from './providers/sdks';
 import type { ChatProvider } from './providers/chat-provider';
 import { createOpenAiCompatibleProvider } from './providers/openai-provider';
 import { assertMayCall, mayCall } from '../ipc/authorization';
+import type { ManagedSettings } from '../managed/managed-settings';
+import { noManagedSettings } from '../managed/managed-settings';
 
-const AI_SETTINGS_KEY = 'ai.provider';
+export const AI_SETTINGS_KEY = 'ai.provider';
 const VAULT_SERVICE = 'ai';
 
-interface StoredAiSettings {
+export interface StoredAiSettings {
   provider: AiSettings['provider'];
   baseUrl: string;
   model: string;
 }
 
-const NONE: StoredAiSettings = { provider: 'none', baseUrl: '', model: '' };
+export const NONE: StoredAiSettings = { provider: 'none', baseUrl: '', model: '' };
 
 export function createAiSettings(deps: {
   db: Db;
@@ -33,8 +35,11 @@ export function createAiSettings(deps: {
   vault: SecretVault;
   fetch: typeof fetch;
   timeoutMs?: number;
+  /** Values the organization's managed settings file locks (issue 17). */
+  managed?: ManagedSettings;
 }) {
   const { db, clock, vault } = deps;
+  const managed = deps.managed ?? noManagedSettings();
   const stored = () => getSetting<StoredAiSettings>(db, AI_SETTINGS_KEY) ?? NONE;
 
   function build(settings: StoredAiSettings, apiKey: string | null): ChatProvider | null {
@@ -72,7 +77,12 @@ export function createAiSettings(deps: {
     const settings = stored();
     const hasApiKey =
       settings.provider === 'none' ? false : (await vault.get(VAULT_SERVICE, settings.provider)) !== null;
-    return { ...settings, hasApiKey, canEdit: mayCall(actor, 'settings:ai-save') };
+    return {
+      ...settings,
+      hasApiKey,
+      canEdit: mayCall(actor, 'settings:ai-save'),
+      managed: managed.fields('ai', ['provider', 'baseUrl', 'model'] as const),
+    };
   }
 
   async function save(actor: User, input: z.output<typeof AiSettingsInput>): Promise<AiSettings> {
@@ -81,6 +91,12 @@ export function createAiSettings(deps: {
       input.provider === 'none'
         ? NONE
         : { provider: input.provider, baseUrl: input.baseUrl, model: input.model };
+    // Switching the assistant off leaves no address or model to compare.
+    managed.assertUnchanged(
+      next.provider === 'none'
+        ? { 'ai.provider': 'none' }
+        : { 'ai.provider': next.provider, 'ai.baseUrl': next.baseUrl, 'ai.model': next.model },
+    );
     if (input.provider !== 'none' && !input.clearApiKey) {
       const boundTo = await keyBoundToEndpoint(input);
       if (boundTo)

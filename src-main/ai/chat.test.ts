@@ -272,6 +272,7 @@ describe('AI settings', () => {
       model: 'claude-test-1',
       hasApiKey: true,
       canEdit: true,
+      managed: [],
     });
     expect(JSON.stringify(admin.core.sqlite.prepare('select * from settings').all())).not.toContain(
       DEFAULT_ANTHROPIC_KEY,

@@ -12,6 +12,8 @@ import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { getSetting, putSetting } from '../store/repos/settings';
+import type { ManagedSettings } from '../managed/managed-settings';
+import { noManagedSettings } from '../managed/managed-settings';
 
 export const START_AT_LOGIN_KEY = 'desktop.startAtLogin';
 export const UPDATE_FEED_URL_KEY = 'desktop.updateFeedUrl';
@@ -33,8 +35,14 @@ export function updateFeedUrl(db: Db): string | null {
 
 export type DesktopSettingsService = ReturnType<typeof createDesktopSettings>;
 
-export function createDesktopSettings(deps: { db: Db; clock: Clock; applies: boolean }) {
+export function createDesktopSettings(deps: {
+  db: Db;
+  clock: Clock;
+  applies: boolean;
+  managed?: ManagedSettings;
+}) {
   const { db, clock } = deps;
+  const managed = deps.managed ?? noManagedSettings();
   const listeners = new Set<(settings: AppliedDesktopSettings) => void>();
 
   function view(actor: User): DesktopSettings {
@@ -43,6 +51,7 @@ export function createDesktopSettings(deps: { db: Db; clock: Clock; applies: boo
       updateFeedUrl: updateFeedUrl(db),
       canEditFeed: isAdmin(actor.role),
       applies: deps.applies,
+      managed: managed.fields('desktop', ['updateFeedUrl', 'startAtLogin'] as const),
     };
   }
 
@@ -58,6 +67,10 @@ export function createDesktopSettings(deps: { db: Db; clock: Clock; applies: boo
     },
     save(actor: User, input: z.output<typeof DesktopSettingsInput>): DesktopSettings {
       const before = view(actor);
+      managed.assertUnchanged({
+        'desktop.updateFeedUrl': input.updateFeedUrl,
+        'desktop.startAtLogin': input.startAtLogin,
+      });
       const feedChanged = input.updateFeedUrl !== before.updateFeedUrl;
       if (feedChanged && !isAdmin(actor.role))
         throw new AppError('FORBIDDEN', 'Only an owner or admin can change where updates come from');

@@ -12,6 +12,7 @@ import { appLayout } from '../app-layout';
 import type { Core, CoreOptions } from '../core';
 import type { Launcher } from '../startup/launcher';
 import { launchBaton } from '../startup/launcher';
+import { managedSettingsLocation } from '../managed/managed-file';
 import { createHttpClient } from '../net/http';
 import { installProcessGuards } from '../process-guard';
 import type { FileLog } from '../logging/file-log';
@@ -118,6 +119,10 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
         host: 'electron',
         version,
         diagnosticEchoUrl: env.diagnosticEchoUrl,
+        // The organization's managed settings: installed, the machine-wide file wins over BATON_SETTINGS_FILE.
+        managedSettings: managedSettingsLocation(options.env ?? process.env, platform, {
+          machineFirst: packaged,
+        }),
         // Chromium's network stack: the system proxy, PAC and the OS certificate store.
         http: createHttpClient({ fetch: electronFetch() }),
         log: (message, err) => log.error(message, err ?? ''),

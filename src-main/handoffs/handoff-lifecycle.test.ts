@@ -87,6 +87,7 @@ describe('escalation settings', () => {
       expertContacts: null,
       overdueMinutes: { urgent: 15, high: 60, medium: 240, low: 1440 },
       canEdit: true,
+      managed: [],
     });
     const contacts = {
       name: 'Dana Expert',

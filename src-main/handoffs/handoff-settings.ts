@@ -16,6 +16,8 @@ import { appendAudit } from '../store/repos/audit-log';
 import { getSetting, putSetting } from '../store/repos/settings';
 import { DEFAULT_OVERDUE_MINUTES } from './tray-menu';
 import { assertMayCall, mayCall } from '../ipc/authorization';
+import type { ManagedSettings } from '../managed/managed-settings';
+import { noManagedSettings } from '../managed/managed-settings';
 
 export const TICKET_PREFIX_KEY = 'tickets.prefix';
 export const EXPERT_CONTACTS_KEY = 'contacts.expert';
@@ -29,8 +31,12 @@ export const overdueMinutes = (db: Db): Record<Priority, number> => ({
   ...getSetting<Partial<Record<Priority, number>>>(db, OVERDUE_MINUTES_KEY),
 });
 
-export function createHandoffSettings(deps: { db: Db; clock: Clock }) {
+const PRIORITY_ORDER: readonly Priority[] = ['urgent', 'high', 'medium', 'low'];
+const NO_CONTACTS: ExpertContacts = { name: '', email: '', phone: '', hours: '', emergencyLine: '' };
+
+export function createHandoffSettings(deps: { db: Db; clock: Clock; managed?: ManagedSettings }) {
   const { db, clock } = deps;
+  const managed = deps.managed ?? noManagedSettings();
 
   function view(actor: User): HandoffSettings {
     return {
@@ -38,11 +44,24 @@ export function createHandoffSettings(deps: { db: Db; clock: Clock }) {
       expertContacts: expertContacts(db),
       overdueMinutes: overdueMinutes(db),
       canEdit: mayCall(actor, 'settings:handoffs-save'),
+      managed: [
+        ...managed.fields('escalations', ['ticketPrefix', 'expertContacts'] as const),
+        ...managed
+          .fields('escalations.overdueMinutes', PRIORITY_ORDER)
+          .map((p) => `overdueMinutes.${p}` as const),
+      ],
     };
   }
 
   function save(actor: User, input: z.output<typeof HandoffSettingsInput>): HandoffSettings {
     assertMayCall(actor, 'settings:handoffs-save');
+    managed.assertUnchanged({
+      'escalations.ticketPrefix': input.ticketPrefix,
+      'escalations.expertContacts': input.expertContacts ?? NO_CONTACTS,
+      ...Object.fromEntries(
+        PRIORITY_ORDER.map((p) => [`escalations.overdueMinutes.${p}`, input.overdueMinutes[p]]),
+      ),
+    });
     // All-blank contacts mean "none": the confirmation then says so instead of showing empty lines.
     const contacts =
       input.expertContacts && Object.values(input.expertContacts).some((v) => v !== '')

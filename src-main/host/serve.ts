@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { findAppRoot, defaultDataDir } from '../paths';
 import { installProcessGuards } from '../process-guard';
+import { managedSettingsLocation } from '../managed/managed-file';
 import { launchBaton } from '../startup/launcher';
 import { createKeychainVault } from '../vault/secret-vault';
 import { startBrowserHost } from './browser-host';
@@ -30,6 +31,8 @@ async function main() {
     version,
     log,
     diagnosticEchoUrl: process.env.BATON_DIAGNOSTIC_ECHO_URL,
+    // BATON_SETTINGS_FILE, else the OS's usual place (/etc/baton/managed.json on Linux).
+    managedSettings: managedSettingsLocation(process.env),
   });
   const host = await startBrowserHost(launcher, { rendererDir: join(root, 'out', 'renderer'), port, log });
   console.log(`Baton data: ${dataDir}`);

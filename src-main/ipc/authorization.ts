@@ -34,6 +34,10 @@ export const CHANNEL_ACCESS = {
   // Which role the new profile may have is decided with the actor's role (profile-service.ts).
   'profile:add': signedIn,
   'profile:switch': signedIn,
+  // The first-run screen says whether the organization's roster decides roles (before any profile).
+  'managed:status': anyone,
+  'settings:managed-get': signedIn,
+  'settings:people-get': signedIn,
   'users:list': signedIn,
 
   'sessions:list': signedIn,

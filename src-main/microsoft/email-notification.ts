@@ -23,7 +23,19 @@ export const EMAIL_RECIPIENTS_KEY = 'notifications.email.recipients';
 export interface EmailRecipientChoice {
   everyone: boolean;
   userIds: string[];
+  /** Chosen by email in the managed settings file (matched to profiles when the email is sent). */
+  userEmails?: string[];
   extraAddresses: string[];
+}
+
+/** Whether `user` is one of the people the choice names (by profile, or by email from the managed file). */
+export function isChosenRecipient(
+  choice: EmailRecipientChoice,
+  user: { id: string; email: string },
+): boolean {
+  return (
+    choice.userIds.includes(user.id) || (choice.userEmails ?? []).includes(user.email.trim().toLowerCase())
+  );
 }
 
 /**
@@ -33,7 +45,7 @@ export interface EmailRecipientChoice {
  */
 export function emailRecipients(db: Db, escalatorId: string): MailMessage['to'] {
   const choice = getSetting<EmailRecipientChoice>(db, EMAIL_RECIPIENTS_KEY);
-  const chosen = choice && !choice.everyone ? new Set(choice.userIds) : null;
+  const chosen = choice && !choice.everyone ? choice : null;
   const seen = new Set<string>();
   const to: MailMessage['to'] = [];
   const add = (address: string, name?: string) => {
@@ -45,7 +57,7 @@ export function emailRecipients(db: Db, escalatorId: string): MailMessage['to'] 
   if (escalator) seen.add(escalator.email.trim().toLowerCase());
   for (const user of listUsers(db)) {
     if (!user.active || !RECIPIENT_ROLES.has(user.role) || user.id === escalatorId) continue;
-    if (chosen && !chosen.has(user.id)) continue;
+    if (chosen && !isChosenRecipient(chosen, user)) continue;
     add(user.email.trim(), user.name);
   }
   for (const address of choice?.extraAddresses ?? []) add(address.trim());

@@ -10,13 +10,19 @@ import { appendAudit } from '../store/repos/audit-log';
 import { getSetting, putSetting } from '../store/repos/settings';
 import { listUsers } from '../store/repos/users';
 import type { EmailRecipientChoice } from './email-notification';
-import { EMAIL_RECIPIENTS_KEY } from './email-notification';
+import { EMAIL_RECIPIENTS_KEY, isChosenRecipient } from './email-notification';
 import { assertMayCall, mayCall } from '../ipc/authorization';
+import type { ManagedSettings } from '../managed/managed-settings';
+import { noManagedSettings } from '../managed/managed-settings';
 
 const SENIOR = new Set<User['role']>(['owner', 'admin', 'engineer']);
 
-export function createEmailRecipients(deps: { db: Db; clock: Clock }) {
+const sortedLower = (list: readonly string[]) => [...new Set(list.map((a) => a.trim().toLowerCase()))].sort();
+
+export function createEmailRecipients(deps: { db: Db; clock: Clock; managed?: ManagedSettings }) {
   const { db, clock } = deps;
+  const managed = deps.managed ?? noManagedSettings();
+  const managedPeople = () => managed.value<string[]>('emailRecipients.people');
   const candidates = () =>
     listUsers(db)
       .filter((u) => u.active && SENIOR.has(u.role) && u.email.trim())
@@ -24,12 +30,17 @@ export function createEmailRecipients(deps: { db: Db; clock: Clock }) {
 
   function view(actor: User): EmailRecipientSettings {
     const choice = getSetting<EmailRecipientChoice>(db, EMAIL_RECIPIENTS_KEY);
+    const people = candidates();
     return {
       everyone: choice?.everyone ?? true,
-      userIds: choice?.userIds ?? [],
+      // People the managed file names by email show as chosen once they have a profile here.
+      userIds: choice ? people.filter((p) => isChosenRecipient(choice, p)).map((p) => p.id) : [],
       extraAddresses: choice?.extraAddresses ?? [],
-      candidates: candidates(),
+      candidates: people,
       canEdit: mayCall(actor, 'settings:email-recipients-save'),
+      managed: managed
+        .fields('emailRecipients', ['everyone', 'people', 'extraAddresses'] as const)
+        .map((field) => (field === 'people' ? 'userIds' : field)),
     };
   }
 
@@ -43,9 +54,32 @@ export function createEmailRecipients(deps: { db: Db; clock: Clock }) {
           { path: 'userIds', message: 'Someone chosen is no longer an active owner, admin or engineer' },
         ],
       });
+    // The managed people are compared as this computer can show them: those with a profile here.
+    const fromFile = managedPeople();
+    const chosenEmails = sortedLower(
+      candidates()
+        .filter((c) => input.userIds.includes(c.id))
+        .map((c) => c.email),
+    );
+    const fileHere =
+      fromFile &&
+      sortedLower(
+        candidates()
+          .map((c) => c.email)
+          .filter((e) => fromFile.includes(e.toLowerCase())),
+      );
+    managed.assertUnchanged({
+      'emailRecipients.everyone': input.everyone,
+      ...(!input.everyone && {
+        'emailRecipients.people':
+          fileHere && JSON.stringify(fileHere) === JSON.stringify(chosenEmails) ? fromFile : chosenEmails,
+      }),
+      'emailRecipients.extraAddresses': sortedLower(input.extraAddresses),
+    });
     const choice: EmailRecipientChoice = {
       everyone: input.everyone,
-      userIds: input.everyone ? [] : [...new Set(input.userIds)],
+      userIds: input.everyone || fromFile ? [] : [...new Set(input.userIds)],
+      ...(fromFile && { userEmails: fromFile }),
       extraAddresses: [...new Set(input.extraAddresses.map((a) => a.toLowerCase()))],
     };
     const now = clock.now();

@@ -27,6 +27,8 @@ import { createMsalNetwork } from './msal-network';
 import type { MicrosoftSettings } from './settings-input';
 import { MicrosoftSettingsInput } from './settings-input';
 import { assertMayCall, mayCall } from '../ipc/authorization';
+import type { ManagedSettings } from '../managed/managed-settings';
+import { noManagedSettings } from '../managed/managed-settings';
 
 /**
  * Delegated permissions: Mail.ReadWrite to create the email as a draft and read it back on a retry,
@@ -47,10 +49,13 @@ export interface MicrosoftAccountDeps {
   /** How long an interactive sign-in may wait for the browser (default 5 minutes). */
   signInTimeoutMs?: number;
   log?: (message: string, err?: unknown) => void;
+  /** The app registration and endpoints the organization's managed settings lock (issue 17). */
+  managed?: ManagedSettings;
 }
 
 export function createMicrosoftAccount(deps: MicrosoftAccountDeps) {
   const { db, clock } = deps;
+  const managed = deps.managed ?? noManagedSettings();
   const tokenCache = createEncryptedTokenCache({ vault: deps.vault, dataDir: deps.dataDir, log: deps.log });
   const network = createMsalNetwork(deps.http);
   let app: { key: string; pca: PublicClientApplication } | null = null;
@@ -94,6 +99,7 @@ export function createMicrosoftAccount(deps: MicrosoftAccountDeps) {
       connected: reason === null,
       notConnectedReason: reason,
       canEdit: mayCall(actor, 'settings:microsoft-save'),
+      managed: managed.fields('microsoft', ['clientId', 'authority', 'graphBaseUrl'] as const),
     };
   }
 
@@ -114,6 +120,11 @@ export function createMicrosoftAccount(deps: MicrosoftAccountDeps) {
       authority: parsed.data.authority ?? before.authority,
       graphBaseUrl: parsed.data.graphBaseUrl ?? before.graphBaseUrl,
     };
+    managed.assertUnchanged({
+      'microsoft.clientId': next.clientId,
+      'microsoft.authority': next.authority,
+      'microsoft.graphBaseUrl': next.graphBaseUrl,
+    });
     // Tokens belong to one app registration and authority: changing either signs Microsoft 365 out.
     const stored = readStoredAccount(db);
     const signsOut =

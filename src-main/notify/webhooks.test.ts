@@ -42,8 +42,8 @@ it('a handoff is announced in Teams (an Adaptive Card) and Slack, each as its ow
   expect(
     await ok('settings:webhooks-save', { teams: teamsUrl, slack: `${slack.url}/services/T000/B000/XXXX` }),
   ).toEqual({
-    teams: { configured: true },
-    slack: { configured: true },
+    teams: { configured: true, policy: null },
+    slack: { configured: true, policy: null },
     canEdit: true,
   });
   expect(JSON.stringify(core.sqlite.prepare('select * from settings').all())).not.toContain('SECRETSIG123');

@@ -2,7 +2,13 @@
 // so they live in the keychain; Settings keeps only whether each is configured. Each post is its
 // own outbox job, enqueued with the handoff; an unconfigured channel is skipped with a reason.
 import { z } from 'zod';
-import type { AiTestResult, User, WebhookSettings, WebhookSettingsInput } from '../../src-preload/contract';
+import type {
+  AiTestResult,
+  User,
+  WebhookPolicy,
+  WebhookSettings,
+  WebhookSettingsInput,
+} from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
 import type { HttpClient } from '../net/http';
@@ -15,26 +21,66 @@ import { getSetting, putSetting } from '../store/repos/settings';
 import type { SecretVault } from '../vault/secret-vault';
 import { slackMessage, teamsMessage } from './webhook-messages';
 import { assertMayCall, mayCall } from '../ipc/authorization';
+import { AppError } from '../errors';
+import type { ManagedSettings } from '../managed/managed-settings';
+import { noManagedSettings } from '../managed/managed-settings';
 
 export type WebhookChannel = 'teams' | 'slack';
 const VAULT_SERVICE = 'webhooks';
-const configuredKey = (channel: WebhookChannel) => `notifications.${channel}.configured`;
+export const configuredKey = (channel: WebhookChannel) => `notifications.${channel}.configured`;
 export const notifyKind = (channel: WebhookChannel) => `notify.${channel}`;
 
-export function createWebhooks(deps: { db: Db; clock: Clock; vault: SecretVault; http: HttpClient }) {
+const LABEL: Record<WebhookChannel, string> = { teams: 'Teams', slack: 'Slack' };
+
+export function createWebhooks(deps: {
+  db: Db;
+  clock: Clock;
+  vault: SecretVault;
+  http: HttpClient;
+  /** Which webhooks the organization requires or switched off (issue 17). */
+  managed?: ManagedSettings;
+}) {
   const { db, clock, vault } = deps;
-  const isConfigured = (channel: WebhookChannel) => getSetting<boolean>(db, configuredKey(channel)) ?? false;
+  const managed = deps.managed ?? noManagedSettings();
+  const policy = (channel: WebhookChannel): WebhookPolicy => {
+    const value = managed.value<boolean>(`webhooks.${channel}`);
+    return value === undefined ? null : value ? 'required' : 'off';
+  };
+  const where = () => (managed.file ? ` (${managed.file})` : '');
+  const isConfigured = (channel: WebhookChannel) =>
+    policy(channel) !== 'off' && (getSetting<boolean>(db, configuredKey(channel)) ?? false);
 
   function view(actor: User): WebhookSettings {
     return {
-      teams: { configured: isConfigured('teams') },
-      slack: { configured: isConfigured('slack') },
+      teams: { configured: isConfigured('teams'), policy: policy('teams') },
+      slack: { configured: isConfigured('slack'), policy: policy('slack') },
       canEdit: mayCall(actor, 'settings:webhooks-save'),
     };
   }
 
+  /** A managed webhook: a required one is never removed here, a switched-off one never set. */
+  function assertAllowed(channel: WebhookChannel, value: string | null): void {
+    const rule = policy(channel);
+    if (rule === 'off' && value !== null)
+      throw new AppError(
+        'FORBIDDEN',
+        `${LABEL[channel]} notifications are switched off by your organization${where()}: no webhook can be saved here`,
+        { managed: [`webhooks.${channel}`], file: managed.file },
+      );
+    if (rule === 'required' && value === null)
+      throw new AppError(
+        'FORBIDDEN',
+        `Your organization requires the ${LABEL[channel]} webhook${where()}: replace its URL instead of removing it`,
+        { managed: [`webhooks.${channel}`], file: managed.file },
+      );
+  }
+
   async function save(actor: User, input: z.output<typeof WebhookSettingsInput>): Promise<WebhookSettings> {
     assertMayCall(actor, 'settings:webhooks-save');
+    for (const channel of ['teams', 'slack'] as const) {
+      const value = input[channel];
+      if (value !== undefined) assertAllowed(channel, value);
+    }
     for (const channel of ['teams', 'slack'] as const) {
       const value = input[channel];
       if (value === undefined) continue;
@@ -58,6 +104,8 @@ export function createWebhooks(deps: { db: Db; clock: Clock; vault: SecretVault;
   }
 
   async function post(channel: WebhookChannel, body: unknown, signal?: AbortSignal): Promise<void> {
+    if (policy(channel) === 'off')
+      throw new PermanentJobError(`${LABEL[channel]} notifications are switched off by your organization`);
     const url = await vault.get(VAULT_SERVICE, channel);
     if (!url)
       throw new PermanentJobError(`No ${channel === 'teams' ? 'Teams' : 'Slack'} webhook is configured`);

@@ -83,6 +83,7 @@ it('keeps the keys only in the keychain, never in SQLite nor in the view; audits
     statuses: { resolved: null, escalated: null, claimed: null },
     notifyContact: true,
     canEdit: true,
+    managed: [],
   });
   expect(await vault.get(CW_VAULT_SERVICE, 'privateKey')).toBe(form.privateKey);
   const tables = JSON.stringify([store.sqlite.prepare('select * from settings').all(), audit()]);

@@ -29,6 +29,8 @@ import {
   MAPPED_STATUSES,
 } from './settings-schemas';
 import { assertMayCall, mayCall } from '../../ipc/authorization';
+import type { ManagedSettings } from '../../managed/managed-settings';
+import { noManagedSettings } from '../../managed/managed-settings';
 
 export const CW_KEYS = {
   site: 'connectwise.site',
@@ -50,8 +52,11 @@ export function createConnectWiseSettings(deps: {
   vault: SecretVault;
   http: HttpClient;
   timeoutMs?: number;
+  /** Values the organization's managed settings file locks (issue 17). */
+  managed?: ManagedSettings;
 }) {
   const { db, clock, vault } = deps;
+  const managed = deps.managed ?? noManagedSettings();
   // Codebases found at /login/companyinfo, shared by every client this service builds.
   const codebaseCache = new Map<string, string>();
   const text = (key: string) => getSetting<string>(db, key) ?? '';
@@ -111,6 +116,17 @@ export function createConnectWiseSettings(deps: {
       statuses,
       notifyContact: notifyContact(),
       canEdit: mayCall(actor, 'settings:connectwise-save'),
+      managed: [
+        ...managed.fields('connectwise', [
+          'site',
+          'companyId',
+          'codebase',
+          'clientId',
+          'boardId',
+          'notifyContact',
+        ] as const),
+        ...managed.fields('connectwise.statuses', MAPPED_STATUSES),
+      ],
     };
   }
 
@@ -147,6 +163,12 @@ export function createConnectWiseSettings(deps: {
   ): Promise<ConnectWiseSettingsView> {
     requireAdmin(actor);
     const input = parse(ConnectWiseConnectionInput, raw);
+    managed.assertUnchanged({
+      'connectwise.site': normalizeSite(input.site),
+      'connectwise.companyId': input.companyId,
+      'connectwise.codebase': normalizeCodebase(input.codebase) ?? '',
+      'connectwise.clientId': input.clientId,
+    });
     const boundTo = input.clearKeys ? null : keysBoundToSite(input, await readKeys());
     if (boundTo) throw invalid([{ path: input.publicKey ? 'privateKey' : 'publicKey', message: boundTo }]);
     // The keys first: if the keychain refuses, nothing changes.
@@ -221,6 +243,13 @@ export function createConnectWiseSettings(deps: {
   ): Promise<ConnectWiseSettingsView> {
     requireAdmin(actor);
     const input = parse(ConnectWiseStatusMappingInput, raw);
+    managed.assertUnchanged({
+      'connectwise.boardId': input.boardId,
+      ...Object.fromEntries(
+        MAPPED_STATUSES.map((key) => [`connectwise.statuses.${key}`, input[key] ?? null]),
+      ),
+      ...(input.notifyContact !== undefined && { 'connectwise.notifyContact': input.notifyContact }),
+    });
     // Checked live: a status id that is not on the board would fail every post later, far from here.
     const { board, statuses } = await interactive(async () => {
       const cw = await client();

@@ -14,6 +14,8 @@ import { getUser, listMemberMappings, listUsers, setMemberMapping } from '../../
 import type { ConnectWiseClient } from './client';
 import { interactive } from './errors';
 import type { CwMember } from './wire';
+import type { ManagedSettings } from '../../managed/managed-settings';
+import { noManagedSettings } from '../../managed/managed-settings';
 
 const memberName = (m: CwMember) => [m.firstName, m.lastName].filter(Boolean).join(' ') || m.identifier;
 const lower = (s: string | null | undefined) => s?.trim().toLowerCase() ?? '';
@@ -22,8 +24,12 @@ export function createMemberMapping(deps: {
   db: Db;
   clock: Clock;
   client: () => Promise<ConnectWiseClient>;
+  /** With a managed roster, its member identifiers are the mapping (issue 17). */
+  managed?: ManagedSettings;
 }) {
   const { db, clock } = deps;
+  const managed = deps.managed ?? noManagedSettings();
+  const rosterMember = (email: string) => managed.rosterEntry(email)?.connectwiseMember;
 
   async function view(actor: User): Promise<ConnectWisePeopleView> {
     const members = await interactive(async () => (await deps.client()).listMembers());
@@ -33,20 +39,22 @@ export function createMemberMapping(deps: {
     return {
       people: listUsers(db).map((user) => {
         const mapping = mappings.get(user.id);
-        const manual =
-          mapping?.manual && mapping.identifier ? byIdentifier.get(lower(mapping.identifier)) : undefined;
-        const matched = manual ?? byEmail.get(lower(user.email));
+        const fromRoster = rosterMember(user.email);
+        // The roster's member wins over a hand-made choice and over matching by email.
+        const chosen = fromRoster ?? (mapping?.manual ? mapping.identifier : null);
+        const manual = chosen ? byIdentifier.get(lower(chosen)) : undefined;
+        const matched = manual ?? (fromRoster ? undefined : byEmail.get(lower(user.email)));
         return {
           userId: user.id,
           name: user.name,
           email: user.email,
           role: user.role,
           active: user.active,
-          match: manual ? 'manual' : matched ? 'email' : 'none',
+          match: fromRoster ? 'roster' : manual ? 'manual' : matched ? 'email' : 'none',
           member: matched
             ? { identifier: matched.identifier, name: memberName(matched) }
-            : mapping?.manual && mapping.identifier
-              ? { identifier: mapping.identifier, name: `${mapping.identifier} (not found in ConnectWise)` }
+            : chosen
+              ? { identifier: chosen, name: `${chosen} (not found in ConnectWise)` }
               : null,
         };
       }),
@@ -65,6 +73,12 @@ export function createMemberMapping(deps: {
       throw new AppError('FORBIDDEN', 'Only an owner or admin maps people to ConnectWise members');
     const person = getUser(db, input.userId);
     if (!person) throw notFound('Person', input.userId);
+    if (rosterMember(person.email))
+      throw new AppError(
+        'FORBIDDEN',
+        `${person.name}'s ConnectWise member comes from your organization's team roster${managed.file ? ` (${managed.file})` : ''} and cannot be changed here`,
+        { managed: ['roster'], file: managed.file },
+      );
     if (input.identifier !== null) {
       const members = await interactive(async () => (await deps.client()).listMembers());
       const member = members.find((m) => lower(m.identifier) === lower(input.identifier));

@@ -41,6 +41,11 @@ export function findUserByEmail(db: Db, email: string): User | null {
   return row ? toUser(row) : null;
 }
 
+/** The team roster decides a profile's role, and whether it may be used here (managed/roster.ts). */
+export function setRoleAndActive(db: Db, id: string, role: UserRole, active: boolean, now: number): void {
+  db.update(users).set({ role, active, updatedAt: now }).where(eq(users.id, id)).run();
+}
+
 export function listUsers(db: Db): User[] {
   return db.select().from(users).orderBy(users.name).all().map(toUser);
 }

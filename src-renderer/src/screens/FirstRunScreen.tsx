@@ -1,7 +1,9 @@
 import type { FormEvent } from 'react';
-import { useState } from 'react';
-import { BatonError } from '../api/client';
+import { useEffect, useState } from 'react';
+import type { ManagedStatus } from '../../../src-preload/contract';
+import { BatonError, baton, unwrap } from '../api/client';
 import { useAppStore } from '../stores/app-store';
+import '../managed.css';
 
 export function FirstRunScreen() {
   const createProfile = useAppStore((s) => s.createProfile);
@@ -10,6 +12,13 @@ export function FirstRunScreen() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // With the organization's team roster, the role comes from it (not "owner"): say so before anyone types.
+  const [managed, setManaged] = useState<ManagedStatus | null>(null);
+  useEffect(() => {
+    unwrap(baton().managed.status())
+      .then(setManaged)
+      .catch(() => setManaged(null));
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,11 +47,27 @@ export function FirstRunScreen() {
           B
         </div>
         <h1 id="first-run-title">Welcome to Baton</h1>
-        <p className="muted">
-          Set up your profile on this computer. Your name and email go on handoffs and PSA notes so your team
-          knows who did what. As the first person here you are this computer's owner: you connect ConnectWise,
-          Microsoft 365 and the AI assistant, and add your colleagues' profiles with their roles.
-        </p>
+        {managed?.notOnRoster && (
+          <p className="managed-note" role="note">
+            {managed.notOnRoster.name}&apos;s profile ({managed.notOnRoster.email}) is not on your
+            organization&apos;s team roster, so it can no longer be used here. Its work stays on this
+            computer.
+          </p>
+        )}
+        {managed?.roster ? (
+          <p className="muted">
+            Set up your profile on this computer. Your name and email go on handoffs and PSA notes so your
+            team knows who did what. Your organization&apos;s team roster decides your role: use the work
+            email it lists for you.
+          </p>
+        ) : (
+          <p className="muted">
+            Set up your profile on this computer. Your name and email go on handoffs and PSA notes so your
+            team knows who did what. As the first person here you are this computer&apos;s owner: you connect
+            ConnectWise, Microsoft 365 and the AI assistant, and add your colleagues&apos; profiles with their
+            roles.
+          </p>
+        )}
         <Field label="Your name" error={errors.name} htmlFor="profile-name">
           <input
             id="profile-name"

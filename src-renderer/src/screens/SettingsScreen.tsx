@@ -7,7 +7,9 @@ import { ConnectWiseSection } from '../components/settings/ConnectWiseSection';
 import { DesktopSection } from '../components/settings/DesktopSection';
 import { EmailRecipientsSection } from '../components/settings/EmailRecipientsSection';
 import { EscalationSettingsSection } from '../components/settings/EscalationSettingsSection';
+import { ManagedSettingsSection } from '../components/settings/ManagedSettingsSection';
 import { MicrosoftSection } from '../components/settings/MicrosoftSection';
+import { PeopleSection } from '../components/settings/PeopleSection';
 import { SettingsSection } from '../components/settings/SettingsSection';
 import { TeamSection } from '../components/settings/TeamSection';
 import { WebhooksSection } from '../components/settings/WebhooksSection';
@@ -25,6 +27,19 @@ interface SectionDef {
 
 /** The sections, in the order they appear. Each one loads and saves its own part of the settings. */
 const SECTIONS: SectionDef[] = [
+  {
+    id: 'settings-managed',
+    title: 'Managed settings',
+    description:
+      'Settings your organization provides to every computer from one file. Those values are locked here.',
+    Body: ManagedSettingsSection,
+  },
+  {
+    id: 'settings-people',
+    title: 'People',
+    description: 'Who uses Baton, in which role, and which ConnectWise member each person claims as.',
+    Body: PeopleSection,
+  },
   {
     id: 'settings-ai',
     title: 'AI assistant',

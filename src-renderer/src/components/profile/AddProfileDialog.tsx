@@ -1,6 +1,6 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { FormEvent } from 'react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { toast } from 'sonner';
 import type { UserRole } from '../../../../src-preload/contract';
 import { ROLES_GRANTED_BY } from '../../../../src-preload/contract';
@@ -36,6 +36,14 @@ export function AddProfileDialog(props: {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
+  // With the organization's team roster, the role is the roster's: there is nothing to choose.
+  const [roster, setRoster] = useState(false);
+  useEffect(() => {
+    if (!props.open) return;
+    unwrap(baton().managed.status())
+      .then((status) => setRoster(status.roster))
+      .catch(() => setRoster(false));
+  }, [props.open]);
 
   const reset = () => {
     setName('');
@@ -55,7 +63,7 @@ export function AddProfileDialog(props: {
       await switchProfile(user.id);
       props.onOpenChange(false);
       reset();
-      toast.success(`Added ${user.name} and switched to them`);
+      toast.success(`Added ${user.name} (${user.role}) and switched to them`);
     } catch (err) {
       if (err instanceof BatonError && err.code === 'VALIDATION') setErrors(err.fieldErrors());
       else setFormError(err instanceof Error ? err.message : String(err));
@@ -119,17 +127,24 @@ export function AddProfileDialog(props: {
               />
               {error('email')}
             </div>
-            <div className={`field${errors.role ? ' has-error' : ''}`}>
-              <label htmlFor={`${id}-role`}>Role</label>
-              <select {...field('role')} value={role} onChange={(e) => setRole(e.target.value as UserRole)}>
-                {grantable.map((r) => (
-                  <option key={r} value={r}>
-                    {r[0]!.toUpperCase() + r.slice(1)}
-                  </option>
-                ))}
-              </select>
-              {error('role')}
-            </div>
+            {roster ? (
+              <p className="field-hint" role="note">
+                Their role comes from your organization&apos;s team roster (by their email). Only people on
+                the roster can be added.
+              </p>
+            ) : (
+              <div className={`field${errors.role ? ' has-error' : ''}`}>
+                <label htmlFor={`${id}-role`}>Role</label>
+                <select {...field('role')} value={role} onChange={(e) => setRole(e.target.value as UserRole)}>
+                  {grantable.map((r) => (
+                    <option key={r} value={r}>
+                      {r[0]!.toUpperCase() + r.slice(1)}
+                    </option>
+                  ))}
+                </select>
+                {error('role')}
+              </div>
+            )}
             {formError && (
               <p className="form-error" role="alert">
                 {formError}

@@ -7,7 +7,7 @@ import { useSettingsStore } from '../../stores/settings-store';
 import type { AiForm } from './aiForm';
 import { baseUrlWarning, formFrom, keyStoredFor, PROVIDERS, toInput, withProvider } from './aiForm';
 import { ApiKeyField } from './ApiKeyField';
-import { describedBy, Field } from './Field';
+import { describedBy, Field, ManagedBadge } from './Field';
 import { SectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { takeSaved, useSettingsSave } from './useSettingsSave';
@@ -34,6 +34,7 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
   const [testing, setTesting] = useState(false);
   const [test, setTest] = useState<TestLine>(null);
   const { canEdit } = settings;
+  const managed = (field: AiSettings['managed'][number]) => settings.managed.includes(field);
   const input = toInput(form, settings);
   const dirty = JSON.stringify(input) !== JSON.stringify(toInput(formFrom(settings), settings));
   const usesModel = form.provider !== 'none';
@@ -98,8 +99,14 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
         </>
       }
     >
-      <fieldset className="provider-choices">
-        <legend>Provider</legend>
+      <fieldset
+        className={`provider-choices${managed('provider') ? ' is-managed' : ''}`}
+        disabled={managed('provider')}
+      >
+        <legend>
+          Provider{managed('provider') && ' '}
+          {managed('provider') && <ManagedBadge />}
+        </legend>
         {AI_PROVIDERS.map((p) => (
           <ProviderChoice key={p} provider={p} checked={form.provider === p} onChoose={chooseProvider} />
         ))}
@@ -114,9 +121,16 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
             hint={info.baseUrlHint}
             warning={warning}
             error={errors.baseUrl}
+            managed={managed('baseUrl')}
           >
             <input
-              {...describedBy('ai-base-url', { hint: info.baseUrlHint, warning, error: errors.baseUrl })}
+              {...describedBy('ai-base-url', {
+                hint: info.baseUrlHint,
+                warning,
+                error: errors.baseUrl,
+                managed: managed('baseUrl'),
+              })}
+              disabled={managed('baseUrl')}
               type="url"
               inputMode="url"
               spellCheck={false}
@@ -125,9 +139,10 @@ function AiSettingsForm({ settings }: { settings: AiSettings }) {
               onChange={(e) => update({ baseUrl: e.target.value })}
             />
           </Field>
-          <Field id="ai-model" label="Model" error={errors.model}>
+          <Field id="ai-model" label="Model" error={errors.model} managed={managed('model')}>
             <input
-              {...describedBy('ai-model', { error: errors.model })}
+              {...describedBy('ai-model', { error: errors.model, managed: managed('model') })}
+              disabled={managed('model')}
               list="ai-model-suggestions"
               spellCheck={false}
               autoComplete="off"

@@ -4,6 +4,7 @@ import type { ConnectWisePeopleView, ErrorCode } from '../../../../src-preload/c
 import { baton, BatonError, unwrap } from '../../api/client';
 import { errorMessage } from '../../stores/queue-store';
 import { LiveFailure } from './ConnectWiseStatuses';
+import { ManagedBadge } from './Field';
 
 const BY_EMAIL = '';
 const ROLE: Record<string, string> = {
@@ -65,7 +66,8 @@ export function ConnectWisePeople({ configured }: { configured: boolean }) {
       <h3 id="cw-people-title">People</h3>
       <p className="muted">
         Who claims escalations as which ConnectWise member. Baton matches by email; choose a member by hand
-        where the emails differ. Someone with no member cannot claim a team escalation.
+        where the emails differ. Someone with no member cannot claim a team escalation. Members your
+        organization&apos;s team roster names are locked.
       </p>
       {!configured ? (
         <p className="settings-placeholder" role="note">
@@ -88,7 +90,10 @@ export function ConnectWisePeople({ configured }: { configured: boolean }) {
           </thead>
           <tbody>
             {loaded.view.people.map((person) => {
-              const chosen = person.match === 'manual' ? (person.member?.identifier ?? BY_EMAIL) : BY_EMAIL;
+              const fromRoster = person.match === 'roster';
+              const chosen =
+                person.match === 'manual' || fromRoster ? (person.member?.identifier ?? BY_EMAIL) : BY_EMAIL;
+              const listed = loaded.view.members.some((m) => m.identifier === person.member?.identifier);
               const id = `cw-member-${person.userId}`;
               return (
                 <tr key={person.userId}>
@@ -103,8 +108,10 @@ export function ConnectWisePeople({ configured }: { configured: boolean }) {
                     </label>
                     <select
                       id={id}
+                      className={fromRoster ? 'managed-control' : undefined}
+                      aria-describedby={fromRoster ? `${id}-managed` : undefined}
                       value={chosen}
-                      disabled={!loaded.view.canEdit || busy === person.userId}
+                      disabled={!loaded.view.canEdit || busy === person.userId || fromRoster}
                       onChange={(e) =>
                         void map(
                           person.userId,
@@ -118,12 +125,16 @@ export function ConnectWisePeople({ configured }: { configured: boolean }) {
                           ? `${person.member.name} (${person.member.identifier}) — same email`
                           : 'No member with this email'}
                       </option>
+                      {fromRoster && !listed && person.member && (
+                        <option value={person.member.identifier}>{person.member.name}</option>
+                      )}
                       {loaded.view.members.map((m) => (
                         <option key={m.identifier} value={m.identifier}>
                           {m.name} ({m.identifier})
                         </option>
                       ))}
                     </select>
+                    {fromRoster && <ManagedBadge id={`${id}-managed`} />}
                     {person.match === 'none' && (
                       <span className="people-warning"> Cannot claim through ConnectWise</span>
                     )}

@@ -113,6 +113,7 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
   const [testing, setTesting] = useState(false);
   const [testLine, setTestLine] = useState<TestLine>(null);
   const { canEdit } = settings;
+  const managed = (field: ConnectWiseSettingsView['managed'][number]) => settings.managed.includes(field);
   const input = toInput(form, settings);
   const dirty = JSON.stringify(input) !== JSON.stringify(toInput(formFrom(settings), settings));
   const { errors, formError, saving, submit, clearError, fail } = useSettingsSave({
@@ -217,6 +218,7 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
     >
       <TextField
         id="cw-site"
+        managed={managed('site')}
         label="Site"
         hint="Your ConnectWise API address, like api-na.myconnectwise.net, or your own server’s https:// address."
         error={errors.site}
@@ -230,6 +232,7 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
       <div className="settings-grid">
         <TextField
           id="cw-company"
+          managed={managed('companyId')}
           label="Company ID"
           hint="The company you sign in to ConnectWise with."
           error={errors.companyId}
@@ -241,6 +244,7 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
         />
         <TextField
           id="cw-codebase"
+          managed={managed('codebase')}
           label="Codebase (optional)"
           hint="Looked up from the site when empty."
           error={errors.codebase}
@@ -253,6 +257,7 @@ function ConnectionForm({ settings }: { settings: ConnectWiseSettingsView }) {
       </div>
       <TextField
         id="cw-client-id"
+        managed={managed('clientId')}
         label="Client ID"
         hint="The GUID Baton is registered under at developer.connectwise.com."
         error={errors.clientId}

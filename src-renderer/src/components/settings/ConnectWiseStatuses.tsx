@@ -7,7 +7,7 @@ import type {
 import { MAPPED_STATUSES } from '../../../../src-preload/contract';
 import type { Live } from '../../stores/connectwise-settings-store';
 import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
-import { describedBy, Field } from './Field';
+import { describedBy, Field, ManagedBadge } from './Field';
 import { useUnsavedGuard } from '../../stores/unsaved-store';
 import { takeSaved, useSettingsSave } from './useSettingsSave';
 
@@ -58,13 +58,36 @@ export function ConnectWiseStatuses({ settings }: { settings: ConnectWiseSetting
       {settings.configured ? (
         <StatusesForm settings={settings} />
       ) : (
-        <p className="settings-placeholder" role="note">
-          {settings.canEdit
-            ? 'Save the connection above first: the boards and their statuses come from ConnectWise.'
-            : 'ConnectWise is not connected yet: an owner or admin connects it above.'}
-        </p>
+        <>
+          <ManagedMapping settings={settings} />
+          <p className="settings-placeholder" role="note">
+            {settings.canEdit
+              ? 'Save the connection above first: the boards and their statuses come from ConnectWise.'
+              : 'ConnectWise is not connected yet: an owner or admin connects it above.'}
+          </p>
+        </>
       )}
     </section>
+  );
+}
+
+/** Before ConnectWise is connected (no live board to show): what the organization's file already set. */
+function ManagedMapping({ settings }: { settings: ConnectWiseSettingsView }) {
+  const managed = (field: ConnectWiseSettingsView['managed'][number]) => settings.managed.includes(field);
+  const parts = [
+    managed('boardId') && settings.boardId !== null && `service board ${settings.boardId}`,
+    ...MAPPED_STATUSES.map(
+      (key) =>
+        managed(key) && settings.statuses[key] && `${MAPPED[key].label}: ${settings.statuses[key].name}`,
+    ),
+    managed('notifyContact') &&
+      `ConnectWise ${settings.notifyContact ? 'emails' : 'does not email'} the contact on resolution`,
+  ].filter((part): part is string => typeof part === 'string');
+  if (parts.length === 0) return null;
+  return (
+    <p className="managed-note">
+      <ManagedBadge /> {parts.join('; ')}.
+    </p>
   );
 }
 
@@ -76,6 +99,7 @@ function StatusesForm({ settings }: { settings: ConnectWiseSettingsView }) {
   /** Choices the last board change cleared, to say why they are empty now. */
   const [cleared, setCleared] = useState<Partial<Record<MappedStatus, string>>>({});
   const { canEdit } = settings;
+  const managed = (field: ConnectWiseSettingsView['managed'][number]) => settings.managed.includes(field);
 
   // Read live each time the form opens: the boards and the saved board's statuses.
   const [savedBoard] = useState(settings.boardId);
@@ -177,12 +201,12 @@ function StatusesForm({ settings }: { settings: ConnectWiseSettingsView }) {
       aria-label="ConnectWise statuses"
     >
       <fieldset className="plain" disabled={!canEdit}>
-        <Field id="cw-board" label="Service board" error={errors.boardId}>
+        <Field id="cw-board" label="Service board" error={errors.boardId} managed={managed('boardId')}>
           <div className="select-row">
             <select
-              {...describedBy('cw-board', { error: errors.boardId })}
+              {...describedBy('cw-board', { error: errors.boardId, managed: managed('boardId') })}
               value={form.boardId ?? NOT_SET}
-              disabled={boards.state !== 'ready'}
+              disabled={boards.state !== 'ready' || managed('boardId')}
               aria-busy={boards.state === 'loading'}
               onChange={(e) => void chooseBoard(Number(e.target.value))}
             >
@@ -226,15 +250,17 @@ function StatusesForm({ settings }: { settings: ConnectWiseSettingsView }) {
                     hint={warn ? undefined : hint}
                     warning={warn ? hint : null}
                     error={errors[key]}
+                    managed={managed(key)}
                   >
                     <select
                       {...describedBy(`cw-status-${key}`, {
                         hint: !warn,
                         warning: warn,
                         error: errors[key],
+                        managed: managed(key),
                       })}
                       value={options.state === 'ready' ? (effective(key) ?? NOT_SET) : NOT_SET}
-                      disabled={options.state !== 'ready'}
+                      disabled={options.state !== 'ready' || managed(key)}
                       aria-busy={options.state === 'loading'}
                       onChange={(e) => choose(key, e.target.value)}
                     >
@@ -265,15 +291,22 @@ function StatusesForm({ settings }: { settings: ConnectWiseSettingsView }) {
           </>
         )}
 
-        <label className="settings-check cw-notify">
+        <label className={`settings-check cw-notify${managed('notifyContact') ? ' is-managed' : ''}`}>
           <input
             type="checkbox"
+            disabled={managed('notifyContact')}
             checked={form.notifyContact}
             onChange={(e) => setForm((f) => ({ ...f, notifyContact: e.target.checked }))}
           />
           <span>
             Let ConnectWise email the ticket&apos;s contact when a resolution note is posted
             <span className="muted"> (its own workflow sends the email; escalation notes never notify)</span>
+            {managed('notifyContact') && (
+              <>
+                {' '}
+                <ManagedBadge />
+              </>
+            )}
           </span>
         </label>
 

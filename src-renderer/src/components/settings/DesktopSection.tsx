@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DesktopSettings } from '../../../../src-preload/contract';
 import { useDesktopSettingsStore } from '../../stores/desktop-settings-store';
-import { describedBy, Field } from './Field';
+import { describedBy, Field, ManagedBadge } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { useSettingsSave } from './useSettingsSave';
@@ -21,6 +21,8 @@ function DesktopForm({ settings }: { settings: DesktopSettings }) {
   const input = { startAtLogin, updateFeedUrl: feed.trim() === '' ? null : feed.trim() };
   const dirty =
     input.startAtLogin !== settings.startAtLogin || input.updateFeedUrl !== settings.updateFeedUrl;
+  const loginManaged = settings.managed.includes('startAtLogin');
+  const feedManaged = settings.managed.includes('updateFeedUrl');
   const { errors, formError, saving, submit, clearError } = useSettingsSave({
     saved: 'Saved for this computer',
     save: async () => {
@@ -47,9 +49,20 @@ function DesktopForm({ settings }: { settings: DesktopSettings }) {
           These apply in the Baton desktop app; this browser session only keeps them.
         </p>
       )}
-      <label className="settings-check">
-        <input type="checkbox" checked={startAtLogin} onChange={(e) => setStartAtLogin(e.target.checked)} />
+      <label className={`settings-check${loginManaged ? ' is-managed' : ''}`}>
+        <input
+          type="checkbox"
+          disabled={loginManaged}
+          checked={startAtLogin}
+          onChange={(e) => setStartAtLogin(e.target.checked)}
+        />
         Start Baton in the tray when I sign in to this computer
+        {loginManaged && (
+          <>
+            {' '}
+            <ManagedBadge />
+          </>
+        )}
       </label>
       <Field
         id="desktop-feed"
@@ -60,13 +73,14 @@ function DesktopForm({ settings }: { settings: DesktopSettings }) {
             : 'Set by an owner or admin.'
         }
         error={errors.updateFeedUrl}
+        managed={feedManaged}
       >
         <input
-          {...describedBy('desktop-feed', { hint: true, error: errors.updateFeedUrl })}
+          {...describedBy('desktop-feed', { hint: true, error: errors.updateFeedUrl, managed: feedManaged })}
           type="url"
           placeholder="https://downloads.example.com/baton"
           value={feed}
-          disabled={!settings.canEditFeed}
+          disabled={!settings.canEditFeed || feedManaged}
           onChange={(e) => {
             setFeed(e.target.value);
             clearError('updateFeedUrl');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { EmailRecipientSettings } from '../../../../src-preload/contract';
 import { useAppStore } from '../../stores/app-store';
 import { useEmailRecipientsStore } from '../../stores/email-recipients-store';
-import { describedBy, Field } from './Field';
+import { describedBy, Field, ManagedBadge } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { takeSaved, useSettingsSave } from './useSettingsSave';
@@ -64,6 +64,7 @@ function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
       takeSaved(setExtra, sent.extra, next.extraAddresses.join('\n'));
     },
   });
+  const managed = (field: EmailRecipientSettings['managed'][number]) => settings.managed.includes(field);
   const extraError = Object.entries(errors).find(([k]) => k.startsWith('extraAddresses'))?.[1];
 
   return (
@@ -79,11 +80,15 @@ function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
       }
     >
       <fieldset className="settings-group">
-        <legend>Send the escalation email to</legend>
-        <label className="settings-check">
+        <legend>
+          Send the escalation email to{managed('everyone') && ' '}
+          {managed('everyone') && <ManagedBadge />}
+        </legend>
+        <label className={`settings-check${managed('everyone') ? ' is-managed' : ''}`}>
           <input
             type="radio"
             name="recipients"
+            disabled={managed('everyone')}
             checked={everyone}
             onChange={() => {
               setEveryone(true);
@@ -92,16 +97,24 @@ function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
           />
           Every active owner, admin and engineer
         </label>
-        <label className="settings-check">
-          <input type="radio" name="recipients" checked={!everyone} onChange={() => setEveryone(false)} />
+        <label className={`settings-check${managed('everyone') ? ' is-managed' : ''}`}>
+          <input
+            type="radio"
+            name="recipients"
+            disabled={managed('everyone')}
+            checked={!everyone}
+            onChange={() => setEveryone(false)}
+          />
           Only the people chosen here
         </label>
         {!everyone && (
           <div className="settings-checks settings-indent" role="group" aria-label="People">
+            {managed('userIds') && <ManagedBadge />}
             {settings.candidates.map((c) => (
-              <label key={c.id} className="settings-check">
+              <label key={c.id} className={`settings-check${managed('userIds') ? ' is-managed' : ''}`}>
                 <input
                   type="checkbox"
+                  disabled={managed('userIds')}
                   checked={userIds.includes(c.id)}
                   onChange={() => {
                     setUserIds((ids) =>
@@ -127,9 +140,15 @@ function RecipientsForm({ settings }: { settings: EmailRecipientSettings }) {
         label="Also send to (other addresses)"
         hint="One per line, e.g. a shared helpdesk mailbox."
         error={extraError}
+        managed={managed('extraAddresses')}
       >
         <textarea
-          {...describedBy('email-extra', { hint: true, error: extraError })}
+          {...describedBy('email-extra', {
+            hint: true,
+            error: extraError,
+            managed: managed('extraAddresses'),
+          })}
+          disabled={managed('extraAddresses')}
           rows={3}
           value={extra}
           spellCheck={false}

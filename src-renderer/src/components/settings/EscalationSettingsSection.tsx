@@ -4,7 +4,7 @@ import type { ExpertContacts, HandoffSettings, Priority } from '../../../../src-
 import { TEXT_LIMITS } from '../../../../src-preload/contract';
 import type { HandoffSettingsDraft } from '../../stores/handoff-settings-store';
 import { useHandoffSettingsStore } from '../../stores/handoff-settings-store';
-import { describedBy, Field, TextField } from './Field';
+import { describedBy, Field, ManagedBadge, TextField } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { takeSaved, useSettingsSave } from './useSettingsSave';
@@ -109,6 +109,7 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
     },
   });
   const { canEdit } = settings;
+  const managed = (field: HandoffSettings['managed'][number]) => settings.managed.includes(field);
   const prefixPreview = `${form.ticketPrefix.trim().toUpperCase() || 'BTN'}-${today}-0001`;
 
   const setContact = (key: keyof ExpertContacts, value: string) => {
@@ -144,9 +145,15 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
         label="Support ticket prefix"
         hint={`2–8 letters or digits. The next ticket today would be ${prefixPreview}.`}
         error={errors.ticketPrefix}
+        managed={managed('ticketPrefix')}
       >
         <input
-          {...describedBy('ticket-prefix', { hint: true, error: errors.ticketPrefix })}
+          {...describedBy('ticket-prefix', {
+            hint: true,
+            error: errors.ticketPrefix,
+            managed: managed('ticketPrefix'),
+          })}
+          disabled={managed('ticketPrefix')}
           className="input-short"
           value={form.ticketPrefix}
           maxLength={8}
@@ -159,8 +166,14 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
         />
       </Field>
 
-      <fieldset className="settings-group">
-        <legend>Expert contact</legend>
+      <fieldset
+        className={`settings-group${managed('expertContacts') ? ' is-managed' : ''}`}
+        disabled={managed('expertContacts')}
+      >
+        <legend>
+          Expert contact{managed('expertContacts') && ' '}
+          {managed('expertContacts') && <ManagedBadge />}
+        </legend>
         <p className="field-hint">
           Shown to the technician on every escalation confirmation. Leave all blank for none.
         </p>
@@ -204,6 +217,7 @@ function EscalationForm({ settings }: { settings: HandoffSettings }) {
                 min={1}
                 step={1}
                 value={form.minutes[priority]}
+                managed={managed(`overdueMinutes.${priority}`)}
                 onValueChange={(value) => setMinutes(priority, value)}
               />
             );

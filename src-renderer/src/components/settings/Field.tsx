@@ -1,6 +1,25 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { Limit } from '../TextLimit';
 import { LimitNote, useTextLimit } from '../TextLimit';
+import '../../managed.css';
+
+/**
+ * "Managed by your organization": a value set by the managed settings file. Its control is disabled;
+ * main refuses a save that changes it (FORBIDDEN), so the badge is the explanation, not the lock.
+ */
+export function ManagedBadge({ id }: { id?: string }) {
+  return (
+    <span className="managed-badge" id={id} title="Set by your organization's managed settings file">
+      <svg className="managed-lock" viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
+        <path
+          d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5zm1.5 0h4V5a2 2 0 0 0-4 0v2z"
+          fill="currentColor"
+        />
+      </svg>
+      Managed by your organization
+    </span>
+  );
+}
 
 /**
  * A labelled settings field. The control gets `id`; its hint and error are linked to it with
@@ -12,12 +31,22 @@ export function Field(props: {
   error?: string | undefined;
   hint?: ReactNode;
   warning?: string | null;
+  /** Set by the managed settings file: a badge beside the label (the caller disables the control). */
+  managed?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div className={`field settings-field${props.error ? ' has-error' : ''}`}>
+    <div
+      className={`field settings-field${props.error ? ' has-error' : ''}${props.managed ? ' is-managed' : ''}`}
+    >
       <label htmlFor={props.id}>{props.label}</label>
       {props.children}
+      {/* Under the control, so fields side by side keep their controls in line. */}
+      {props.managed && (
+        <span className="field-managed">
+          <ManagedBadge id={`${props.id}-managed`} />
+        </span>
+      )}
       {props.hint && (
         <span className="field-hint" id={`${props.id}-hint`}>
           {props.hint}
@@ -38,8 +67,12 @@ export function Field(props: {
 }
 
 /** The aria props for a Field's control: its hint, warning and error, and aria-invalid. */
-export function describedBy(id: string, parts: { hint?: unknown; warning?: unknown; error?: unknown }) {
+export function describedBy(
+  id: string,
+  parts: { hint?: unknown; warning?: unknown; error?: unknown; managed?: unknown },
+) {
   const ids = [
+    parts.managed ? `${id}-managed` : null,
     parts.hint ? `${id}-hint` : null,
     parts.warning && !parts.error ? `${id}-warning` : null,
     parts.error ? `${id}-error` : null,
@@ -62,6 +95,7 @@ export function TextField({
   value,
   onValueChange,
   limit,
+  managed,
   ...input
 }: {
   id: string;
@@ -72,11 +106,13 @@ export function TextField({
   value: string;
   onValueChange: (value: string) => void;
   limit?: Limit;
+  /** Set by the managed settings file: shown locked. */
+  managed?: boolean;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
   const { refusal, onPaste, clearRefusal } = useTextLimit(limit ?? { max: Infinity, noun: label });
-  const aria = describedBy(id, { hint, warning, error });
+  const aria = describedBy(id, { hint, warning, error, managed });
   return (
-    <Field id={id} label={label} hint={hint} warning={warning} error={error}>
+    <Field id={id} label={label} hint={hint} warning={warning} error={error} managed={managed}>
       <input
         {...aria}
         {...(limit && {
@@ -84,6 +120,7 @@ export function TextField({
           onPaste,
         })}
         {...input}
+        disabled={managed || input.disabled}
         value={value}
         onChange={(event) => {
           onValueChange(event.target.value);

@@ -104,6 +104,7 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
       >
         <TextField
           id="ms-client-id"
+          managed={settings.managed.includes('clientId')}
           label="Application (client) ID"
           hint="From the app registration in Microsoft Entra ID (a public client with the delegated permissions Mail.Send and Mail.ReadWrite: Baton writes the email as a draft, then sends it, so a retry never sends it twice)."
           warning={
@@ -118,6 +119,7 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
         />
         <TextField
           id="ms-authority"
+          managed={settings.managed.includes('authority')}
           label="Sign-in authority"
           hint={`Usually ${DEFAULT_MICROSOFT_AUTHORITY}; …/{your tenant ID or domain} for one tenant only.`}
           error={errors.authority}
@@ -130,6 +132,7 @@ function MicrosoftForm({ settings }: { settings: MicrosoftSettings }) {
         />
         <TextField
           id="ms-graph"
+          managed={settings.managed.includes('graphBaseUrl')}
           label="Graph address"
           hint={`Usually ${DEFAULT_GRAPH_BASE_URL}. Only the host: Baton adds /v1.0/….`}
           error={errors.graphBaseUrl}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { TeamSettings } from '../../../../src-preload/contract';
 import { useConnectWiseSettingsStore } from '../../stores/connectwise-settings-store';
 import { useTeamSettingsStore } from '../../stores/team-settings-store';
-import { describedBy, Field } from './Field';
+import { describedBy, Field, ManagedBadge } from './Field';
 import { StoreSectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import { takeSaved, useSettingsSave } from './useSettingsSave';
@@ -47,6 +47,8 @@ function TeamForm({ settings }: { settings: TeamSettings }) {
     },
   });
   const { canEdit } = settings;
+  const pollManaged = settings.managed.includes('pollSeconds');
+  const boardsManaged = settings.managed.includes('boardIds');
   const toggle = (id: number) =>
     setBoardIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
@@ -69,9 +71,11 @@ function TeamForm({ settings }: { settings: TeamSettings }) {
         label="Check ConnectWise every (seconds)"
         hint={pollHint(seconds)}
         error={errors.pollSeconds}
+        managed={pollManaged}
       >
         <input
-          {...describedBy('team-poll', { hint: true, error: errors.pollSeconds })}
+          {...describedBy('team-poll', { hint: true, error: errors.pollSeconds, managed: pollManaged })}
+          disabled={pollManaged}
           className="input-short"
           type="number"
           min={5}
@@ -83,8 +87,11 @@ function TeamForm({ settings }: { settings: TeamSettings }) {
           }}
         />
       </Field>
-      <fieldset className="settings-group">
-        <legend>Boards to watch</legend>
+      <fieldset className={`settings-group${boardsManaged ? ' is-managed' : ''}`} disabled={boardsManaged}>
+        <legend>
+          Boards to watch{boardsManaged && ' '}
+          {boardsManaged && <ManagedBadge />}
+        </legend>
         <p className="field-hint">
           Escalated tickets on these boards come to this queue. None chosen: the board of the status mapping
           above.

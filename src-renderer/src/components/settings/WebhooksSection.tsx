@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { WebhookSettings } from '../../../../src-preload/contract';
+import type { WebhookPolicy, WebhookSettings } from '../../../../src-preload/contract';
 import { errorMessage } from '../../stores/queue-store';
 import type { WebhookChannel, WebhookSettingsDraft } from '../../stores/webhooks-store';
 import { useWebhooksStore } from '../../stores/webhooks-store';
+import { ManagedBadge } from './Field';
 import { SectionLoader } from './SectionLoader';
 import { SettingsForm } from './SettingsForm';
 import type { SecretAction } from './StoredSecretField';
@@ -125,6 +126,7 @@ function WebhooksForm({ settings }: { settings: WebhookSettings }) {
           key={c.channel}
           {...c}
           configured={settings[c.channel].configured}
+          policy={settings[c.channel].policy}
           canEdit={canEdit}
           value={form[c.channel]}
           error={errors[c.channel]}
@@ -149,6 +151,8 @@ function WebhookField(props: {
   placeholder: string;
   hint: string;
   configured: boolean;
+  /** The organization's managed settings: required (cannot be removed) or switched off. */
+  policy: WebhookPolicy;
   canEdit: boolean;
   value: ChannelForm;
   error: string | undefined;
@@ -158,10 +162,27 @@ function WebhookField(props: {
   onChange: (patch: Partial<ChannelForm>) => void;
   onTest: () => void;
 }) {
-  const { label, configured, canEdit, value, test } = props;
+  const { label, configured, canEdit, value, test, policy } = props;
+  if (policy === 'off')
+    return (
+      <div className="webhook-channel" role="group" aria-label={label}>
+        <p className="managed-note">
+          <ManagedBadge /> {label} notifications are switched off by your organization.
+        </p>
+      </div>
+    );
   return (
     <div className="webhook-channel" role="group" aria-label={label}>
+      {policy === 'required' && (
+        <p className="managed-note">
+          <ManagedBadge />{' '}
+          {configured
+            ? `Your organization requires this webhook: it can be replaced, not removed.`
+            : `Your organization requires a ${label} webhook: enter its URL (it is kept in this computer’s keychain).`}
+        </p>
+      )}
       <StoredSecretField
+        removeLabel={policy === 'required' ? null : undefined}
         id={`webhook-${props.channel}`}
         label={`${label} webhook URL`}
         storedLabel={`${label} webhook`}
