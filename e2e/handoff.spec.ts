@@ -80,13 +80,17 @@ test('a technician escalates; seniors see the card live, two claim at once: one 
   await expect(loser.card(title)).toHaveCount(0);
   await loserPage.screenshot({ path: screenshotPath(project, 'handoff-already-claimed') });
 
+  // The winner's session opens on the handoff: who, why, priority, the package and the assessment.
   await expect(winner.pickupHeading()).toContainText(title);
-  await winner.analysisChoice().click();
   await expect(winner.briefingSection('Snapshot')).toBeVisible();
   await expect(winner.briefingSection('Engineer notes')).toContainText('Finance closes the month today');
   await expect(winner.briefingSection('AI assessment')).toContainText('Shared mailbox shows in OWA');
   await winnerPage.screenshot({ path: screenshotPath(project, 'handoff-briefing'), fullPage: true });
 
-  await winner.continueChoice().click();
-  await expect(new SessionPage(winnerPage).statusBadge()).toHaveText('Active');
+  // The conversation follows under the briefing, in the same session.
+  const winnerSession = new SessionPage(winnerPage);
+  await expect(winnerSession.statusBadge()).toHaveText('Active');
+  await expect(winnerSession.messages().first()).toContainText('Shared mailbox not appearing');
+  await winner.hideBriefing().click();
+  await expect(winner.pickupHeading()).toHaveCount(0);
 });

@@ -157,7 +157,6 @@ test('the Handoffs queue and a claimed handoff’s briefing', async ({ baton }, 
 
   await handoff.claimButton(titles[0]!).click();
   await expect(handoff.pickupHeading()).toBeVisible();
-  await handoff.analysisChoice().click();
   await expect(handoff.briefingSection('Snapshot')).toBeVisible();
   await look.look('briefing');
   expect(look.report()).toBe('');

@@ -101,7 +101,7 @@ test('a technician escalates on one machine; a senior on another claims it; the 
   await seniorHandoff.claimButton(TITLE).click();
   await expect(seniorHandoff.pickupHeading()).toContainText(TITLE);
   expect(cw.ticket(TICKET)!.owner?.identifier).toBe('ssenior');
-  await seniorHandoff.continueChoice().click();
+  await seniorHandoff.hideBriefing().click();
 
   // Terry learns who picked it up, in the session and the bell.
   await expect(session.message('Sam Senior picked up your escalation.')).toBeVisible(HOP);

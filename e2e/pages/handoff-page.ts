@@ -118,12 +118,11 @@ export class HandoffPage {
   detailBack = () => this.page.getByRole('button', { name: '← Back to handoffs' });
   detailClaim = () => this.detail().getByRole('button', { name: 'Claim', exact: true });
 
-  // ---- pick-up / briefing screen ----
-  /** "You picked up “{title}”". */
+  // ---- the briefing at the top of a picked-up session ----
+  /** "You picked up “{title}”" (just claimed) or "Briefing: “{title}”" (read again from the timeline). */
   pickupHeading = () => this.page.getByRole('heading', { name: /^You picked up “/ });
-  continueChoice = () => this.page.getByRole('button', { name: /^Continue where .+ left off/ });
-  analysisChoice = () => this.page.getByRole('button', { name: /^Get AI analysis/ });
-  takeOverChoice = () => this.page.getByRole('button', { name: /^I'll take it from here/ });
+  briefingHeading = () => this.page.getByRole('heading', { name: /^(You picked up|Briefing:) “/ });
+  hideBriefing = () => this.page.getByRole('button', { name: 'Hide the briefing' });
   /** Briefing sections (regions by heading): Problem, Engineer notes, Snapshot, AI assessment. */
   briefingSection = (name: 'Problem' | 'Engineer notes' | 'Snapshot' | 'AI assessment') =>
     this.page.getByRole('region', { name });

@@ -18,6 +18,18 @@ export class SessionPage {
   header = () => this.page.locator('.session-header');
   /** "Active", "Parked", "Needs a senior", "Escalated" or "Resolved". */
   statusBadge = () => this.header().locator('.badge');
+  /** The handoff chip: "Waiting for a senior since 10:42 · High", "Picked up by Sam Senior 2 min ago", … */
+  handoffChip = () => this.header().getByRole('group', { name: 'Handoff' });
+  handoffState = () => this.handoffChip().getByRole('status');
+  handoffTicket = () => this.handoffChip().locator('.ticket-number');
+  copyTicketNumber = () => this.handoffChip().getByRole('button', { name: /^Copy ticket number / });
+  viewPostedNote = () => this.handoffChip().getByRole('button', { name: 'View note' });
+  postedNote = () => this.page.getByRole('dialog', { name: 'Resolution note' });
+  renameButton = () => this.header().getByRole('button', { name: 'Rename session' });
+  titleInput = () => this.header().getByRole('textbox', { name: 'Session title' });
+  /** The handoff story in the conversation, oldest first ("Terry Tech escalated this to a senior", …). */
+  traceEvents = () => this.conversation().locator('.trace-event');
+  traceEvent = (text: Text) => this.traceEvents().filter({ hasText: text });
   /** aria-expanded says whether the side panel is showing. */
   panelToggle = () => this.page.getByRole('button', { name: /^(Hide|Show) panel$/ });
 

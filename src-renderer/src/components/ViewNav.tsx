@@ -27,7 +27,7 @@ export function ViewNav() {
     <li>
       <button
         type="button"
-        className={`view-nav-item${view === target || (target === 'handoffs' && view === 'briefing') ? ' selected' : ''}`}
+        className={`view-nav-item${view === target ? ' selected' : ''}`}
         aria-current={view === target ? 'page' : undefined}
         title={label}
         onClick={() => setView(target)}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { NoteKind, SessionStatus } from '../../../src-preload/contract';
+import { isSenior } from '../../../src-preload/contract';
 import { Composer } from '../components/chat/Composer';
 import { Conversation } from '../components/chat/Conversation';
 import { PanelIcon } from '../components/chat/icons';
@@ -11,6 +12,9 @@ import { PendingPost, TicketLink } from '../components/psa/TicketLink';
 import { PANEL_ID, SidePanel } from '../components/panel/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { TimeAgo } from '../components/TimeAgo';
+import { HandoffChip } from '../components/session/HandoffChip';
+import { PickupBrief } from '../components/session/PickupBrief';
+import { SessionTitle } from '../components/session/SessionTitle';
 import { useAppStore } from '../stores/app-store';
 import { useOutboxStore } from '../stores/outbox-store';
 import { useHandoffStore } from '../stores/handoff-store';
@@ -44,6 +48,9 @@ export function SessionView() {
   const outbox = useOutboxStore((s) => s.items);
   const [panelOpen, setPanelOpen] = usePanelOpen();
   const [note, setNote] = useState<NoteKind | null>(null);
+  const brief = useHandoffStore((s) => s.pickedUp);
+  const briefFresh = useHandoffStore((s) => s.briefFresh);
+  const senior = useAppStore((s) => (s.profile ? isSenior(s.profile.role) : false));
 
   if (!detail) return <div className="content-loading" aria-busy="true" />;
   const userMessages = detail.messages.filter((m) => m.role === 'user').length;
@@ -53,17 +60,28 @@ export function SessionView() {
     (i) => i.sessionId === detail.id && i.list === 'messages' && !stored.has(i.id),
   );
 
+  const hasNotices =
+    !detail.assistantAvailable ||
+    detail.pendingPost !== null ||
+    detail.parked !== null ||
+    detail.activeFix !== null ||
+    detail.status === 'requesting_escalation';
+
   return (
     <section className={`session-layout${panelOpen ? ' with-panel' : ''}`} aria-labelledby="session-title">
       <header className="session-header">
         <div className="session-heading">
-          <h1 id="session-title" title={detail.title}>
-            {detail.title}
-          </h1>
+          <SessionTitle
+            key={detail.id}
+            id={detail.id}
+            title={detail.title}
+            problem={detail.problemSummary ?? detail.messages.find((m) => m.role === 'user')?.body ?? null}
+          />
           <p className="muted">
             Started <TimeAgo at={detail.createdAt} /> · {userMessages} {userMessages === 1 ? 'note' : 'notes'}
           </p>
           <TicketLink detail={detail} />
+          <HandoffChip state={detail.trace.state} />
         </div>
         <div className="session-header-side">
           <StatusBadge status={detail.status} />
@@ -107,8 +125,22 @@ export function SessionView() {
        * covers the header's toggle. */}
       <div className="session-body">
         <div className="session-main">
-          <Conversation messages={detail.messages} pending={pending} />
-          <div className="session-notices">
+          <Conversation
+            messages={detail.messages}
+            pending={pending}
+            events={detail.trace.events}
+            brief={
+              brief?.sessionId === detail.id ? (
+                <PickupBrief key={brief.id} handoff={brief} fresh={briefFresh} />
+              ) : undefined
+            }
+            onBriefing={senior ? (id) => void useHandoffStore.getState().showBrief(id) : undefined}
+          />
+          {/* A scroll region when the notices outgrow a small window: reachable by keyboard then. */}
+          <div
+            className="session-notices"
+            {...(hasNotices ? { tabIndex: 0, role: 'region', 'aria-label': 'Notices' } : {})}
+          >
             <PendingPost detail={detail} />
             <ParkedBanner detail={detail} />
             {detail.activeFix && <SuggestedFixCard key={detail.activeFix.id} fix={detail.activeFix} />}

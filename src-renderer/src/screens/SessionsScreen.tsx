@@ -4,7 +4,6 @@ import type { User } from '../../../src-preload/contract';
 import { Sidebar } from '../components/sidebar/Sidebar';
 import { StatusBar } from '../components/StatusBar';
 import { useAppStore } from '../stores/app-store';
-import { BriefingScreen } from '../components/handoff/BriefingScreen';
 import { HandoffsScreen } from './HandoffsScreen';
 import { QueueScreen } from './QueueScreen';
 import { SessionView } from './SessionView';
@@ -50,8 +49,6 @@ export function SessionsScreen({ profile }: { profile: User }) {
           <QueueScreen />
         ) : view === 'handoffs' ? (
           <HandoffsScreen />
-        ) : view === 'briefing' ? (
-          <BriefingScreen />
         ) : view === 'settings' ? (
           <Suspense fallback={<div className="splash" aria-busy="true" />}>
             <SettingsScreen />

@@ -28,19 +28,6 @@ interface SectionDef {
 /** The sections, in the order they appear. Each one loads and saves its own part of the settings. */
 const SECTIONS: SectionDef[] = [
   {
-    id: 'settings-managed',
-    title: 'Managed settings',
-    description:
-      'Settings your organization provides to every computer from one file. Those values are locked here.',
-    Body: ManagedSettingsSection,
-  },
-  {
-    id: 'settings-people',
-    title: 'People',
-    description: 'Who uses Baton, in which role, and which ConnectWise member each person claims as.',
-    Body: PeopleSection,
-  },
-  {
     id: 'settings-ai',
     title: 'AI assistant',
     description:
@@ -87,6 +74,19 @@ const SECTIONS: SectionDef[] = [
     description:
       'Support ticket numbers, the expert technicians can call, and how long a handoff may wait before it is announced again.',
     Body: EscalationSettingsSection,
+  },
+  {
+    id: 'settings-managed',
+    title: 'Managed settings',
+    description:
+      'Settings your organization provides to every computer from one file. Those values are locked here.',
+    Body: ManagedSettingsSection,
+  },
+  {
+    id: 'settings-people',
+    title: 'People',
+    description: 'Who uses Baton, in which role, and which ConnectWise member each person claims as.',
+    Body: PeopleSection,
   },
   {
     id: 'settings-desktop',

@@ -15,7 +15,7 @@ import { confirmDiscard, hasUnsavedEdits } from './unsaved-store';
 
 /** What the content area shows: the sessions (list + open session), the outbox queue, settings, the
  * handoffs queue, the pick-up screen after a claim, or Insights. */
-export type View = 'sessions' | 'queue' | 'settings' | 'handoffs' | 'briefing' | 'insights';
+export type View = 'sessions' | 'queue' | 'settings' | 'handoffs' | 'insights';
 
 /** The side panel's lists, updated in place from each channel's reply. */
 export interface PanelItems {

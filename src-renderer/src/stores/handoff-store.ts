@@ -69,8 +69,13 @@ interface HandoffState {
   loadError: string | null;
   /** A card opened read-only from the queue (handoffs:get). */
   viewing: Handoff | null;
-  /** The handoff just claimed: the pick-up / briefing screen shows it. */
+  /** The briefing shown at the top of its session: the handoff just claimed (fresh), or one a senior
+   * asked to read again from the session's timeline. */
   pickedUp: Handoff | null;
+  briefFresh: boolean;
+  /** Reads a handoff's briefing again, shown at the top of its session. */
+  showBrief: (id: string) => Promise<void>;
+  closeBrief: () => void;
   /** Handoff ids with a claim in flight. */
   claiming: string[];
   openForm: (reason?: string | null) => void;
@@ -123,6 +128,7 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
     loadError: null,
     viewing: null,
     pickedUp: null,
+    briefFresh: false,
     claiming: [],
 
     openForm(reason) {
@@ -209,14 +215,29 @@ export const useHandoffStore = create<HandoffState>()((set, get) => {
       set({ viewing: null });
     },
 
+    async showBrief(id) {
+      try {
+        const handoff = await unwrap(baton().handoffs.get({ id }));
+        set({ pickedUp: handoff, briefFresh: false });
+      } catch (err) {
+        toast.error(`Could not open the briefing: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+
+    closeBrief() {
+      set({ pickedUp: null, briefFresh: false });
+    },
+
     async claim(id) {
       if (get().claiming.includes(id)) return;
       set((s) => ({ claiming: [...s.claiming, id] }));
       try {
         const handoff = await unwrap(baton().handoffs.claim({ id }));
         drop(id);
-        set({ pickedUp: handoff, viewing: null });
-        useAppStore.getState().setView('briefing');
+        set({ pickedUp: handoff, briefFresh: true, viewing: null });
+        // One clear action: the session opens on the handoff (who, why, priority, the package and the
+        // assessment), with the conversation below it.
+        await useAppStore.getState().openSession(handoff.sessionId);
       } catch (err) {
         if (err instanceof BatonError && err.code === 'ALREADY_CLAIMED') {
           toast.error(alreadyClaimedText(err.details));

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useLayoutEffect, useRef } from 'react';
-import type { Message } from '../../../../src-preload/contract';
+import type { Message, TraceEvent } from '../../../../src-preload/contract';
 import type { OutboxItem } from '../../stores/outbox-store';
 import { AssistantMessage, PendingMessage, SystemMessage, TechnicianMessage } from './MessageItem';
 import { ThinkingRow } from './ReplyStatus';
+import { TraceEventItem } from '../session/TraceEventItem';
 import '../../chat.css';
 
 /** Where "Assistant is thinking…" goes: after the last message of each waiting request's chain
@@ -43,11 +44,48 @@ function useStickToBottom(messages: Message[], pending: OutboxItem[]) {
   return { listRef, onScroll };
 }
 
-/** The stored conversation, then the technician's notes still being saved (or failed, with Retry). */
-export function Conversation({ messages, pending }: { messages: Message[]; pending: OutboxItem[] }) {
+/** The trace events due before each message (by time), and those after the last one. */
+function eventsByMessage(messages: Message[], events: TraceEvent[]) {
+  const before = new Map<string, TraceEvent[]>();
+  const after: TraceEvent[] = [];
+  for (const event of events) {
+    const next = messages.find((m) => m.createdAt > event.at);
+    if (!next) after.push(event);
+    else before.set(next.id, [...(before.get(next.id) ?? []), event]);
+  }
+  return { before, after };
+}
+
+/**
+ * The stored conversation with the handoff story in it (escalated, picked up, parked, resumed,
+ * resolved, where each happened), then the technician's notes still being saved (or failed, with
+ * Retry). A senior's briefing, when shown, comes first.
+ */
+export function Conversation({
+  messages,
+  pending,
+  events = [],
+  brief,
+  onBriefing,
+}: {
+  messages: Message[];
+  pending: OutboxItem[];
+  events?: TraceEvent[];
+  brief?: ReactNode;
+  onBriefing?: (handoffId: string) => void;
+}) {
   const { listRef, onScroll } = useStickToBottom(messages, pending);
   const anchors = thinkingAnchors(messages);
   const byId = new Map(messages.map((m) => [m.id, m]));
+  const trace = eventsByMessage(messages, events);
+  const traceItems = (list: TraceEvent[] | undefined) =>
+    list?.map((e) => (
+      <TraceEventItem
+        key={`${e.kind}:${e.at}:${'handoffId' in e ? e.handoffId : ''}`}
+        event={e}
+        onBriefing={onBriefing}
+      />
+    ));
 
   return (
     <ol
@@ -59,17 +97,21 @@ export function Conversation({ messages, pending }: { messages: Message[]; pendi
       ref={listRef}
       onScroll={onScroll}
     >
-      {messages.length === 0 && pending.length === 0 && (
+      {brief}
+      {messages.length === 0 && pending.length === 0 && events.length === 0 && (
         <li className="conversation-empty muted">
           Describe the problem: what the user sees, which device, what changed. Everything is saved on this
           laptop as you go.
         </li>
       )}
-      {messages.map((m) => (
-        <MessageRow key={m.id} message={m} request={m.replyToId ? byId.get(m.replyToId) : undefined}>
-          {anchors.has(m.id) && <ThinkingRow />}
-        </MessageRow>
-      ))}
+      {messages
+        .map((m) => (
+          <MessageRow key={m.id} message={m} request={m.replyToId ? byId.get(m.replyToId) : undefined}>
+            {anchors.has(m.id) && <ThinkingRow />}
+          </MessageRow>
+        ))
+        .flatMap((row, i) => [traceItems(trace.before.get(messages[i]!.id)), row])}
+      {traceItems(trace.after)}
       {pending.map((item) => (
         <PendingMessage key={item.id} item={item} />
       ))}
