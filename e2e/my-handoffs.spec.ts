@@ -1,6 +1,6 @@
 // The technician's "My handoffs" (issue 15): what I escalated or parked and who picked it up, told
 // live and by the bell; looked at in both window sizes and themes with an axe scan.
-import { expect, test } from './fixtures/test';
+import { expect, screenshotPath, test } from './fixtures/test';
 import { FirstRunPage } from './pages/first-run-page';
 import { HandoffPage } from './pages/handoff-page';
 import { LookPage } from './pages/look-page';
@@ -35,6 +35,9 @@ test('a technician follows what they handed off: both wait, a senior picks one u
   await handoff.navItem().click();
   await expect(mine.mineTab()).toHaveAttribute('aria-selected', 'true');
   await expect(mine.emptyState()).toBeVisible();
+  const look = new LookPage(page, testInfo);
+  await look.dismissToasts();
+  await page.screenshot({ path: screenshotPath(testInfo.project.name, 'my-handoffs-empty') });
 
   for (const [title, intent] of [
     [ESCALATED, 'escalate'],
@@ -73,6 +76,8 @@ test('a technician follows what they handed off: both wait, a senior picks one u
   await expect(mine.item(ESCALATED)).toContainText('for Sam Senior');
   await expect(mine.ticketNumber(ESCALATED)).toHaveText(/^BTN-\d{8}-0001$/);
   await expect(mine.ticketNumber(PARKED)).toHaveText(/^BTN-\d{8}-0002$/);
+  await look.dismissToasts();
+  await page.screenshot({ path: screenshotPath(testInfo.project.name, 'my-handoffs-waiting') });
 
   // The tabs answer the keyboard (arrows move and show); a technician's queue says who it is for.
   await mine.mineTab().focus();
@@ -80,6 +85,8 @@ test('a technician follows what they handed off: both wait, a senior picks one u
   await expect(mine.queueTab()).toBeFocused();
   await expect(mine.queueTab()).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText(/^Only seniors pick up handoffs from this queue\./)).toBeVisible();
+  await expect(handoff.checkConnectWiseButton()).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath(testInfo.project.name, 'my-handoffs-technician-queue') });
   await page.keyboard.press('End');
   await expect(mine.mineTab()).toHaveAttribute('aria-selected', 'true');
   await expect(mine.items()).toHaveCount(2);
@@ -113,7 +120,6 @@ test('a technician follows what they handed off: both wait, a senior picks one u
   await second.stop();
 
   // A long reason wraps inside its card at the smallest window; then the look in both sizes and themes.
-  const look = new LookPage(page, testInfo);
   await look.emulate({ width: 900, height: 600 }, 'light');
   expect(await mine.horizontalOverflow(ESCALATED)).toBe(0);
   await expect(mine.reason(ESCALATED)).toContainText('finance-shared-mailbox-automapping-export.csv');

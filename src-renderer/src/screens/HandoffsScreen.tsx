@@ -86,8 +86,9 @@ export function HandoffsScreen() {
                   : `${total} waiting${unread ? `, ${unread} unread` : ''}`}
           </p>
         </div>
-        {tab === 'queue' && <CheckConnectWise />}
-        {tab === 'queue' && (
+        {/* A technician's queue is always empty (only seniors see it): nothing to check or sort. */}
+        {tab === 'queue' && senior && <CheckConnectWise />}
+        {tab === 'queue' && senior && (
           <div className="sort-toggle" role="group" aria-label="Sort handoffs">
             {(
               [
