@@ -7,12 +7,14 @@ import { ROLES_GRANTED_BY } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { useHandoffStore } from '../../stores/handoff-store';
+import { useMyHandoffsStore } from '../../stores/my-handoffs-store';
 import type { User } from '../../../../src-preload/contract';
 
 /** Makes `id` the current profile on this workstation and reloads everything for it. */
 export async function switchProfile(id: string): Promise<User> {
   const user = await unwrap(baton().profile.switch({ id }));
   useHandoffStore.getState().reset();
+  useMyHandoffsStore.getState().reset();
   useAppStore.setState({ view: 'sessions', selectedId: null, detail: null });
   await useAppStore.getState().load();
   void useHandoffStore.getState().load();
