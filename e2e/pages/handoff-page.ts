@@ -127,7 +127,7 @@ export class HandoffPage {
   briefingSection = (name: 'Problem' | 'Engineer notes' | 'Snapshot' | 'AI assessment') =>
     this.page.getByRole('region', { name });
   branchMap = () => this.briefingSection('Snapshot').getByRole('list', { name: 'Hypothesis map' });
-  /** A branch row by its label (chip text: Untried / Active / Dead end / Solved). */
+  /** A branch row by its label (chip text: Untried / Active / Ruled out / Solved — the side panel's words). */
   branch = (label: Text) => this.branchMap().getByRole('listitem').filter({ hasText: label }).first();
   /** "Assessment still computing…" / "Assessment unavailable" while there is no assessment. */
   assessmentStatus = () => this.briefingSection('AI assessment').locator('.assessment-state');

@@ -25,6 +25,7 @@ import {
   calls,
   dialog,
   ipcMain,
+  nativeTheme,
   protocol,
   resetElectronDouble,
   session,
@@ -156,6 +157,17 @@ describe('start-up', () => {
         error: { code: 'FORBIDDEN' },
       });
     }
+  });
+
+  it('paints with the theme chosen in Settings → Appearance, from the start and on each change', async () => {
+    const { core } = await launch();
+    expect(nativeTheme.themeSource).toBe('system');
+    const { ok } = callers(core());
+    await ok('profile:create', { name: 'Ada Admin', email: 'ada@x.example', role: 'owner' });
+    await ok('settings:appearance-save', { theme: 'dark' });
+    expect(nativeTheme.themeSource).toBe('dark');
+    await ok('settings:appearance-save', { theme: 'light' });
+    expect(called('nativeTheme.themeSource').map((c) => c.args[0])).toEqual(['system', 'dark', 'light']);
   });
 
   it('forwards core events to the window', async () => {

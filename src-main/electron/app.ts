@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { release } from 'node:os';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, net, shell } from 'electron';
+import { app, dialog, nativeTheme, net, shell } from 'electron';
 import { version } from '../../package.json';
-import type { AppInfo } from '../../src-preload/contract';
+import type { AppInfo, EventMap } from '../../src-preload/contract';
 import { appLayout } from '../app-layout';
 import type { Core, CoreOptions } from '../core';
 import type { Launcher } from '../startup/launcher';
@@ -205,9 +205,20 @@ export function startElectronApp(options: ElectronAppOptions = {}): ElectronAppH
         log.warn('start at login could not be applied', err);
       }
     };
-    setImmediate(() =>
+    // Settings → Appearance decides what the OS theme is for Chromium too (prefers-color-scheme, native
+    // controls and scrollbars), at start and whenever it changes.
+    nativeTheme.themeSource = started.services.appearance.view().theme;
+    cleanups.push(
+      started.events.onAny((event, payload) => {
+        if (event === 'appearance_changed')
+          nativeTheme.themeSource = (payload as EventMap['appearance_changed']).theme;
+      }),
+    );
+    // After first paint; never once the core is closed (a quit right after start).
+    const applyLogin = setImmediate(() =>
       loginItem(started.services.desktop.current(started.services.profiles.current()).startAtLogin),
     );
+    cleanups.push(() => clearImmediate(applyLogin));
     cleanups.push(started.services.desktop.onChange((settings) => loginItem(settings.startAtLogin)));
     const updater = startUpdates({
       core: started,

@@ -503,6 +503,18 @@ export const net = {
   },
 };
 
+/** The OS theme Chromium paints with (prefers-color-scheme, native controls); set from Settings → Appearance. */
+export const nativeTheme = {
+  source: 'system' as 'system' | 'light' | 'dark',
+  get themeSource() {
+    return this.source;
+  },
+  set themeSource(value: 'system' | 'light' | 'dark') {
+    record('nativeTheme.themeSource', value);
+    this.source = value;
+  },
+};
+
 export const crashReporter = { start: () => record('crashReporter.start') };
 export const powerMonitor = new EventEmitter();
 
@@ -528,6 +540,7 @@ export function resetElectronDouble(): void {
   protocol.handlers.clear();
   session.defaultSession = new Session();
   net.online = true;
+  nativeTheme.source = 'system';
   net.requests = [];
   dialog.saveDialogAnswer = { canceled: true, filePath: undefined };
 }

@@ -35,7 +35,7 @@ export function AssessmentState({ state }: { state: Handoff['assessment']['state
 const BRANCH: Record<HypothesisStatus, string> = {
   untried: 'Untried',
   active: 'Active',
-  dead_end: 'Dead end',
+  dead_end: 'Ruled out',
   solved: 'Solved',
 };
 
