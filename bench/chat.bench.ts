@@ -49,7 +49,7 @@ register('chat.first-token', async (ctx: BenchContext) => {
       if (!reply.ok) throw new Error(reply.error.message);
       return reply.value as { id: string };
     };
-    await call('profile:create', { name: 'Bench', email: 'bench@example.com', role: 'admin' });
+    await call('profile:create', { name: 'Bench', email: 'bench@example.com', role: 'owner' });
     await call('settings:ai-save', {
       provider: 'openai-compatible',
       baseUrl: `${fake.url}/v1`,

@@ -87,7 +87,7 @@ register('redaction.at-rest', async (ctx: BenchContext): Promise<Row[]> => {
       if (!reply.ok) throw new Error(reply.error.message);
       return reply.value as T;
     };
-    await ok('profile:create', { name: 'Bench', email: 'bench@example.com', role: 'technician' });
+    await ok('profile:create', { name: 'Bench', email: 'bench@example.com', role: 'owner' });
     const session = await ok<SessionDetail>('sessions:create', {});
     ctx.log('redaction: pasting the corpus into a session');
     for (const s of SECRET_SAMPLES)

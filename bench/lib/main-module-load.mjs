@@ -6,6 +6,7 @@ import { registerHooks } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+// Every name main might import from electron (an extra one costs nothing; a missing one fails the import).
 const NAMES = [
   'app',
   'BrowserWindow',
@@ -15,7 +16,14 @@ const NAMES = [
   'dialog',
   'ipcMain',
   'nativeImage',
+  'nativeTheme',
   'net',
+  'powerMonitor',
+  'crashReporter',
+  'clipboard',
+  'screen',
+  'globalShortcut',
+  'systemPreferences',
   'protocol',
   'session',
   'shell',

@@ -4,8 +4,6 @@ import type { User } from '../../../src-preload/contract';
 import { Sidebar } from '../components/sidebar/Sidebar';
 import { StatusBar } from '../components/StatusBar';
 import { useAppStore } from '../stores/app-store';
-import { HandoffsScreen } from './HandoffsScreen';
-import { QueueScreen } from './QueueScreen';
 import { SessionView } from './SessionView';
 
 // Settings is opened now and then, never on the first screen: its code loads when it is.
@@ -13,6 +11,15 @@ const SettingsScreen = lazy(() => import('./SettingsScreen').then((m) => ({ defa
 
 // Insights brings its chart library: loaded only when the screen is first opened.
 const InsightsScreen = lazy(() => import('./InsightsScreen'));
+// The Handoffs and Queue screens are not the first screen either: loaded with their first visit, and
+// fetched ahead once the first screen has painted so that visit does not wait on the network.
+const loadHandoffs = () => import('./HandoffsScreen').then((m) => ({ default: m.HandoffsScreen }));
+const loadQueue = () => import('./QueueScreen').then((m) => ({ default: m.QueueScreen }));
+const HandoffsScreen = lazy(loadHandoffs);
+const QueueScreen = lazy(loadQueue);
+const prefetch = () => void Promise.all([loadHandoffs(), loadQueue()]).catch(() => undefined);
+if ('requestIdleCallback' in window) window.requestIdleCallback(prefetch, { timeout: 2_000 });
+else setTimeout(prefetch, 500);
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 export const MOD_KEY = isMac ? '⌘' : 'Ctrl';
@@ -46,9 +53,13 @@ export function SessionsScreen({ profile }: { profile: User }) {
       />
       <main className="content">
         {view === 'queue' ? (
-          <QueueScreen />
+          <Suspense fallback={<div className="content-loading" aria-busy="true" />}>
+            <QueueScreen />
+          </Suspense>
         ) : view === 'handoffs' ? (
-          <HandoffsScreen />
+          <Suspense fallback={<div className="content-loading" aria-busy="true" />}>
+            <HandoffsScreen />
+          </Suspense>
         ) : view === 'settings' ? (
           <Suspense fallback={<div className="splash" aria-busy="true" />}>
             <SettingsScreen />
