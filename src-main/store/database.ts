@@ -34,6 +34,35 @@ export function knownSchemaVersion(migrationsDir: string): number {
  * details.problem) a file that is not Baton's, is empty, damaged, unreadable or written by a newer
  * Baton — before writing a byte to it.
  */
+/**
+ * drizzle compiles every query it runs with `client.prepare` and keeps nothing (issue 12: compiling was
+ * most of an escalate click's time). This hands drizzle the same compiled statement for the same SQL
+ * text, back in its default mode (drizzle switches a statement to raw rows itself where it wants them).
+ * Only drizzle's client goes through it; code that prepares on `sqlite` directly is unchanged. Written
+ * by hand: neither drizzle nor better-sqlite3 offers a statement cache.
+ */
+export function withStatementCache(sqlite: Database.Database, limit = 1_000): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string): Database.Statement => {
+    let statement = cache.get(source);
+    if (!statement) {
+      // SQL built with varying shapes (IN lists) must not grow it without bound.
+      if (cache.size >= limit) cache.clear();
+      statement = sqlite.prepare(source);
+      cache.set(source, statement);
+    }
+    if (statement.reader) statement.raw(false);
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, key) {
+      if (key === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export function openStore(file: string, migrationsDir: string): OpenedStore {
   const known = knownSchemaVersion(migrationsDir);
   const state = inspectStoreFile(file, known);
@@ -61,7 +90,7 @@ export function openStore(file: string, migrationsDir: string): OpenedStore {
     // Baton's mark on its files: the next start knows this one is its own (store-file.ts).
     if (Number(sqlite.pragma('application_id', { simple: true })) !== BATON_APPLICATION_ID)
       sqlite.pragma(`application_id = ${BATON_APPLICATION_ID}`);
-    const db: Db = drizzle({ client: sqlite, schema });
+    const db: Db = drizzle({ client: withStatementCache(sqlite), schema });
     if (onDisk < known) {
       // drizzle runs every pending migration inside one transaction.
       migrate(db, { migrationsFolder: migrationsDir });
