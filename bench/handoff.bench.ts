@@ -10,6 +10,7 @@ import { systemClock } from '../src-main/clock';
 import { CoreEvents } from '../src-main/events';
 import { enrichHandoffKind } from '../src-main/handoffs/enrich-job';
 import { handoffPackageKind } from '../src-main/handoffs/handoff-package';
+import { handoffSearchIndexKind } from '../src-main/handoffs/handoff-search-index';
 import { createHandoffService } from '../src-main/handoffs/handoff-service';
 import { enqueueJob } from '../src-main/jobs/enqueue';
 import { createJobKinds } from '../src-main/jobs/job-kinds';
@@ -44,6 +45,7 @@ register('handoff.escalate', (ctx: BenchContext) => {
           provider: () => Promise.resolve(null),
         }),
         handoffPackageKind({ db: store.db, clock: systemClock, events }),
+        handoffSearchIndexKind({ db: store.db }),
       ]);
       const handoffs = createHandoffService({
         db: store.db,

@@ -1,7 +1,9 @@
 -- Search finds sessions by their handoffs too (issue 15): a handoff's reason and notes (park notes
 -- included), a support ticket's number, a hypothesis's label and reason. Three more document kinds in
 -- session_search_docs (4 handoff, 5 support ticket, 6 hypothesis), backfilled, then kept in sync by
--- triggers like those of 0002_session_search.sql.
+-- triggers like those of 0002_session_search.sql. A new handoff and its support ticket are indexed by a
+-- local job right after the escalation commits (handoff-search-index.ts), not by an insert trigger: the
+-- first FTS write of a transaction costs more than the rest of an escalate click (issue 12).
 INSERT INTO `session_search_docs` (`kind`, `source_id`)
 SELECT `kind`, `id` FROM (
 	SELECT 4 AS `kind`, `id`, `created_at` AS `at` FROM `handoffs`
@@ -22,12 +24,6 @@ INSERT INTO `session_search` (`rowid`, `text`)
 SELECT d.`id`, concat_ws(' ', y.`label`, y.`reason`)
 FROM `hypotheses` y JOIN `session_search_docs` d ON d.`source_id` = y.`id` AND d.`kind` = 6;
 --> statement-breakpoint
-CREATE TRIGGER `session_search_handoffs_ai` AFTER INSERT ON `handoffs` BEGIN
-	INSERT INTO `session_search_docs` (`kind`, `source_id`) VALUES (4, new.`id`);
-	INSERT INTO `session_search` (`rowid`, `text`)
-	VALUES (last_insert_rowid(), concat_ws(' ', new.`reason`, new.`engineer_notes`, new.`external_ticket_number`));
-END;
---> statement-breakpoint
 CREATE TRIGGER `session_search_handoffs_au` AFTER UPDATE OF `reason`, `engineer_notes`, `external_ticket_number` ON `handoffs`
 WHEN old.`reason` IS NOT new.`reason` OR old.`engineer_notes` IS NOT new.`engineer_notes`
 	OR old.`external_ticket_number` IS NOT new.`external_ticket_number`
@@ -41,12 +37,6 @@ END;
 CREATE TRIGGER `session_search_handoffs_ad` AFTER DELETE ON `handoffs` BEGIN
 	DELETE FROM `session_search` WHERE `rowid` = (SELECT `id` FROM `session_search_docs` WHERE `source_id` = old.`id` AND `kind` = 4);
 	DELETE FROM `session_search_docs` WHERE `source_id` = old.`id` AND `kind` = 4;
-END;
---> statement-breakpoint
-CREATE TRIGGER `session_search_tickets_ai` AFTER INSERT ON `support_tickets` BEGIN
-	INSERT INTO `session_search_docs` (`kind`, `source_id`) VALUES (5, new.`id`);
-	INSERT INTO `session_search` (`rowid`, `text`)
-	VALUES (last_insert_rowid(), concat_ws(' ', new.`ticket_number`, new.`escalation_reason`));
 END;
 --> statement-breakpoint
 CREATE TRIGGER `session_search_tickets_au` AFTER UPDATE OF `ticket_number`, `escalation_reason` ON `support_tickets`

@@ -40,6 +40,7 @@ import { createConnectWiseSettings } from './psa/connectwise/connectwise-setting
 import { createTicketLinks } from './psa/ticket-link';
 import { createMemberMapping } from './psa/connectwise/member-mapping';
 import { handoffPackageKind } from './handoffs/handoff-package';
+import { handoffSearchIndexKind } from './handoffs/handoff-search-index';
 import { createTeamService } from './team/team-service';
 import { createTeamSettings } from './team/team-settings';
 import { createNotePosting } from './notes/note-posting';
@@ -208,6 +209,7 @@ export function createCore(options: CoreOptions) {
       ...webhooks.kinds,
       microsoft.emailKind,
       handoffPackageKind({ db, clock, events }),
+      handoffSearchIndexKind({ db }),
       ...team.kinds,
       aiReplyKind({ db, clock, events, views, workspace, provider: () => ai.current() }),
       enrichHandoffKind({ db, clock, events, provider: () => ai.current(), timeoutMs: options.aiTimeoutMs }),

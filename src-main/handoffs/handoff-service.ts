@@ -24,6 +24,7 @@ import { insertNotePost, updateNotePost } from '../store/repos/note-posts';
 import { PSA_POST_NOTE } from '../notes/psa-post-job';
 import { assertTransition } from '../services/session-status';
 import { packageJob } from './handoff-package';
+import { searchIndexJob } from './handoff-search-index';
 import { expertContacts, overdueMinutes, ticketPrefix } from './handoff-settings';
 import { AppError, notFound } from '../errors';
 import type { CoreEvents } from '../events';
@@ -180,6 +181,7 @@ export function createHandoffService(deps: {
       );
       const target = { handoffId, sessionId: session.id };
       if (packageMarkdown === null) deps.enqueue(packageJob(target));
+      deps.enqueue(searchIndexJob(target));
       deps.enqueue(enrichmentJob(target));
       // Each notification is its own job, written with the handoff: never sent for a rolled-back one.
       const notifications = enqueueHandoffAnnouncements(deps.enqueue, deps.channels, target);

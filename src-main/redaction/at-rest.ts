@@ -10,6 +10,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import type Database from 'better-sqlite3';
 import type { SecretVault } from '../vault/secret-vault';
 import { keychainUnavailable } from '../vault/secret-vault';
+import { rawClient } from '../store/database';
 import { findSecretsInChunks } from './chunked';
 import type { Candidate } from './rule';
 import { findSecrets, placeholder, previewOf } from './redact';
@@ -174,12 +175,12 @@ export function createAtRest(deps: {
 const registry = new WeakMap<Database.Database, AtRest>();
 
 export function attachAtRest(sqlite: Database.Database, atRest: AtRest): void {
-  registry.set(sqlite, atRest);
+  registry.set(rawClient(sqlite), atRest);
 }
 
 /** The sealer of this connection; a store opened without one cannot keep a withheld value. */
 export function atRestOf(sqlite: Database.Database): AtRest {
-  const found = registry.get(sqlite);
+  const found = registry.get(rawClient(sqlite));
   if (!found) throw new Error('This store has no key to seal withheld secrets (attachAtRest was not called)');
   return found;
 }

@@ -41,6 +41,13 @@ export function knownSchemaVersion(migrationsDir: string): number {
  * Only drizzle's client goes through it; code that prepares on `sqlite` directly is unchanged. Written
  * by hand: neither drizzle nor better-sqlite3 offers a statement cache.
  */
+const RAW_CLIENT = Symbol('the better-sqlite3 connection behind the statement cache');
+
+/** The connection itself, for what is keyed by it (WeakMaps): `db.$client` is the cache in front of it. */
+export function rawClient(client: Database.Database): Database.Database {
+  return (client as unknown as { [RAW_CLIENT]?: Database.Database })[RAW_CLIENT] ?? client;
+}
+
 export function withStatementCache(sqlite: Database.Database, limit = 1_000): Database.Database {
   const cache = new Map<string, Database.Statement>();
   const prepare = (source: string): Database.Statement => {
@@ -51,12 +58,14 @@ export function withStatementCache(sqlite: Database.Database, limit = 1_000): Da
       statement = sqlite.prepare(source);
       cache.set(source, statement);
     }
-    if (statement.reader) statement.raw(false);
+    // Back in the default mode: whoever asked sets raw / pluck / expand again if they want it.
+    if (statement.reader) statement.raw(false).pluck(false).expand(false);
     return statement;
   };
   return new Proxy(sqlite, {
     get(target, key) {
       if (key === 'prepare') return prepare;
+      if (key === RAW_CLIENT) return target;
       const value: unknown = Reflect.get(target, key, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { HandoffSnapshot, User } from '../../src-preload/contract';
 import { announcementJob, enrichmentJob } from '../handoffs/handoff-notifications';
 import type { EnqueueRequest } from '../jobs/enqueue';
+import { searchIndexJob } from '../handoffs/handoff-search-index';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
@@ -139,6 +140,7 @@ export function importHandoff(
     const target = { handoffId: trailer.handoffId, sessionId: trailer.sessionId };
     enqueue(announcementJob('in_app', target));
     enqueue(enrichmentJob(target));
+    enqueue(searchIndexJob(target));
     return true;
   });
 }

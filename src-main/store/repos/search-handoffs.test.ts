@@ -4,6 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { HandoffConfirmation, SearchHit, SessionDetail } from '../../../src-preload/contract';
 import { callers } from '../../test-support/callers';
 import { tempCore } from '../../test-support/temp-core';
+import { until } from '../../test-support/until';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -24,6 +25,13 @@ it('finds sessions by ticket number, park notes and hypothesis reasons', async (
     notes: 'Ricoh engineer visits Thursday',
     priority: 'low',
   });
+  // A new handoff is indexed by a local job right after it commits (never on the escalate click).
+  const indexed = (handoffId: string) =>
+    core.sqlite
+      .prepare('select count(*) from session_search_docs where source_id = ? and kind = 4')
+      .pluck()
+      .get(handoffId) === 1;
+  await until(core, () => indexed(parked.handoff.id), 'the parked handoff indexed');
   const vpn = await ok<SessionDetail>('sessions:create', {});
   await ok('messages:add', { sessionId: vpn.id, body: 'VPN drops' });
   const branch = await ok<{ id: string }>('hypotheses:add', { sessionId: vpn.id, label: 'MTU too large' });

@@ -329,3 +329,29 @@ function snippet(text: string, terms: readonly Term[]): string {
   out = (out + head(plain(text.slice(cursor, Math.max(cursor, end))))).trim();
   return to < tokens.length && !out.endsWith('…') ? `${out}…` : out;
 }
+
+/**
+ * Indexes a new handoff (kind 4) and its support ticket (kind 5), once: run by a local job right after
+ * the escalation commits, so the FTS write is not on the click path. Idempotent (the docs' unique
+ * (source_id, kind) index): a repeated or late run adds nothing; later edits follow by triggers.
+ */
+export function indexHandoffDocs(db: Db, handoffId: string): void {
+  const added = db.run(
+    sql`INSERT OR IGNORE INTO session_search_docs (kind, source_id)
+        SELECT 4, id FROM handoffs WHERE id = ${handoffId}`,
+  );
+  if (added.changes > 0)
+    db.run(sql`INSERT INTO session_search (rowid, text)
+      SELECT d.id, concat_ws(' ', h.reason, h.engineer_notes, h.external_ticket_number)
+      FROM handoffs h JOIN session_search_docs d ON d.source_id = h.id AND d.kind = 4
+      WHERE h.id = ${handoffId}`);
+  const tickets = db.all<{ id: string }>(sql`SELECT id FROM support_tickets WHERE handoff_id = ${handoffId}`);
+  for (const { id } of tickets) {
+    const ticket = db.run(sql`INSERT OR IGNORE INTO session_search_docs (kind, source_id) VALUES (5, ${id})`);
+    if (ticket.changes > 0)
+      db.run(sql`INSERT INTO session_search (rowid, text)
+        SELECT d.id, concat_ws(' ', t.ticket_number, t.escalation_reason)
+        FROM support_tickets t JOIN session_search_docs d ON d.source_id = t.id AND d.kind = 5
+        WHERE t.id = ${id}`);
+  }
+}
