@@ -190,9 +190,13 @@ describe('resolution note', () => {
       body: 'Root cause was a BIOS update that changed the TPM measurements',
       createdAt: ctx.messages.at(-1)!.createdAt + 60_000,
     });
-    expect(sectionOf(draftResolutionNote(ctx), '## Root cause')).toBe(
+    const withCause = draftResolutionNote(ctx);
+    expect(sectionOf(withCause, '## Root cause')).toBe(
       'Root cause was a BIOS update that changed the TPM measurements.',
     );
+    // Said once: the resolution keeps what the technician did, without the cause again.
+    expect(sectionOf(withCause, '## Resolution')).not.toContain('BIOS update');
+    expect(sectionOf(withCause, '## Resolution')).not.toBe('');
   });
 
   it('an empty session: every section is left for the technician, none carries placeholder text', () => {

@@ -32,6 +32,11 @@ function laterMessages(view: SessionView) {
   return view.technicianMessages.slice(1);
 }
 
+/** The newest thing the technician wrote about the cause, in their words (used when no branch is solved). */
+function causeMessage(view: SessionView) {
+  return [...laterMessages(view)].reverse().find((m) => CAUSE.test(m.body));
+}
+
 function rootCauseBlocks(view: SessionView): string[] {
   if (view.solved.length > 0) {
     const ruledOut = ruledOutLines(md, view);
@@ -40,8 +45,7 @@ function rootCauseBlocks(view: SessionView): string[] {
       ...(ruledOut.length > 0 ? ['**Ruled out along the way:**', bullets(ruledOut)] : []),
     ];
   }
-  // The newest thing the technician wrote about the cause, in their words.
-  const said = [...laterMessages(view)].reverse().find((m) => CAUSE.test(m.body));
+  const said = causeMessage(view);
   return said ? [sentence(md(said.body, 600))] : [];
 }
 
@@ -53,7 +57,11 @@ function resolutionBlocks(view: SessionView): string[] {
       '**Steps that confirmed the fix:**',
       bullets(capped(onSolved, 10, (s) => stepLine(md, view, s), 'steps', 'last')),
     );
-  const last = laterMessages(view).slice(-LAST_MESSAGES);
+  // What the technician did at the end; the message already quoted as the root cause is not repeated.
+  const cause = view.solved.length > 0 ? undefined : causeMessage(view);
+  const last = laterMessages(view)
+    .filter((m) => m !== cause)
+    .slice(-LAST_MESSAGES);
   if (last.length > 0) blocks.push(last.map((m) => sentence(md(m.body, 600))).join(' '));
   return blocks;
 }
