@@ -10,8 +10,7 @@ import { AppError } from '../errors';
 import { assertAllowedUrl } from '../net/http';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
-import { appendAudit } from '../store/repos/audit-log';
-import { getSetting, putSetting } from '../store/repos/settings';
+import { getSetting, putChangedSettings } from '../store/repos/settings';
 import type { ManagedSettings } from '../managed/managed-settings';
 import { noManagedSettings } from '../managed/managed-settings';
 
@@ -85,7 +84,7 @@ export function createDesktopSettings(deps: {
       }
       const now = clock.now();
       inTransaction(db, () => {
-        const changes: [string, string, unknown, boolean][] = [
+        putChangedSettings(db, { actorId: actor.id, area: 'desktop', now }, [
           [
             START_AT_LOGIN_KEY,
             'start-at-login',
@@ -93,22 +92,7 @@ export function createDesktopSettings(deps: {
             input.startAtLogin !== before.startAtLogin,
           ],
           [UPDATE_FEED_URL_KEY, 'update-feed', input.updateFeedUrl, feedChanged],
-        ];
-        for (const [key, what, value, changed] of changes) {
-          if (!changed) continue;
-          putSetting(db, key, value, now, actor.id);
-          appendAudit(
-            db,
-            {
-              actorId: actor.id,
-              action: `settings.desktop.${what}`,
-              entityType: 'settings',
-              entityId: key,
-              details: { value },
-            },
-            now,
-          );
-        }
+        ]);
       });
       const after = view(actor);
       for (const listener of listeners)

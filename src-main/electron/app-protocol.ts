@@ -4,22 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
+import { CONTENT_SECURITY_POLICY, rendererContentType } from '../content-security-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://baton';
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Before `ready`: app:// behaves like https (standard, secure, fetch, code cache). */
 export function registerAppScheme(): void {
@@ -49,7 +38,7 @@ export async function rendererResponse(rendererDir: string, url: string): Promis
     return new Response(new Uint8Array(body), {
       status: 200,
       headers: {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': rendererContentType(extname(file)),
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',

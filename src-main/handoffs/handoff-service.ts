@@ -20,8 +20,7 @@ import { overdueCheck } from './tray-menu';
 import type { AnnounceChannels } from './handoff-notifications';
 import { enqueueHandoffAnnouncements, enrichmentJob } from './handoff-notifications';
 import { followTicket } from '../store/repos/team-follows';
-import { insertNotePost, updateNotePost } from '../store/repos/note-posts';
-import { PSA_POST_NOTE } from '../notes/psa-post-job';
+import { queueNotePost } from '../notes/psa-post-job';
 import { assertTransition } from '../services/session-status';
 import { packageJob } from './handoff-package';
 import { searchIndexJob } from './handoff-search-index';
@@ -189,7 +188,7 @@ export function createHandoffService(deps: {
       let postId: string | null = null;
       if (escalate && session.psaTicketId !== null) {
         postId = randomUUID();
-        insertNotePost(db, {
+        const jobId = queueNotePost(db, deps.enqueue, {
           id: postId,
           sessionId: session.id,
           kind: 'escalate',
@@ -201,15 +200,8 @@ export function createHandoffService(deps: {
           createdAt: now,
           updatedAt: now,
         });
-        const job = deps.enqueue({
-          kind: PSA_POST_NOTE,
-          payload: { postId },
-          idempotencyKey: `psa-post:${postId}`,
-          sessionId: session.id,
-        });
-        updateNotePost(db, postId, { jobId: job.id });
         followTicket(db, { handoffId, sessionId: session.id, ticketId: session.psaTicketId }, now);
-        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null, jobId: job.id });
+        notifications.unshift({ channel: 'connectwise', state: 'queued', reason: null, jobId });
       }
       return { ticketNumber: number, notifications, postId };
     });

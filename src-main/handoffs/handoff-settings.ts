@@ -12,8 +12,8 @@ import type {
 import type { Clock } from '../clock';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
-import { appendAudit } from '../store/repos/audit-log';
-import { getSetting, putSetting } from '../store/repos/settings';
+import type { SettingChange } from '../store/repos/settings';
+import { getSetting, putChangedSettings } from '../store/repos/settings';
 import { DEFAULT_OVERDUE_MINUTES } from './tray-menu';
 import { assertMayCall, mayCall } from '../ipc/authorization';
 import type { ManagedSettings } from '../managed/managed-settings';
@@ -68,7 +68,7 @@ export function createHandoffSettings(deps: { db: Db; clock: Clock; managed?: Ma
         ? input.expertContacts
         : null;
     const before = view(actor);
-    const changes: [key: string, what: string, value: unknown, changed: boolean][] = [
+    const changes: SettingChange[] = [
       [TICKET_PREFIX_KEY, 'ticket-prefix', input.ticketPrefix, before.ticketPrefix !== input.ticketPrefix],
       [
         EXPERT_CONTACTS_KEY,
@@ -84,23 +84,7 @@ export function createHandoffSettings(deps: { db: Db; clock: Clock; managed?: Ma
       ],
     ];
     const now = clock.now();
-    inTransaction(db, () => {
-      for (const [key, what, value, changed] of changes) {
-        if (!changed) continue;
-        putSetting(db, key, value, now, actor.id);
-        appendAudit(
-          db,
-          {
-            actorId: actor.id,
-            action: `settings.handoffs.${what}`,
-            entityType: 'settings',
-            entityId: key,
-            details: { value },
-          },
-          now,
-        );
-      }
-    });
+    inTransaction(db, () => putChangedSettings(db, { actorId: actor.id, area: 'handoffs', now }, changes));
     return view(actor);
   }
 

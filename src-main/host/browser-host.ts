@@ -10,23 +10,13 @@ import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
+import { CONTENT_SECURITY_POLICY, rendererContentType } from '../content-security-policy';
 import { MAX_REQUEST_BYTES } from '../../src-preload/contract';
 import type { AppearanceSettings } from '../../src-preload/contract';
 import type { Core } from '../core';
 import { gatedConsoleLog } from '../core';
 
 const COOKIE = 'baton_host_token';
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 export { CONTENT_SECURITY_POLICY };
 
 export interface BrowserHost {
@@ -293,7 +283,7 @@ function serveStatic(
   }
   if (!existsSync(file)) return deny(res, 500, 'The renderer is not built; run `npm run build` first.');
   const headers = {
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': rendererContentType(extname(file)),
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',

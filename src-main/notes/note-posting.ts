@@ -22,8 +22,8 @@ import { AppError, notFound } from '../errors';
 import type { EnqueueRequest } from '../jobs/enqueue';
 import type { JobRow } from '../store/repos/jobs';
 import type { NotePostRow } from '../store/repos/note-posts';
-import { getNotePost, insertNotePost, unfinishedNotePost, updateNotePost } from '../store/repos/note-posts';
-import { PSA_POST_NOTE, postReference } from './psa-post-job';
+import { getNotePost, unfinishedNotePost, updateNotePost } from '../store/repos/note-posts';
+import { postReference, queueNotePost } from './psa-post-job';
 import { assertTransition } from '../services/session-status';
 import { needsWords } from './note-drafts';
 import { noteLedger } from '../store/repos/psa-note-writes';
@@ -216,7 +216,7 @@ export function createNotePosting(deps: NotePostingDeps) {
       const session = getSessionRow(db, input.sessionId);
       if (!session) throw notFound('Session', input.sessionId);
       assertTransition('resolve', session.status);
-      insertNotePost(db, {
+      const queued = queueNotePost(db, deps.enqueue, {
         id: postId,
         sessionId: input.sessionId,
         kind: 'resolve',
@@ -227,13 +227,6 @@ export function createNotePosting(deps: NotePostingDeps) {
         createdAt: now,
         updatedAt: now,
       });
-      const job = deps.enqueue({
-        kind: PSA_POST_NOTE,
-        payload: { postId },
-        idempotencyKey: `psa-post:${postId}`,
-        sessionId: input.sessionId,
-      });
-      updateNotePost(db, postId, { jobId: job.id });
       recordAssessmentCheck(db, actor, input, now);
       appendAudit(
         db,
@@ -246,7 +239,7 @@ export function createNotePosting(deps: NotePostingDeps) {
         },
         now,
       );
-      return job.id;
+      return queued;
     });
     events.emit('session_changed', { sessionId: input.sessionId });
     return settle(postId, jobId);

@@ -9,6 +9,7 @@ import type { User } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { CoreEvents } from '../events';
+import type { EnqueueRequest } from '../jobs/enqueue';
 import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
 import type { ConnectWiseClient } from '../psa/connectwise/client';
 import { asJobError } from '../psa/connectwise/errors';
@@ -17,7 +18,7 @@ import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { getHandoffRow, setHandoffPsaNote } from '../store/repos/handoffs';
 import type { NotePostRow } from '../store/repos/note-posts';
-import { getNotePost, updateNotePost } from '../store/repos/note-posts';
+import { getNotePost, insertNotePost, updateNotePost } from '../store/repos/note-posts';
 import { noteLedger } from '../store/repos/psa-note-writes';
 import { getSessionRow } from '../store/repos/sessions';
 import { startFollowAt } from '../store/repos/team-follows';
@@ -26,6 +27,26 @@ import { handoffNoteText } from '../team/handoff-note';
 
 export const PSA_POST_NOTE = 'psa.post_note';
 export const postReference = (postId: string) => `baton-post:${postId}`;
+
+/**
+ * A note on its way to a ticket: the post row and the job that posts it, linked to each other. Call it
+ * inside the transaction of the change that causes it (a resolve, an escalation). Returns the job's id.
+ */
+export function queueNotePost(
+  db: Db,
+  enqueue: (request: EnqueueRequest) => { id: number },
+  post: Parameters<typeof insertNotePost>[1] & { id: string; sessionId: string },
+): number {
+  insertNotePost(db, post);
+  const job = enqueue({
+    kind: PSA_POST_NOTE,
+    payload: { postId: post.id },
+    idempotencyKey: `psa-post:${post.id}`,
+    sessionId: post.sessionId,
+  });
+  updateNotePost(db, post.id, { jobId: job.id });
+  return job.id;
+}
 
 export interface PsaPostDeps {
   db: Db;
