@@ -362,6 +362,13 @@ export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 /** Most urgent first: the queue's "priority" sort, the tray, Settings' overdue thresholds. */
 export const PRIORITY_ORDER: readonly Priority[] = ['urgent', 'high', 'medium', 'low'];
+/** How a priority reads on every screen. */
+export const PRIORITY_LABEL: Readonly<Record<Priority, string>> = {
+  urgent: 'Urgent',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
 export const priorityRank = (priority: Priority): number => PRIORITY_ORDER.indexOf(priority);
 
 /** What the session looked like at the moment of the handoff (DESIGN §3). */

@@ -1,4 +1,4 @@
-import { format, formatDistanceToNowStrict } from 'date-fns';
+import { format, formatDistanceToNowStrict, isToday } from 'date-fns';
 import { useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
@@ -29,3 +29,6 @@ export function TimeAgo({ at }: { at: number }) {
     </time>
   );
 }
+
+/** "10:42 AM" today, "3 Mar, 10:42 AM" before: when something started waiting. */
+export const clockTime = (at: number) => format(at, isToday(at) ? 'p' : 'd MMM, p');

@@ -3,6 +3,7 @@
 // SessionsScreen), so the chart library ships only with this screen.
 import { useEffect, useMemo } from 'react';
 import type { InsightsReport } from '../../../src-preload/contract';
+import { PRIORITY_LABEL } from '../../../src-preload/contract';
 import { ChartCard } from '../components/insights/ChartCard';
 import { ActivityChart } from '../components/insights/charts/ActivityChart';
 import { FixesChart } from '../components/insights/charts/FixesChart';
@@ -11,7 +12,6 @@ import { ShareBars } from '../components/insights/charts/ShareBars';
 import { WaitBars } from '../components/insights/charts/WaitBars';
 import {
   BAND_LABEL,
-  PRIORITY_LABEL,
   activityFigure,
   calibrationFigure,
   claimFigure,

@@ -1,12 +1,11 @@
 import type { Handoff, HypothesisStatus, Priority } from '../../../../src-preload/contract';
-
-const PRIORITY: Record<Priority, string> = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' };
+import { PRIORITY_LABEL } from '../../../../src-preload/contract';
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
     <span className={`badge priority-badge priority-${priority}`}>
       <span className="visually-hidden">Priority: </span>
-      {PRIORITY[priority]}
+      {PRIORITY_LABEL[priority]}
     </span>
   );
 }

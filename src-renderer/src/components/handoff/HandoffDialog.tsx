@@ -1,8 +1,8 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { FormEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { HandoffConfirmation, HandoffIntent, Priority, User } from '../../../../src-preload/contract';
-import { TEXT_LIMITS } from '../../../../src-preload/contract';
+import type { HandoffConfirmation, HandoffIntent, Priority } from '../../../../src-preload/contract';
+import { PRIORITIES, PRIORITY_LABEL, TEXT_LIMITS, isSenior } from '../../../../src-preload/contract';
 import { BatonError, baton, unwrap } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { useHandoffStore } from '../../stores/handoff-store';
@@ -13,13 +13,6 @@ import type { Limit } from '../TextLimit';
 import { LimitNote, overLimit, useTextLimit } from '../TextLimit';
 import { Confirmation } from './Confirmation';
 
-const PRIORITY_LABELS: Record<Priority, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  urgent: 'Urgent',
-};
-const SENIOR_ROLES: User['role'][] = ['owner', 'admin', 'engineer'];
 const REASON_REQUIRED = 'Say why you are escalating';
 const REASON_LIMIT: Limit = {
   max: TEXT_LIMITS.escalationReason,
@@ -142,7 +135,7 @@ function HandoffForm(props: {
     loadUsers().catch(() => undefined);
   }, [loadUsers]);
 
-  const seniors = users.filter((u) => u.active && SENIOR_ROLES.includes(u.role) && u.id !== profile?.id);
+  const seniors = users.filter((u) => u.active && isSenior(u.role) && u.id !== profile?.id);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -279,9 +272,9 @@ function HandoffForm(props: {
             value={priority}
             onChange={(e) => setPriority(e.target.value as Priority)}
           >
-            {(Object.keys(PRIORITY_LABELS) as Priority[]).map((p) => (
+            {PRIORITIES.map((p) => (
               <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
+                {PRIORITY_LABEL[p]}
               </option>
             ))}
           </select>

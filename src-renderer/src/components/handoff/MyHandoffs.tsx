@@ -1,13 +1,9 @@
-import { format, isToday } from 'date-fns';
 import { useEffect } from 'react';
 import type { MyHandoff } from '../../../../src-preload/contract';
 import { useAppStore } from '../../stores/app-store';
 import { useMyHandoffsStore } from '../../stores/my-handoffs-store';
-import { TimeAgo } from '../TimeAgo';
+import { TimeAgo, clockTime } from '../TimeAgo';
 import { IntentBadge, PriorityBadge } from './Badges';
-
-/** "10:42 AM" today, "3 Mar, 10:42 AM" before. */
-const clockTime = (at: number) => format(at, isToday(at) ? 'p' : 'd MMM, p');
 
 /** Where one of mine stands, in words. */
 function StateLine({ handoff }: { handoff: MyHandoff }) {

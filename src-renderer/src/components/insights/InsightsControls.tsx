@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { InsightsReport } from '../../../../src-preload/contract';
 import { PRIORITIES } from '../../../../src-preload/contract';
 import { useInsightsStore } from '../../stores/insights-store';
-import { PRIORITY_LABEL } from './figures';
+import { PRIORITY_LABEL } from '../../../../src-preload/contract';
 
 const PRESETS = [7, 30, 90] as const;
 

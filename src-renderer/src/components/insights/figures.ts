@@ -2,7 +2,7 @@
 // too), the numbers behind it (the table under the chart and its CSV), and which set of records it
 // covers on this machine (DESIGN §6: a technician's Baton knows its own sessions; a senior's also
 // the team escalations it imported from ConnectWise, with their claims and closures).
-import type { InsightsReport, Priority } from '../../../../src-preload/contract';
+import type { InsightsReport } from '../../../../src-preload/contract';
 
 export interface Table {
   columns: string[];
@@ -17,12 +17,7 @@ export interface Figure {
 
 type Scope = InsightsReport['scope'];
 
-export const PRIORITY_LABEL: Record<Priority, string> = {
-  urgent: 'Urgent',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
+import { PRIORITY_LABEL } from '../../../../src-preload/contract';
 
 /**
  * "12 min", "1 h 30 min", "2 d 4 h": compact enough for an axis. Written here because date-fns'

@@ -1,10 +1,10 @@
 import '../../styles/session/trace.css';
-import { useState } from 'react';
 import type { HandoffState } from '../../../../src-preload/contract';
-import { TimeAgo } from '../TimeAgo';
+import { TimeAgo, clockTime } from '../TimeAgo';
 import { CopyTicketNumber } from './CopyTicketNumber';
-import { PostedNoteDialog } from './PostedNoteDialog';
-import { clockTime, placeWords, priorityWord } from './trace-words';
+import { ViewPostedNote } from './PostedNoteDialog';
+import { placeWords } from './trace-words';
+import { PRIORITY_LABEL } from '../../../../src-preload/contract';
 
 /**
  * The session header's handoff chip: where the handoff stands now (waiting for a senior, picked up,
@@ -12,7 +12,6 @@ import { clockTime, placeWords, priorityWord } from './trace-words';
  * handed off nor resolved.
  */
 export function HandoffChip({ state }: { state: HandoffState | null }) {
-  const [noteOpen, setNoteOpen] = useState(false);
   if (!state) return null;
   return (
     <div className={`handoff-chip handoff-chip-${state.kind}`} role="group" aria-label="Handoff">
@@ -20,17 +19,7 @@ export function HandoffChip({ state }: { state: HandoffState | null }) {
         <StateWords state={state} />
       </span>
       {state.kind === 'resolved' && state.note && (
-        <>
-          <button type="button" className="link-button" onClick={() => setNoteOpen(true)}>
-            View note
-          </button>
-          <PostedNoteDialog
-            note={state.note}
-            place={state.place}
-            open={noteOpen}
-            onOpenChange={setNoteOpen}
-          />
-        </>
+        <ViewPostedNote label="View note" note={state.note} place={state.place} />
       )}
       {state.ticketNumber && <CopyTicketNumber number={state.ticketNumber} />}
     </div>
@@ -44,7 +33,7 @@ function StateWords({ state }: { state: HandoffState }) {
         <>
           <strong>Waiting for {state.targetName ?? 'a senior'}</strong> since{' '}
           <time dateTime={new Date(state.since).toISOString()}>{clockTime(state.since)}</time> ·{' '}
-          {priorityWord(state.priority)}
+          {PRIORITY_LABEL[state.priority]}
         </>
       );
     case 'picked-up':

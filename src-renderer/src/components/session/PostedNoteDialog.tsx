@@ -1,4 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
+import { useState } from 'react';
 import type { ResolutionPlace } from '../../../../src-preload/contract';
 import { Markdown } from '../chat/LazyMarkdown';
 import { placeWords } from './trace-words';
@@ -35,5 +36,26 @@ export function PostedNoteDialog({
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+/** A link-style button that opens the posted note (the header chip and the timeline's resolved event). */
+export function ViewPostedNote({
+  label,
+  note,
+  place,
+}: {
+  label: string;
+  note: string;
+  place: ResolutionPlace;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      <PostedNoteDialog note={note} place={place} open={open} onOpenChange={setOpen} />
+    </>
   );
 }

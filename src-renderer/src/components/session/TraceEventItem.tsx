@@ -1,9 +1,9 @@
 import '../../styles/session/trace.css';
-import { useState } from 'react';
 import type { TraceEvent } from '../../../../src-preload/contract';
 import { TimeAgo } from '../TimeAgo';
-import { PostedNoteDialog } from './PostedNoteDialog';
-import { placeWords, priorityWord } from './trace-words';
+import { ViewPostedNote } from './PostedNoteDialog';
+import { placeWords } from './trace-words';
+import { PRIORITY_LABEL } from '../../../../src-preload/contract';
 
 /** One step of the handoff story, in the conversation where it happened (both sides see it). */
 export function TraceEventItem({
@@ -13,7 +13,6 @@ export function TraceEventItem({
   event: TraceEvent;
   onBriefing?: (id: string) => void;
 }) {
-  const [noteOpen, setNoteOpen] = useState(false);
   return (
     <li className={`trace-event trace-${event.kind}`} aria-label={`Handoff: ${summary(event)}`}>
       <span className="trace-dot" aria-hidden="true" />
@@ -24,7 +23,7 @@ export function TraceEventItem({
         {(event.kind === 'escalated' || event.kind === 'parked') && (
           <>
             <p className="trace-detail">
-              {priorityWord(event.priority)}
+              {PRIORITY_LABEL[event.priority]}
               {event.targetName ? ` · for ${event.targetName}` : ''}
               {event.ticketNumber ? ` · ${event.ticketNumber}` : ''}
               {event.origin === 'psa' ? ' · from ConnectWise' : ''}
@@ -42,17 +41,7 @@ export function TraceEventItem({
           <>
             {event.summary && <p className="trace-text">{event.summary}</p>}
             {event.note && (
-              <>
-                <button type="button" className="link-button" onClick={() => setNoteOpen(true)}>
-                  View the posted note
-                </button>
-                <PostedNoteDialog
-                  note={event.note}
-                  place={event.place}
-                  open={noteOpen}
-                  onOpenChange={setNoteOpen}
-                />
-              </>
+              <ViewPostedNote label="View the posted note" note={event.note} place={event.place} />
             )}
           </>
         )}

@@ -1,7 +1,7 @@
 import { format, formatDistanceStrict } from 'date-fns';
 import { useState } from 'react';
 import type { ExpertContacts, HandoffSettings, Priority } from '../../../../src-preload/contract';
-import { TEXT_LIMITS } from '../../../../src-preload/contract';
+import { PRIORITY_LABEL, PRIORITY_ORDER, TEXT_LIMITS } from '../../../../src-preload/contract';
 import type { HandoffSettingsDraft } from '../../stores/handoff-settings-store';
 import { useHandoffSettingsStore } from '../../stores/handoff-settings-store';
 import { describedBy, Field, ManagedBadge, TextField } from './Field';
@@ -40,13 +40,6 @@ const CONTACT_FIELDS: {
     max: TEXT_LIMITS.contactPhone,
   },
 ];
-const PRIORITY_ORDER: Priority[] = ['urgent', 'high', 'medium', 'low'];
-const PRIORITY_LABEL: Record<Priority, string> = {
-  urgent: 'Urgent',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
 const NO_CONTACTS: ExpertContacts = { name: '', email: '', phone: '', hours: '', emergencyLine: '' };
 
 interface Form {
