@@ -5,6 +5,7 @@ import {
   FactAddInput,
   HypothesisAddInput,
   MessagesAddInput,
+  SessionRenameInput,
   StepAddInput,
   StepUpdateInput,
 } from './contract';
@@ -23,6 +24,7 @@ const PAIRS: [string, TextRule, z.ZodType][] = [
   ['hypothesis', TEXT_RULES.hypothesis, HypothesisAddInput.shape.label],
   ['step', TEXT_RULES.step, StepAddInput.shape.text],
   ['step note', TEXT_RULES.stepNote, StepUpdateInput.shape.freeText],
+  ['session title', TEXT_RULES.sessionTitle, SessionRenameInput.shape.title],
 ];
 
 const padded = (n: number) =>

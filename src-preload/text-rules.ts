@@ -27,6 +27,11 @@ export const TEXT_RULES = {
   fact: short('Fact', TEXT_LIMITS.fact),
   hypothesis: short('Hypothesis', TEXT_LIMITS.hypothesis),
   step: short('Step', TEXT_LIMITS.step),
+  sessionTitle: {
+    max: TEXT_LIMITS.sessionTitle,
+    empty: 'Give the session a title',
+    long: `Title must be at most ${TEXT_LIMITS.sessionTitle} characters`,
+  },
   stepNote: {
     max: TEXT_LIMITS.stepNote,
     long: `A step's note must be at most ${TEXT_LIMITS.stepNote} characters`,

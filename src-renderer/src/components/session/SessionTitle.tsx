@@ -2,6 +2,7 @@ import '../../styles/session/trace.css';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useState } from 'react';
 import { TEXT_LIMITS } from '../../../../src-preload/contract';
+import { TEXT_RULES, textProblem } from '../../../../src-preload/text-rules';
 import { baton, unwrap } from '../../api/client';
 import { useAppStore } from '../../stores/app-store';
 import { errorMessage } from '../../stores/queue-store';
@@ -19,9 +20,8 @@ export function SessionTitle({ id, title, problem }: { id: string; title: string
     event?.preventDefault();
     if (editing === null || saving) return;
     const next = editing.trim();
-    if (next === '') return setError('Give the session a title');
-    if (next.length > TEXT_LIMITS.sessionTitle)
-      return setError(`Title must be at most ${TEXT_LIMITS.sessionTitle} characters`);
+    const invalid = textProblem(TEXT_RULES.sessionTitle, next);
+    if (invalid) return setError(invalid);
     if (next === title) return setEditing(null);
     setSaving(true);
     try {
