@@ -205,6 +205,8 @@ test('facts typed one after another without waiting are all kept in order, and a
   const app = await technician(launchBaton);
   const session = new SessionPage(app.page);
   await new SessionsPage(app.page).newSession();
+  // As a person does: into the composer once it is there (keys typed before it opens go nowhere).
+  await session.composer().click();
   await session.typeAndEnter('Printers on floor 3 offline');
   const facts = Array.from({ length: 15 }, (_, i) => `Fact ${i + 1}: printer P${i} answers ping`);
 
@@ -234,6 +236,8 @@ test('Escape in the note editor with edits asks first; Keep editing keeps them',
   const session = new SessionPage(page);
   const note = new NotePage(page);
   await new SessionsPage(page).newSession();
+  // As a person does: into the composer once it is there (keys typed before it opens go nowhere).
+  await session.composer().click();
   await session.typeAndEnter('Mapped drive disconnects after sleep');
   await expect(session.savedNotes()).toHaveCount(1);
 
@@ -274,6 +278,8 @@ test('handoff notes at the limit go whole; past it they are refused, never cut',
   await handoff.addProfile({ name: 'Sam Senior', email: 'sam@example.com', role: 'Engineer' });
   await handoff.switchProfile('Terry Tech');
   await new SessionsPage(page).newSession();
+  // As a person does: into the composer once it is there (keys typed before it opens go nowhere).
+  await session.composer().click();
   await session.typeAndEnter('File server share unreachable from the branch office');
   await expect(session.savedNotes()).toHaveCount(1);
 
