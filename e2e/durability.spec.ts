@@ -158,6 +158,58 @@ test('a note that fails to save stays with its error and Retry; the ones after i
   await expect(session.savedNoteBodies()).toHaveText(expected);
 });
 
+test('a new session takes keys at once: what is typed while it starts is saved in order, and a start that fails keeps it with Try again', async ({
+  launchBaton,
+}, testInfo) => {
+  const app = await technician(launchBaton);
+  const page = app.page;
+  const faults = new BridgeFaults(page, 'sessions:create');
+  await faults.install();
+  const session = new SessionPage(page);
+  const sessions = new SessionsPage(page);
+
+  // Main is slow to answer: the composer is there first, and a second click starts no second session.
+  faults.hold();
+  await sessions.sidebar().getByRole('button', { name: 'New session' }).dblclick();
+  await expect(session.composer()).toBeFocused();
+  await session.typeAndEnter('Scanner on floor 2 jams');
+  await session.typeAndEnter('Only with duplex on');
+  await page.keyboard.type('half a thought');
+  await expect(session.unsavedNotes()).toHaveCount(2);
+  await expect(session.title()).toHaveText('New session');
+  expect(faults.seen).toBe(1);
+  faults.release();
+  await expect(session.savedNoteBodies()).toHaveText(['Scanner on floor 2 jams', 'Only with duplex on']);
+  await expect(session.title()).toHaveText('Scanner on floor 2 jams');
+  await expect(session.composer()).toHaveValue('half a thought');
+  await expect(session.composer()).toBeFocused();
+  await expect(sessions.sessionItems()).toHaveCount(1);
+
+  // The start fails, and fails again when a note is sent: what was typed stays, Try again starts the
+  // session and saves it.
+  faults.failNext(2, 'The store could not be written: disk full');
+  await page.keyboard.press('ControlOrMeta+n');
+  await expect(session.composer()).toBeFocused();
+  const failed = page.getByRole('alert').filter({ hasText: 'Could not start the session' });
+  await expect(failed).toContainText(
+    'The store could not be written: disk full. What you type here is kept.',
+  );
+  await session.typeAndEnter('Label printer offline');
+  await expect(session.unsavedNoteFailure('Label printer offline')).toContainText('disk full');
+  expect(faults.seen).toBe(3);
+  await page.keyboard.type('and the spooler');
+  await shoot(page, testInfo.project.name, 'durability-start-failed');
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(session.savedNoteBodies()).toHaveText(['Label printer offline']);
+  await expect(session.unsavedNotes()).toHaveCount(0);
+  await expect(session.composer()).toHaveValue('and the spooler');
+  await expect(sessions.sessionItems()).toHaveCount(2);
+
+  await app.restart();
+  await sessions.openSession('Scanner on floor 2 jams');
+  await expect(session.savedNoteBodies()).toHaveText(['Scanner on floor 2 jams', 'Only with duplex on']);
+});
+
 test('a 9 MB paste is refused with what to do, what was typed stays, and Baton carries on', async ({
   launchBaton,
 }, testInfo) => {

@@ -1151,6 +1151,9 @@ export interface PeopleView {
  * The longest text each field accepts, in characters after trimming. The input schemas below use
  * these, and the renderer shows a counter near them and refuses a paste past them: never a silent cut.
  */
+/** What a session is called until its first note names it. */
+export const UNTITLED_SESSION = 'New session';
+
 export const TEXT_LIMITS = {
   message: 100_000,
   fact: 2_000,
@@ -1220,6 +1223,9 @@ export const SessionsListInput = z
 
 export const SessionsCreateInput = z
   .object({
+    /** Chosen by the renderer, so the session's composer opens (and takes keys) before main answers;
+     * a retry with the same id answers the session already made, never a second one. */
+    id: z.uuid('Unknown session id').optional(),
     title: z
       .string()
       .trim()

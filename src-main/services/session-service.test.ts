@@ -43,6 +43,33 @@ describe('sessions through the contract', () => {
     expect(listAudit(core.db, 'session', session.id).map((a) => a.action)).toEqual(['session.create']);
   });
 
+  it('takes the id the renderer chose: asked again it answers the same session; another person cannot take it', async () => {
+    const id = crypto.randomUUID();
+    const first = await call('sessions:create', { id });
+    expect(first.id).toBe(id);
+    await call('messages:add', { sessionId: id, body: 'Typed before the first answer came back' });
+    // The answer was lost and the renderer asks again: the same session, with what it holds, once.
+    const again = await call('sessions:create', { id });
+    expect(again).toMatchObject({ id, messageCount: 1, title: 'Typed before the first answer came back' });
+    expect(listAudit(core.db, 'session', id).map((a) => a.action)).toEqual(['session.create']);
+    expect(pushed.filter((p) => p.event === 'session_created')).toHaveLength(1);
+
+    const tess = await call('profile:add', {
+      name: 'Tess Tech',
+      email: 'tess@example.com',
+      role: 'technician',
+    });
+    await call('profile:switch', { id: tess.id });
+    expect(await core.dispatch('sessions:create', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await core.dispatch('sessions:create', { id: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Unknown session id' },
+    });
+  });
+
   it('stores a note with its author, bumps state_version and names an untitled session after the first line', async () => {
     const session = await call('sessions:create');
     clock.advance(1000);

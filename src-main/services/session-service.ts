@@ -8,6 +8,7 @@ import type {
   SessionsCreateInput,
   User,
 } from '../../src-preload/contract';
+import { UNTITLED_SESSION } from '../../src-preload/contract';
 import { technicianAsksForSenior } from '../ai/escalation-detection';
 import { assertTransition } from './session-status';
 import { traceOf } from '../handoffs/handoff-trace';
@@ -42,8 +43,6 @@ import { getUser } from '../store/repos/users';
 import type { PreparedText } from '../redaction/at-rest';
 import { prepareText } from '../redaction/at-rest';
 import type { MessageViews } from './message-views';
-
-export const UNTITLED_SESSION = 'New session';
 
 const TITLE_MAX = 80;
 /** The problem statement kept whole beside the title (the first message, as the technician wrote it). */
@@ -130,10 +129,16 @@ export function createSessionService(
 
   function create(actor: User, input: z.output<typeof SessionsCreateInput>): SessionDetail {
     const now = clock.now();
+    if (input.id) {
+      const existing = getSessionRow(db, input.id);
+      // The same request again (a retry after a lost answer): the session it made.
+      if (existing?.createdById === actor.id) return detail(existing);
+      if (existing) throw new AppError('CONFLICT', 'That session id is already in use.', { id: input.id });
+    }
     const row = inTransaction(db, () => {
       const created = insertSession(
         db,
-        { id: randomUUID(), title: input.title || UNTITLED_SESSION, createdById: actor.id },
+        { id: input.id ?? randomUUID(), title: input.title || UNTITLED_SESSION, createdById: actor.id },
         now,
       );
       appendAudit(

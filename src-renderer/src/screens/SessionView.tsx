@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { NoteKind, SessionStatus } from '../../../src-preload/contract';
-import { isSenior } from '../../../src-preload/contract';
+import { isSenior, UNTITLED_SESSION } from '../../../src-preload/contract';
 import { Composer } from '../components/chat/Composer';
 import { Conversation } from '../components/chat/Conversation';
 import { PanelIcon } from '../components/chat/icons';
@@ -16,6 +16,7 @@ import { HandoffChip } from '../components/session/HandoffChip';
 import { PickupBrief } from '../components/session/PickupBrief';
 import { SessionTitle } from '../components/session/SessionTitle';
 import { useAppStore } from '../stores/app-store';
+import type { OutboxItem } from '../stores/outbox-store';
 import { useOutboxStore } from '../stores/outbox-store';
 import { useHandoffStore } from '../stores/handoff-store';
 import '../chat.css';
@@ -51,14 +52,17 @@ export function SessionView() {
   const brief = useHandoffStore((s) => s.pickedUp);
   const briefFresh = useHandoffStore((s) => s.briefFresh);
   const senior = useAppStore((s) => (s.profile ? isSenior(s.profile.role) : false));
+  const selectedId = useAppStore((s) => s.selectedId);
+  const creating = useAppStore((s) => s.creating);
 
+  // Once the stored copy is here (its message_added event can beat the reply), the typed one goes.
+  const stored = new Set(detail?.messages.map((m) => m.id));
+  const pending = outbox.filter(
+    (i) => i.sessionId === selectedId && i.list === 'messages' && !stored.has(i.id),
+  );
+  if (!detail && creating && creating.id === selectedId) return starting(creating, pending);
   if (!detail) return <div className="content-loading" aria-busy="true" />;
   const userMessages = detail.messages.filter((m) => m.role === 'user').length;
-  // Once the stored copy is here (its message_added event can beat the reply), the typed one goes.
-  const stored = new Set(detail.messages.map((m) => m.id));
-  const pending = outbox.filter(
-    (i) => i.sessionId === detail.id && i.list === 'messages' && !stored.has(i.id),
-  );
 
   const hasNotices =
     !detail.assistantAvailable ||
@@ -153,6 +157,46 @@ export function SessionView() {
       </div>
       <HandoffDialog sessionId={detail.id} />
       <NoteDialog kind={note} sessionId={detail.id} onClose={() => setNote(null)} />
+    </section>
+  );
+}
+
+/**
+ * A new session while main stores it: its composer is already there and takes what is typed (and
+ * sent: it waits for the session). Called, not rendered as a component, and shaped like the full
+ * layout above, so React keeps the same Conversation and Composer when the session arrives: the
+ * text, the caret and the focus stay where they are.
+ */
+function starting(creating: { id: string; error: string | null }, pending: OutboxItem[]) {
+  return (
+    <section className="session-layout" aria-labelledby="session-title" aria-busy={!creating.error}>
+      <header className="session-header">
+        <div className="session-heading">
+          <div className="session-title-row">
+            <h1 id="session-title">{UNTITLED_SESSION}</h1>
+          </div>
+          <p className="muted">{creating.error ? 'Not started yet' : 'Starting…'}</p>
+        </div>
+      </header>
+      <div className="session-body">
+        <div className="session-main">
+          <Conversation messages={[]} pending={pending} />
+          <div className="session-notices">
+            {creating.error && (
+              <div className="session-start-failed" role="alert">
+                <p>
+                  Could not start the session: {creating.error.replace(/[.!]?$/, '.')} What you type here is
+                  kept.
+                </p>
+                <button type="button" className="small" onClick={() => useAppStore.getState().retryCreate()}>
+                  Try again
+                </button>
+              </div>
+            )}
+          </div>
+          <Composer sessionId={creating.id} />
+        </div>
+      </div>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type {
+  Envelope,
   EventMap,
   Fact,
   Hypothesis,
@@ -11,6 +12,7 @@ import type {
 } from '../../../src-preload/contract';
 import { baton, unwrap } from '../api/client';
 import { useOutboxStore } from './outbox-store';
+import { errorMessage } from './queue-store';
 import { confirmDiscard, hasUnsavedEdits } from './unsaved-store';
 
 /** What the content area shows: the sessions (list + open session), the outbox queue, settings, the
@@ -33,11 +35,16 @@ interface AppState {
   sessions: SessionSummary[];
   selectedId: string | null;
   detail: SessionDetail | null;
+  /** A new session main has not answered for yet (its id chosen here), and why it failed if it did. */
+  creating: { id: string; error: string | null } | null;
   setView: (view: View) => void;
   load: () => Promise<void>;
   /** The first profile on this computer (its owner). */
   createProfile: (input: { name: string; email: string }) => Promise<void>;
+  /** Opens a new session at once (its composer takes keys while main stores it). */
   createSession: () => Promise<void>;
+  /** After a failed start: asks main again for the same session. */
+  retryCreate: () => void;
   openSession: (id: string) => Promise<void>;
   /** Hands a technician's message to the outbox (saved in order, kept with Retry if it fails). */
   sendMessage: (sessionId: string, body: string) => void;
@@ -100,6 +107,18 @@ function mergeDetail(prev: SessionDetail, next: SessionDetail, since: number): S
   return { ...next, messages };
 }
 
+/** New sessions on their way to main. What is saved to one waits for it, so its first notes are
+ * stored after it, in order; after a failure the same id is asked for again. */
+const creations = new Map<string, Promise<Envelope<SessionDetail>>>();
+const READY: Envelope<null> = { ok: true, value: null };
+/** The composer's textarea (components/chat/Composer.tsx). */
+export const COMPOSER_INPUT_ID = 'composer-input';
+
+/** Resolves once a session the renderer started is stored (at once for any other session). */
+export function sessionReady(sessionId: string): Promise<Envelope<unknown>> {
+  return creations.get(sessionId) ?? Promise.resolve(READY);
+}
+
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 let refreshRequest = 0;
 
@@ -119,6 +138,31 @@ export const useAppStore = create<AppState>()((set, get) => {
     set({ detail: mergeDetail(detail, next, since) });
   }
 
+  async function startCreation(id: string) {
+    const request = baton()
+      .sessions.create({ id })
+      .catch((err: unknown): Envelope<SessionDetail> => ({
+        ok: false,
+        error: { code: 'INTERNAL', message: errorMessage(err) },
+      }));
+    creations.set(id, request);
+    const reply = await request;
+    if (!reply.ok) {
+      if (get().creating?.id === id) set({ creating: { id, error: reply.error.message } });
+      return;
+    }
+    creations.delete(id);
+    get().applySession(reply.value);
+    set((state) => ({
+      creating: state.creating?.id === id ? null : state.creating,
+      ...(state.selectedId === id ? { detail: reply.value } : {}),
+    }));
+    // Notes sent while the start had failed failed with it: they go now, in order.
+    const outbox = useOutboxStore.getState();
+    for (const item of outbox.items)
+      if (item.sessionId === id && item.state === 'failed') outbox.retry(item.id);
+  }
+
   return {
     view: 'sessions',
     phase: 'loading',
@@ -127,6 +171,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     sessions: [],
     selectedId: null,
     detail: null,
+    creating: null,
 
     setView(view) {
       if (view === get().view) return;
@@ -152,10 +197,21 @@ export const useAppStore = create<AppState>()((set, get) => {
     },
 
     async createSession() {
+      const { creating, selectedId } = get();
+      // A second click or Ctrl+N while the last one is starting: that one, with the keys in its box.
+      if (creating && !creating.error && creating.id === selectedId)
+        return document.getElementById(COMPOSER_INPUT_ID)?.focus();
       if (!(await confirmDiscard())) return;
-      const detail = await unwrap(baton().sessions.create({}));
-      get().applySession(detail);
-      set({ view: 'sessions', selectedId: detail.id, detail });
+      const id = crypto.randomUUID();
+      set({ view: 'sessions', selectedId: id, detail: null, creating: { id, error: null } });
+      await startCreation(id);
+    },
+
+    retryCreate() {
+      const { creating } = get();
+      if (!creating?.error) return;
+      set({ creating: { id: creating.id, error: null } });
+      void startCreation(creating.id);
     },
 
     async openSession(id) {
@@ -170,7 +226,13 @@ export const useAppStore = create<AppState>()((set, get) => {
       const id = crypto.randomUUID();
       useOutboxStore.getState().enqueue(
         { id, sessionId, list: 'messages', text: body },
-        () => baton().messages.add({ sessionId, id, body }),
+        async () => {
+          // Sent (or retried) after the session failed to start: starting it is part of saving this.
+          const { creating } = get();
+          if (creating?.id === sessionId && creating.error) get().retryCreate();
+          const ready = await sessionReady(sessionId);
+          return ready.ok ? baton().messages.add({ sessionId, id, body }) : ready;
+        },
         (message) => get().applyMessage(message),
       );
     },

@@ -2,7 +2,7 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { useState } from 'react';
 import { TEXT_LIMITS } from '../../../../src-preload/contract';
 import { TEXT_RULES } from '../../../../src-preload/text-rules';
-import { useAppStore } from '../../stores/app-store';
+import { COMPOSER_INPUT_ID, useAppStore } from '../../stores/app-store';
 import { currentDraft, useDraft } from '../../stores/drafts-store';
 import { LimitNote, schemaError, useTextLimit } from '../TextLimit';
 
@@ -43,11 +43,11 @@ export function Composer({ sessionId }: { sessionId: string }) {
 
   return (
     <form className="composer" onSubmit={send}>
-      <label htmlFor="composer-input" className="visually-hidden">
+      <label htmlFor={COMPOSER_INPUT_ID} className="visually-hidden">
         Message
       </label>
       <textarea
-        id="composer-input"
+        id={COMPOSER_INPUT_ID}
         rows={3}
         value={draft}
         placeholder="Describe the problem or what you just tried…"
