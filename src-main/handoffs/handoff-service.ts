@@ -47,12 +47,16 @@ import {
 import { listHypotheses } from '../store/repos/hypotheses';
 import type { CardCursor, HandoffRow } from '../store/repos/handoffs';
 import type { SessionRow } from '../store/repos/sessions';
-import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
+import {
+  getSessionRow,
+  recordClaim,
+  recordHandoff,
+  setSessionStatus,
+  toSessionSummary,
+} from '../store/repos/sessions';
 import { countSteps } from '../store/repos/steps';
 import { insertSupportTicket, nextTicketNumber } from '../store/repos/support-tickets';
 import { getUser } from '../store/repos/users';
-import { sessions } from '../store/schema';
-import { eq, sql } from 'drizzle-orm';
 
 export { HANDOFF_ENRICH } from './handoff-notifications';
 
@@ -156,17 +160,17 @@ export function createHandoffService(deps: {
         },
         now,
       );
-      db.update(sessions)
-        .set({
+      recordHandoff(
+        db,
+        session.id,
+        {
           status: nextStatus,
-          handoffCount: sql`${sessions.handoffCount} + 1`,
           escalationReason: escalate ? reason : session.escalationReason,
           escalatedToId: escalate ? (input.targetUserId ?? null) : session.escalatedToId,
-          escalationPackageMarkdown: packageMarkdown,
-          updatedAt: now,
-        })
-        .where(eq(sessions.id, session.id))
-        .run();
+          packageMarkdown,
+        },
+        now,
+      );
       appendAudit(
         db,
         {
@@ -268,10 +272,7 @@ export function createHandoffService(deps: {
       const session = getSessionRow(db, row.sessionId)!;
       const nextStatus = assertTransition('claim', session.status);
       markHandoffRead(db, id, actor.id, now);
-      db.update(sessions)
-        .set({ status: nextStatus, escalatedToId: actor.id, updatedAt: now })
-        .where(eq(sessions.id, row.sessionId))
-        .run();
+      recordClaim(db, row.sessionId, nextStatus, actor.id, now);
       appendAudit(
         db,
         { actorId: actor.id, action: 'handoff.claim', entityType: 'handoff', entityId: id },
@@ -318,7 +319,7 @@ export function createHandoffService(deps: {
         );
       }
       if (park) closeHandoffRow(db, park.id, now);
-      db.update(sessions).set({ status: nextStatus, updatedAt: now }).where(eq(sessions.id, sessionId)).run();
+      setSessionStatus(db, sessionId, nextStatus, now);
       appendAudit(
         db,
         {

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Hypothesis } from '../../../src-preload/contract';
 import type { Db } from '../database';
+import { prepared } from '../prepared';
 import { hypotheses } from '../schema';
 
 type HypothesisRow = typeof hypotheses.$inferSelect;
@@ -74,11 +75,14 @@ export function deleteHypothesis(db: Db, id: string): boolean {
 }
 
 export function listHypotheses(db: Db, sessionId: string): Hypothesis[] {
-  return db
-    .select()
-    .from(hypotheses)
-    .where(eq(hypotheses.sessionId, sessionId))
-    .orderBy(asc(hypotheses.seq))
-    .all()
+  return prepared(db, 'hypotheses.bySession', (d) =>
+    d
+      .select()
+      .from(hypotheses)
+      .where(eq(hypotheses.sessionId, sql.placeholder('sessionId')))
+      .orderBy(asc(hypotheses.seq))
+      .prepare(),
+  )
+    .all({ sessionId })
     .map(toHypothesis);
 }

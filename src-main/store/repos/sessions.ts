@@ -99,6 +99,42 @@ export function bumpForNewMessage(db: Db, id: string, now: number): SessionRow |
   ).get({ id, now });
 }
 
+/** A handoff of the session (escalate or park): its new status, what the escalation says, one more handoff. */
+export function recordHandoff(
+  db: Db,
+  id: string,
+  change: {
+    status: SessionStatus;
+    escalationReason: string | null;
+    escalatedToId: string | null;
+    packageMarkdown: string | null;
+  },
+  now: number,
+): void {
+  prepared(db, 'sessions.recordHandoff', (d) =>
+    d
+      .update(sessions)
+      .set({
+        status: sql`${sql.placeholder('status')}`,
+        handoffCount: sql`${sessions.handoffCount} + 1`,
+        escalationReason: sql`${sql.placeholder('escalationReason')}`,
+        escalatedToId: sql`${sql.placeholder('escalatedToId')}`,
+        escalationPackageMarkdown: sql`${sql.placeholder('packageMarkdown')}`,
+        updatedAt: sql`${sql.placeholder('now')}`,
+      })
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ id, now, ...change });
+}
+
+/** A senior claimed the session's handoff: it is theirs now. */
+export function recordClaim(db: Db, id: string, status: SessionStatus, claimerId: string, now: number): void {
+  db.update(sessions)
+    .set({ status, escalatedToId: claimerId, updatedAt: now })
+    .where(eq(sessions.id, id))
+    .run();
+}
+
 /** The first message names an untitled session; the whole of it is kept as the problem statement. */
 export function setSessionTitle(db: Db, id: string, title: string, problem: string): void {
   prepared(db, 'sessions.setTitle', (d) =>

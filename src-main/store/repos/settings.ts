@@ -1,11 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
+import { prepared } from '../prepared';
 import { settings } from '../schema';
 import { appendAudit } from './audit-log';
 
 /** Settings hold non-secret values only, JSON-encoded. */
 export function getSetting<T>(db: Db, key: string): T | undefined {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  const row = prepared(db, 'settings.get', (d) =>
+    d
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, sql.placeholder('key')))
+      .prepare(),
+  ).get({ key });
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 

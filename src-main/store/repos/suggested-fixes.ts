@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { SuggestedFix } from '../../../src-preload/contract';
 import type { Db } from '../database';
+import { prepared } from '../prepared';
 import { fixTemplates, suggestedFixes } from '../schema';
 
 export type SuggestedFixRow = typeof suggestedFixes.$inferSelect;
@@ -24,12 +25,17 @@ export function getFixRow(db: Db, id: string): SuggestedFixRow | undefined {
 
 /** The session's one active (not superseded) fix, if any. */
 export function activeFix(db: Db, sessionId: string): SuggestedFixRow | undefined {
-  return db
-    .select()
-    .from(suggestedFixes)
-    .where(and(eq(suggestedFixes.sessionId, sessionId), isNull(suggestedFixes.supersededAt)))
-    .orderBy(desc(suggestedFixes.createdAt))
-    .get();
+  return prepared(db, 'suggestedFixes.active', (d) =>
+    d
+      .select()
+      .from(suggestedFixes)
+      .where(
+        and(eq(suggestedFixes.sessionId, sql.placeholder('sessionId')), isNull(suggestedFixes.supersededAt)),
+      )
+      .orderBy(desc(suggestedFixes.createdAt))
+      .limit(1)
+      .prepare(),
+  ).get({ sessionId });
 }
 
 /** Inserts a suggestion, superseding the active one (call inside a transaction). */
