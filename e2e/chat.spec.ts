@@ -61,6 +61,10 @@ test('the reply streams in, its findings land in the panel, and the escalate cal
     { chunkSize: 6, chunkDelayMs: 25 },
   );
 
+  // Nothing to say yet: no notices region in the way of Tab; it comes with the first notice.
+  const notices = app.page.getByRole('region', { name: 'Notices' });
+  await expect(session.composer()).toBeFocused();
+  await expect(notices).toHaveCount(0);
   await session.send('Outlook keeps asking three users for their password since the M365 migration');
   await expect(session.streamingReplies()).toHaveCount(1);
   const reply = session.assistantMessage('modern authentication');
@@ -74,6 +78,7 @@ test('the reply streams in, its findings land in the panel, and the escalate cal
   await expect(session.step('Check EnableADAL')).toBeVisible();
   await expect(session.branch('Modern authentication disabled')).toBeVisible();
   await expect(session.escalationBanner()).toContainText('Needs a tenant admin to review Conditional Access');
+  await expect(notices).toContainText('Needs a tenant admin to review Conditional Access');
   await app.page.screenshot({ path: screenshotPath(project, 'chat-escalation-suggested') });
 
   await session.chooseOption('Check EnableADAL', 'Value is 0');

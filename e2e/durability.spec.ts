@@ -184,6 +184,10 @@ test('a new session takes keys at once: what is typed while it starts is saved i
   await expect(session.composer()).toHaveValue('half a thought');
   await expect(session.composer()).toBeFocused();
   await expect(sessions.sessionItems()).toHaveCount(1);
+  // The notices say only what holds now (no assistant is set up on this laptop), reachable by keyboard.
+  const notices = page.getByRole('region', { name: 'Notices' });
+  await expect(notices).toHaveText(/^No AI assistant is set up\./);
+  await expect(notices).toHaveAttribute('tabindex', '0');
 
   // The start fails, and fails again when a note is sent: what was typed stays, Try again starts the
   // session and saves it.
@@ -196,6 +200,7 @@ test('a new session takes keys at once: what is typed while it starts is saved i
   );
   await session.typeAndEnter('Label printer offline');
   await expect(session.unsavedNoteFailure('Label printer offline')).toContainText('disk full');
+  await expect(notices).toContainText('Could not start the session');
   expect(faults.seen).toBe(3);
   await page.keyboard.type('and the spooler');
   await shoot(page, testInfo.project.name, 'durability-start-failed');

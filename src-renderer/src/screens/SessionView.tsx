@@ -9,6 +9,7 @@ import { AssistantUnavailable, EscalationBanner, ParkedBanner } from '../compone
 import { HandoffDialog } from '../components/handoff/HandoffDialog';
 import { NoteDialog } from '../components/notes/NoteDialog';
 import { PendingPost, TicketLink } from '../components/psa/TicketLink';
+import { NoticesRegion } from '../components/chat/NoticesRegion';
 import { PANEL_ID, SidePanel } from '../components/panel/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { TimeAgo } from '../components/TimeAgo';
@@ -63,13 +64,6 @@ export function SessionView() {
   if (!detail && creating && creating.id === selectedId) return starting(creating, pending);
   if (!detail) return <div className="content-loading" aria-busy="true" />;
   const userMessages = detail.messages.filter((m) => m.role === 'user').length;
-
-  const hasNotices =
-    !detail.assistantAvailable ||
-    detail.pendingPost !== null ||
-    detail.parked !== null ||
-    detail.activeFix !== null ||
-    detail.status === 'requesting_escalation';
 
   return (
     <section className={`session-layout${panelOpen ? ' with-panel' : ''}`} aria-labelledby="session-title">
@@ -140,17 +134,13 @@ export function SessionView() {
             }
             onBriefing={senior ? (id) => void useHandoffStore.getState().showBrief(id) : undefined}
           />
-          {/* A scroll region when the notices outgrow a small window: reachable by keyboard then. */}
-          <div
-            className="session-notices"
-            {...(hasNotices ? { tabIndex: 0, role: 'region', 'aria-label': 'Notices' } : {})}
-          >
+          <NoticesRegion>
             <PendingPost detail={detail} />
             <ParkedBanner detail={detail} />
             {detail.activeFix && <SuggestedFixCard key={detail.activeFix.id} fix={detail.activeFix} />}
             <EscalationBanner detail={detail} />
             {!detail.assistantAvailable && <AssistantUnavailable />}
-          </div>
+          </NoticesRegion>
           <Composer sessionId={detail.id} />
         </div>
         <SidePanel detail={detail} hidden={!panelOpen} onClose={() => setPanelOpen(false)} />
@@ -181,7 +171,7 @@ function starting(creating: { id: string; error: string | null }, pending: Outbo
       <div className="session-body">
         <div className="session-main">
           <Conversation messages={[]} pending={pending} />
-          <div className="session-notices">
+          <NoticesRegion>
             {creating.error && (
               <div className="session-start-failed" role="alert">
                 <p>
@@ -193,7 +183,7 @@ function starting(creating: { id: string; error: string | null }, pending: Outbo
                 </button>
               </div>
             )}
-          </div>
+          </NoticesRegion>
           <Composer sessionId={creating.id} />
         </div>
       </div>
