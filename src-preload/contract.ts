@@ -6,9 +6,9 @@
 // there, layered so that no file imports one above it (contract-layers.test.ts holds this; a cycle
 // would compile yet could read a schema before it exists in the bundled preload and renderer):
 //   errors, limits, fields (shared schema helpers, not exported from here)
-//   → people, sessions, panel, fixes, queue, app, startup, the settings files, managed
-//   → handoffs → insights → notes → session-detail
-//   → channels (the table) → events
+//   → people, app, startup, sessions, panel, fixes, queue, ai-, connectwise-, microsoft-settings, managed
+//   → handoffs → insights, escalation-settings → notes → session-detail
+//   → channels (the table), events
 export * from './contract/errors';
 export * from './contract/limits';
 export * from './contract/people';
