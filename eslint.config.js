@@ -12,6 +12,14 @@ const noElectron = {
   message: 'Only src-main/electron/** and src-main/index.ts import electron.',
 };
 
+// The contract is one entry (src-preload/contract.ts) over its domain files (src-preload/contract/*):
+// everyone else imports the entry, so the files behind it can move without touching a caller.
+const contractFiles = ['src-preload/contract.ts', 'src-preload/contract/**/*.ts'];
+const contractEntryOnly = {
+  group: ['**/src-preload/contract/**'],
+  message: 'Import the contract from src-preload/contract, not from the files behind it.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -47,7 +55,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['src-main/**/*.ts', 'src-preload/contract.ts', 'src-preload/api.ts', 'bench/**/*.ts'],
+    files: ['src-main/**/*.ts', ...contractFiles, 'src-preload/api.ts', 'bench/**/*.ts'],
     ignores: ['src-main/electron/**', 'src-main/index.ts'],
     rules: {
       'no-restricted-imports': [
@@ -61,13 +69,16 @@ export default tseslint.config(
                 'Main loads its dependencies unbundled: import one function (date-fns/format), not the whole library (seconds at start-up).',
             },
           ],
-          patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }],
+          patterns: [
+            { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
+            contractEntryOnly,
+          ],
         },
       ],
     },
   },
   {
-    files: ['src-preload/contract.ts', 'src-preload/api.ts', 'src-preload/text-rules.ts'],
+    files: [...contractFiles, 'src-preload/api.ts', 'src-preload/text-rules.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -76,10 +87,15 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The contract is shared with the renderer: no Node modules.' },
             { group: ['**/src-main/**', '**/src-renderer/**'], message: 'The contract depends on nothing.' },
+            contractEntryOnly,
           ],
         },
       ],
     },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [contractEntryOnly] }] },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
@@ -107,6 +123,7 @@ export default tseslint.config(
               ],
               message: 'The renderer may use only the contract, its text rules and the api builder.',
             },
+            contractEntryOnly,
           ],
         },
       ],
