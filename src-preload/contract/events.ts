@@ -22,8 +22,8 @@ export interface EventMap {
   handoff_closed: { id: string; sessionId: string };
   /** Passed its priority's threshold unclaimed: marked overdue and announced again. */
   handoff_overdue: { id: string; sessionTitle: string; priority: Priority; handedOffById: string };
-  /** A senior on another machine claimed this machine's escalation (DESIGN §6). */
-  /** Someone picked up a handoff: `escalatorId` is told (the bell; an OS notification on their machine). */
+  /** Someone (here, or a senior on another machine: DESIGN §6) picked up a handoff: `escalatorId` is told
+   * (the bell; an OS notification on their machine). */
   handoff_picked_up: { handoffId: string; sessionId: string; byName: string; escalatorId: string };
   /** Main asks the UI to open an https page (the browser host has no shell.openExternal). */
   open_url: { url: string };

@@ -111,4 +111,4 @@ export const NotePostInput = NotePreviewInput.extend({
     .optional(),
 });
 
-export const NoteCheckInput = z.object({ markdown: z.string().max(20_000) });
+export const NoteCheckInput = z.object({ markdown: z.string().max(TEXT_LIMITS.noteMarkdown) });
