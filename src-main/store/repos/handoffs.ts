@@ -251,6 +251,11 @@ export function markOverdueNotified(db: Db, id: string, now: number): boolean {
   );
 }
 
+/** The escalation package, drafted after the handoff committed (handoffs/handoff-package.ts). */
+export function setHandoffPackage(db: Db, id: string, markdown: string): void {
+  db.update(handoffs).set({ packageMarkdown: markdown }).where(eq(handoffs.id, id)).run();
+}
+
 export function setHandoffPsaNote(db: Db, id: string, noteId: string): void {
   db.update(handoffs).set({ psaNoteId: noteId }).where(eq(handoffs.id, id)).run();
 }
