@@ -338,7 +338,7 @@ export function createCore(options: CoreOptions) {
   });
   const ticketLinks = createTicketLinks({ db, clock, events, client: () => connectwise.client() });
   const fixes = createFixService({ db, clock, events });
-  const storeWatch = createStoreWatch({ db, sqlite: store.sqlite, events });
+  const storeWatch = createStoreWatch({ db, events });
   const overdueWatch = createOverdueWatch({ db, clock, events, enqueue, channels: announceChannels, log });
 
   const services = {
