@@ -11,6 +11,25 @@ const noElectron = {
   name: 'electron',
   message: 'Only src-main/electron/** and src-main/index.ts import electron.',
 };
+const mainPaths = [
+  noElectron,
+  {
+    name: 'date-fns',
+    message:
+      'Main loads its dependencies unbundled: import one function (date-fns/format), not the whole library (seconds at start-up).',
+  },
+];
+const mainPatterns = [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }];
+
+// SQL lives in src-main/store/ only: one repository per table (store/repos/<table>.ts) of small (db, …)
+// functions. Tests and test-support may seed and inspect the store directly.
+const sqlMessage = 'SQL lives in src-main/store/ (a function in store/repos/<table>.ts).';
+const sqlPaths = [
+  { name: 'drizzle-orm', message: sqlMessage },
+  { name: 'better-sqlite3', message: sqlMessage },
+];
+const sqlPatterns = [{ group: ['drizzle-orm/*', '**/store/schema'], message: sqlMessage }];
+const outsideStoreExemptions = ['src-main/store/**', 'src-main/**/*.test.ts', 'src-main/test-support/**'];
 
 export default tseslint.config(
   {
@@ -50,20 +69,26 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', 'src-preload/contract.ts', 'src-preload/api.ts', 'bench/**/*.ts'],
     ignores: ['src-main/electron/**', 'src-main/index.ts'],
     rules: {
+      'no-restricted-imports': ['error', { paths: mainPaths, patterns: mainPatterns }],
+    },
+  },
+  // A later block's options replace an earlier one's for the same rule: these repeat main's restrictions.
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**', 'src-main/index.ts', ...outsideStoreExemptions],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            noElectron,
-            {
-              name: 'date-fns',
-              message:
-                'Main loads its dependencies unbundled: import one function (date-fns/format), not the whole library (seconds at start-up).',
-            },
-          ],
-          patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }],
-        },
+        { paths: [...mainPaths, ...sqlPaths], patterns: [...mainPatterns, ...sqlPatterns] },
       ],
+    },
+  },
+  // The Electron host may import electron, and no SQL either.
+  {
+    files: ['src-main/electron/**/*.ts', 'src-main/index.ts'],
+    ignores: outsideStoreExemptions,
+    rules: {
+      'no-restricted-imports': ['error', { paths: sqlPaths, patterns: sqlPatterns }],
     },
   },
   {
