@@ -5,13 +5,6 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net'];
 
-// Process boundaries (DESIGN §1): only src-main/electron/** and the entry import electron; the renderer
-// talks only to window.baton through the contract; the shared contract stays free of Node and Electron.
-const noElectron = {
-  name: 'electron',
-  message: 'Only src-main/electron/** and src-main/index.ts import electron.',
-};
-
 // The contract is one entry (src-preload/contract.ts) over its domain files (src-preload/contract/*):
 // everyone else imports the entry, so the files behind it can move without touching a caller.
 const contractFiles = ['src-preload/contract.ts', 'src-preload/contract/**/*.ts'];
@@ -19,6 +12,35 @@ const contractEntryOnly = {
   group: ['**/src-preload/contract/**'],
   message: 'Import the contract from src-preload/contract, not from the files behind it.',
 };
+
+// Process boundaries (DESIGN §1): only src-main/electron/** and the entry import electron; the renderer
+// talks only to window.baton through the contract; the shared contract stays free of Node and Electron.
+const noElectron = {
+  name: 'electron',
+  message: 'Only src-main/electron/** and src-main/index.ts import electron.',
+};
+const mainPaths = [
+  noElectron,
+  {
+    name: 'date-fns',
+    message:
+      'Main loads its dependencies unbundled: import one function (date-fns/format), not the whole library (seconds at start-up).',
+  },
+];
+const mainPatterns = [
+  { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
+  contractEntryOnly,
+];
+
+// SQL lives in src-main/store/ only: one repository per table (store/repos/<table>.ts) of small (db, …)
+// functions. Tests and test-support may seed and inspect the store directly.
+const sqlMessage = 'SQL lives in src-main/store/ (a function in store/repos/<table>.ts).';
+const sqlPaths = [
+  { name: 'drizzle-orm', message: sqlMessage },
+  { name: 'better-sqlite3', message: sqlMessage },
+];
+const sqlPatterns = [{ group: ['drizzle-orm/*', '**/store/schema'], message: sqlMessage }];
+const outsideStoreExemptions = ['src-main/store/**', 'src-main/**/*.test.ts', 'src-main/test-support/**'];
 
 export default tseslint.config(
   {
@@ -58,23 +80,26 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', ...contractFiles, 'src-preload/api.ts', 'bench/**/*.ts'],
     ignores: ['src-main/electron/**', 'src-main/index.ts'],
     rules: {
+      'no-restricted-imports': ['error', { paths: mainPaths, patterns: mainPatterns }],
+    },
+  },
+  // A later block's options replace an earlier one's for the same rule: these repeat main's restrictions.
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**', 'src-main/index.ts', ...outsideStoreExemptions],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            noElectron,
-            {
-              name: 'date-fns',
-              message:
-                'Main loads its dependencies unbundled: import one function (date-fns/format), not the whole library (seconds at start-up).',
-            },
-          ],
-          patterns: [
-            { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
-            contractEntryOnly,
-          ],
-        },
+        { paths: [...mainPaths, ...sqlPaths], patterns: [...mainPatterns, ...sqlPatterns] },
       ],
+    },
+  },
+  // The Electron host may import electron, and no SQL either.
+  {
+    files: ['src-main/electron/**/*.ts', 'src-main/index.ts'],
+    ignores: outsideStoreExemptions,
+    rules: {
+      'no-restricted-imports': ['error', { paths: sqlPaths, patterns: [...sqlPatterns, contractEntryOnly] }],
     },
   },
   {

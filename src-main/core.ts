@@ -31,7 +31,7 @@ import { createOverdueWatch } from './handoffs/overdue-watch';
 import { createStoreWatch } from './handoffs/store-watch';
 import { createFixService } from './fixes/fix-service';
 import { createJobWaiters } from './jobs/job-waiters';
-import { getJob } from './store/repos/jobs';
+import { getJob, unfinishedJobPayloads } from './store/repos/jobs';
 import { createNoteDrafts } from './notes/note-drafts';
 import { psaPostKind } from './notes/psa-post-job';
 import { createMicrosoft365 } from './microsoft';
@@ -260,11 +260,7 @@ export function createCore(options: CoreOptions) {
   const queue = createQueueService({ db, clock, kinds, connectivity, events, wake: () => worker.wake() });
   // "Waiting for connection" and "sending" follow the connection: re-announce replies still pending.
   connectivity.onChange(() => {
-    const pending = store.sqlite
-      .prepare("select payload from jobs where kind = ? and state in ('queued', 'running')")
-      .pluck()
-      .all(AI_REPLY) as string[];
-    for (const payload of pending)
+    for (const payload of unfinishedJobPayloads(db, AI_REPLY))
       announceReplyState((JSON.parse(payload) as { messageId: string }).messageId);
   });
 
@@ -342,7 +338,7 @@ export function createCore(options: CoreOptions) {
   });
   const ticketLinks = createTicketLinks({ db, clock, events, client: () => connectwise.client() });
   const fixes = createFixService({ db, clock, events });
-  const storeWatch = createStoreWatch({ db, sqlite: store.sqlite, events });
+  const storeWatch = createStoreWatch({ db, events });
   const overdueWatch = createOverdueWatch({ db, clock, events, enqueue, channels: announceChannels, log });
 
   const services = {

@@ -2,7 +2,6 @@
 // otherwise the offline draft. Drafting reads the whole session, so it never runs on the click path:
 // a local job (it runs at once, online or not) writes it right after the handoff commits, and anything
 // that needs the package first (the ConnectWise note) drafts it through the same function.
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { HandoffSnapshot } from '../../src-preload/contract';
 import { draftEscalationPackage } from '../ai/drafter';
@@ -13,10 +12,9 @@ import type { EnqueueRequest } from '../jobs/enqueue';
 import { defineJobKind } from '../jobs/job-kinds';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
-import { getHandoffRow } from '../store/repos/handoffs';
-import { getSessionRow } from '../store/repos/sessions';
+import { getHandoffRow, setHandoffPackage } from '../store/repos/handoffs';
+import { getSessionRow, setEscalationPackage } from '../store/repos/sessions';
 import { getUser } from '../store/repos/users';
-import { handoffs, sessions } from '../store/schema';
 
 export const HANDOFF_PACKAGE = 'handoff.package';
 
@@ -54,11 +52,8 @@ export function ensurePackage(db: Db, handoffId: string, now: number): string | 
   return inTransaction(db, () => {
     const current = getHandoffRow(db, handoffId)!;
     if (current.packageMarkdown !== null) return current.packageMarkdown; // written meanwhile
-    db.update(handoffs).set({ packageMarkdown: markdown }).where(eq(handoffs.id, handoffId)).run();
-    db.update(sessions)
-      .set({ escalationPackageMarkdown: markdown })
-      .where(eq(sessions.id, row.sessionId))
-      .run();
+    setHandoffPackage(db, handoffId, markdown);
+    setEscalationPackage(db, row.sessionId, markdown);
     return markdown;
   });
 }

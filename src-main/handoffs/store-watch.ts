@@ -2,30 +2,21 @@
 // the e2e, or two windows of two profiles). Push events stay inside the process that made the change,
 // so each process watches SQLite's data_version (it moves when another connection commits) and
 // announces handoffs that another process created, claimed or closed: an open queue stays live.
-import type BetterSqlite3 from 'better-sqlite3';
 import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
-import { getHandoff } from '../store/repos/handoffs';
+import { dataVersion } from '../store/database';
+import type { HandoffClaimState } from '../store/repos/handoffs';
+import { getHandoff, handoffClaimStates, openHandoffClaimStates } from '../store/repos/handoffs';
 
 export const STORE_WATCH_MS = 1_000;
 
-interface Seen {
-  claimed: string | null;
-  closed: string | null;
-}
+type Seen = Omit<HandoffClaimState, 'id'>;
 
-export function createStoreWatch(deps: { db: Db; sqlite: BetterSqlite3.Database; events: CoreEvents }) {
-  const { db, sqlite, events } = deps;
-  const dataVersion = sqlite.prepare('pragma data_version').pluck();
-  const open = sqlite.prepare(
-    'select id, claimed_by_id as claimed, cast(closed_at as text) as closed from handoffs where claimed_at is null and closed_at is null',
-  );
-  const states = sqlite.prepare(
-    'select id, claimed_by_id as claimed, cast(closed_at as text) as closed from handoffs where id in (select value from json_each(?))',
-  );
-  let version = dataVersion.get() as number;
+export function createStoreWatch(deps: { db: Db; events: CoreEvents }) {
+  const { db, events } = deps;
+  let version = dataVersion(db);
   // What this process last knew of the unclaimed handoffs, to tell what changed elsewhere.
-  let known = new Map<string, Seen>((open.all() as ({ id: string } & Seen)[]).map((r) => [r.id, r]));
+  let known = new Map<string, Seen>(openHandoffClaimStates(db).map((r) => [r.id, r]));
   let timer: NodeJS.Timeout | null = null;
   // This process's own changes do not move data_version: keep `known` current from its own events.
   const off = events.onAny((event, payload) => {
@@ -38,10 +29,10 @@ export function createStoreWatch(deps: { db: Db; sqlite: BetterSqlite3.Database;
 
   /** Announces what other processes changed since the last check; returns how many handoffs moved. */
   function check(): number {
-    const now = dataVersion.get() as number;
+    const now = dataVersion(db);
     if (now === version) return 0;
     version = now;
-    const current = open.all() as ({ id: string } & Seen)[];
+    const current = openHandoffClaimStates(db);
     const currentIds = new Set(current.map((r) => r.id));
     let moved = 0;
     for (const row of current) {
@@ -53,7 +44,7 @@ export function createStoreWatch(deps: { db: Db; sqlite: BetterSqlite3.Database;
       }
     }
     const gone = [...known.keys()].filter((id) => !currentIds.has(id));
-    for (const row of gone.length ? (states.all(JSON.stringify(gone)) as ({ id: string } & Seen)[]) : []) {
+    for (const row of gone.length ? handoffClaimStates(db, gone) : []) {
       const handoff = getHandoff(db, row.id, '');
       if (!handoff) continue;
       if (row.claimed) events.emit('handoff_claimed', handoff);

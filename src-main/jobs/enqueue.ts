@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
+import { isInTransaction } from '../store/database';
 import { insertJob } from '../store/repos/jobs';
 import type { JobKinds } from './job-kinds';
 
@@ -22,7 +23,7 @@ export function enqueueJob(
   request: EnqueueRequest,
   now: number,
 ): { id: number; inserted: boolean } {
-  if (!db.$client.inTransaction) {
+  if (!isInTransaction(db)) {
     throw new Error(
       `enqueueJob(${request.kind}) must run inside the transaction of the change that causes it`,
     );

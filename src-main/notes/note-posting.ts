@@ -5,7 +5,6 @@
 // change succeed. An escalation package takes the one escalate path (handoff-service.ts create) with the
 // technician's text. A session never has two posts going: a second "Confirm & post" continues the first.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   HandoffCreateInput,
@@ -31,8 +30,7 @@ import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
-import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
-import { sessions } from '../store/schema';
+import { getSessionRow, recordResolution, toSessionSummary } from '../store/repos/sessions';
 
 const SUMMARY_MAX = 500;
 
@@ -88,16 +86,7 @@ export function createNotePosting(deps: NotePostingDeps) {
       if (!session) throw notFound('Session', sessionId);
       const status = assertTransition('resolve', session.status);
       promotePendingFix(db, sessionId, now);
-      db.update(sessions)
-        .set({
-          status,
-          resolutionNoteMarkdown: markdown,
-          resolutionSummary: summary,
-          resolvedAt: now,
-          updatedAt: now,
-        })
-        .where(eq(sessions.id, sessionId))
-        .run();
+      recordResolution(db, sessionId, { status, noteMarkdown: markdown, summary }, now);
       appendAudit(
         db,
         {

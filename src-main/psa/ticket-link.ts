@@ -1,6 +1,5 @@
 // Linking a session to the ConnectWise ticket it works on: the ticket is looked up first (so a typo
 // is caught and the technician sees the summary, board and status), then its id is stored.
-import { eq } from 'drizzle-orm';
 import type { PsaTicketView, User } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { AppError, notFound } from '../errors';
@@ -8,10 +7,9 @@ import type { CoreEvents } from '../events';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
-import { getSessionRow, toSessionSummary } from '../store/repos/sessions';
+import { getSessionRow, setSessionTicket, toSessionSummary } from '../store/repos/sessions';
 import { rememberTicketBoard } from '../store/repos/ticket-boards';
 import { followOfSession } from '../store/repos/team-follows';
-import { sessions } from '../store/schema';
 import type { ConnectWiseClient } from './connectwise/client';
 import { interactive } from './connectwise/errors';
 import type { CwTicket } from './connectwise/wire';
@@ -55,10 +53,7 @@ export function createTicketLinks(deps: {
     const ticket = ticketId === null ? null : await fetchTicket(ticketId);
     const now = clock.now();
     inTransaction(db, () => {
-      db.update(sessions)
-        .set({ psaTicketId: ticketId, updatedAt: now })
-        .where(eq(sessions.id, sessionId))
-        .run();
+      setSessionTicket(db, sessionId, ticketId, now);
       if (ticket) rememberTicketBoard(db, ticket.id, ticket.board, now);
       appendAudit(
         db,

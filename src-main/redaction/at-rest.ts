@@ -7,9 +7,9 @@
 // synchronous writes can seal without waiting on the keychain. A keychain that cannot be read is an error
 // with a hint, never a silent plain-text fallback: a message with a secret in it is then refused.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { SecretVault } from '../vault/secret-vault';
 import { keychainUnavailable } from '../vault/secret-vault';
+import type { Db } from '../store/database';
 import { rawClient } from '../store/database';
 import { findSecretsInChunks } from './chunked';
 import type { Candidate } from './rule';
@@ -172,14 +172,15 @@ export function createAtRest(deps: {
 }
 
 // The store's repositories are small (db, …) functions: they find the sealer of their connection here.
-const registry = new WeakMap<Database.Database, AtRest>();
+type Connection = Db['$client'];
+const registry = new WeakMap<Connection, AtRest>();
 
-export function attachAtRest(sqlite: Database.Database, atRest: AtRest): void {
+export function attachAtRest(sqlite: Connection, atRest: AtRest): void {
   registry.set(rawClient(sqlite), atRest);
 }
 
 /** The sealer of this connection; a store opened without one cannot keep a withheld value. */
-export function atRestOf(sqlite: Database.Database): AtRest {
+export function atRestOf(sqlite: Connection): AtRest {
   const found = registry.get(rawClient(sqlite));
   if (!found) throw new Error('This store has no key to seal withheld secrets (attachAtRest was not called)');
   return found;

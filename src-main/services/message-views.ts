@@ -1,16 +1,14 @@
 // Messages as the chat shows them: a technician message carries the state of the reply it asked
 // for (from its ai.reply job) and what the redaction pass withheld from it (the body is stored with
 // placeholders; the values stay sealed until their author asks to see them); assistant text is display text.
-import { and, eq, sql } from 'drizzle-orm';
 import type { Message, ReplyState } from '../../src-preload/contract';
 import type { Connectivity } from '../jobs/connectivity';
 import type { Db } from '../store/database';
-import { prepared } from '../store/prepared';
+import { jobProgressByKey, jobProgressOfSession } from '../store/repos/jobs';
 import type { MessageRecord, MessageRow } from '../store/repos/messages';
 import { getMessage, listMessages } from '../store/repos/messages';
 import type { WithheldRow } from '../store/repos/withheld-secrets';
 import { getWithheld, withheldOfSession, withheldView } from '../store/repos/withheld-secrets';
-import { jobs } from '../store/schema';
 
 export const AI_REPLY = 'ai.reply';
 export const replyKey = (messageId: string) => `ai-reply:${messageId}`;
@@ -23,11 +21,7 @@ interface ReplyJob {
 
 export function createMessageViews(db: Db, connectivity: Connectivity) {
   function replyJobs(sessionId: string): Map<string, ReplyJob> {
-    const rows = db
-      .select({ id: jobs.id, key: jobs.idempotencyKey, state: jobs.state, lastError: jobs.lastError })
-      .from(jobs)
-      .where(and(eq(jobs.kind, AI_REPLY), eq(jobs.sessionId, sessionId)))
-      .all();
+    const rows = jobProgressOfSession(db, AI_REPLY, sessionId);
     return new Map(rows.map((r) => [r.key, r]));
   }
 
@@ -75,13 +69,7 @@ export function createMessageViews(db: Db, connectivity: Connectivity) {
   /** One reply job by its key (a unique index): cheap enough for the click path. */
   function replyJobFor(messageId: string): Map<string, ReplyJob> {
     const key = replyKey(messageId);
-    const job = prepared(db, 'views.replyJob', (d) =>
-      d
-        .select({ id: jobs.id, state: jobs.state, lastError: jobs.lastError })
-        .from(jobs)
-        .where(eq(jobs.idempotencyKey, sql.placeholder('key')))
-        .prepare(),
-    ).get({ key });
+    const job = jobProgressByKey(db, key);
     return new Map<string, ReplyJob>(job ? [[key, job]] : []);
   }
 

@@ -6,7 +6,6 @@
 // `launcher.events` exactly as they would a core's, and get the core from `whenReady()`.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { AppInfo, Envelope, StartupStatus, StoreProblem } from '../../src-preload/contract';
 import { StartupRecoverInput } from '../../src-preload/contract';
 import type { Core, CoreOptions } from '../core';
@@ -14,7 +13,7 @@ import { createCore, DATABASE_FILE, gatedConsoleLog } from '../core';
 import { AppError } from '../errors';
 import { CoreEvents } from '../events';
 import type { Dispatch } from '../ipc/dispatcher';
-import { backupDir, listGoodBackups, startDailyBackups, takeBackup } from '../store/backups';
+import { backupDir, listGoodBackups, startDailyBackups, takePreMigrationBackup } from '../store/backups';
 import { knownSchemaVersion } from '../store/database';
 import type { StoreFileState } from '../store/store-file';
 import { inspectStoreFile } from '../store/store-file';
@@ -104,19 +103,13 @@ export async function launchBaton(options: LaunchOptions): Promise<Launcher> {
 
   /** Before migrations change Baton's data, a backup of it as it was (DESIGN §2). */
   async function backUpBeforeMigration(): Promise<boolean> {
-    let source: Database.Database | null = null;
     try {
-      source = new Database(file, { fileMustExist: true });
-      // Read through SQLite (not the file header): a recent change may still sit in the WAL.
-      const onDisk = Number(source.pragma('user_version', { simple: true }));
-      if (onDisk > 0 && onDisk < known) await takeBackup(source, options.dataDir, 'pre-migration', now());
+      await takePreMigrationBackup(file, options.dataDir, known, now());
       return true;
     } catch (err) {
       log('the backup before a migration failed', err);
       problem = { kind: 'backup-failed', reason: err instanceof Error ? err.message : String(err) };
       return false;
-    } finally {
-      source?.close();
     }
   }
 

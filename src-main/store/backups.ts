@@ -78,6 +78,27 @@ export async function takeBackup(
   }
 }
 
+/**
+ * Before migrations change the store at `file`, a backup of it as it was (DESIGN §2): only when it is
+ * behind `knownSchema` (a new store has nothing to keep). Read through SQLite, not the file header: a
+ * recent change may still sit in the WAL.
+ */
+export async function takePreMigrationBackup(
+  file: string,
+  dataDir: string,
+  knownSchema: number,
+  now: number,
+): Promise<void> {
+  let source: Database.Database | null = null;
+  try {
+    source = new Database(file, { fileMustExist: true });
+    const onDisk = Number(source.pragma('user_version', { simple: true }));
+    if (onDisk > 0 && onDisk < knownSchema) await takeBackup(source, dataDir, 'pre-migration', now);
+  } finally {
+    source?.close();
+  }
+}
+
 /** Keeps the newest BACKUPS_KEPT backups; deletes older ones and leftovers of interrupted backups. */
 export function pruneBackups(dataDir: string): void {
   const dir = backupDir(dataDir);

@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../errors';
+import { prepared } from './prepared';
 import * as schema from './schema';
 import type { StoreFileState } from './store-file';
 import { BATON_APPLICATION_ID, inspectStoreFile } from './store-file';
@@ -169,4 +170,19 @@ export function inTransaction<T>(db: Db, work: () => T): T {
   if (!runner)
     transactionRunners.set(db.$client, (runner = db.$client.transaction((fn: () => unknown) => fn())));
   return runner.immediate(work) as T;
+}
+
+/** Whether `db` is inside a transaction now (jobs/enqueue.ts refuses to write a job outside one). */
+export function isInTransaction(db: Db): boolean {
+  return db.$client.inTransaction;
+}
+
+/**
+ * SQLite's data_version of this connection: it moves when another connection (another Baton on the same
+ * store) commits, never for this one's own commits (handoffs/store-watch.ts).
+ */
+export function dataVersion(db: Db): number {
+  return prepared(db, 'store.dataVersion', (d) =>
+    rawClient(d.$client).prepare('pragma data_version').pluck(),
+  ).get() as number;
 }

@@ -2,7 +2,6 @@
 // (DESIGN §6). The import keeps the escalating machine's ids, so importing again (after a restart, or
 // because a poll saw the ticket twice) changes nothing and announces nothing.
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
 import type { HandoffSnapshot, User } from '../../src-preload/contract';
 import { announcementJob, enrichmentJob } from '../handoffs/handoff-notifications';
 import type { EnqueueRequest } from '../jobs/enqueue';
@@ -12,31 +11,17 @@ import { inTransaction } from '../store/database';
 import { appendAudit } from '../store/repos/audit-log';
 import { getHandoffRow, insertHandoff } from '../store/repos/handoffs';
 import { insertMessage } from '../store/repos/messages';
-import { getSessionRow, insertSession } from '../store/repos/sessions';
-import { sessions, users } from '../store/schema';
+import { getSessionRow, insertSession, recordImportedEscalation } from '../store/repos/sessions';
+import { findUserByEmail, insertTeamMember } from '../store/repos/users';
 import type { HandoffTrailer } from './trailer';
 
 /** A colleague known only from ConnectWise: kept as an inactive user (never a local profile). */
 export function teamMember(db: Db, person: { name: string; email: string }, now: number): User['id'] {
   const email = person.email.trim() || `${person.name.replace(/\W+/g, '.').toLowerCase()}@unknown.invalid`;
-  const known = db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-    .get();
+  const known = findUserByEmail(db, email);
   if (known) return known.id;
   const id = randomUUID();
-  db.insert(users)
-    .values({
-      id,
-      name: person.name || email,
-      email,
-      role: 'technician',
-      active: false,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .run();
+  insertTeamMember(db, { id, name: person.name || email, email }, now);
   return id;
 }
 
@@ -83,19 +68,12 @@ export function importHandoff(
       { id: trailer.sessionId, title: trailer.title, createdById: fromId },
       input.noteCreatedAt,
     );
-    db.update(sessions)
-      .set({
-        status: 'escalated',
-        problemSummary: trailer.snapshot.summary || null,
-        escalationReason: trailer.reason,
-        escalationPackageMarkdown: input.packageText,
-        psaTicketId: input.ticketId,
-        handoffCount: 1,
-        messageCount: 1,
-        stateVersion: 1,
-      })
-      .where(eq(sessions.id, trailer.sessionId))
-      .run();
+    recordImportedEscalation(db, trailer.sessionId, {
+      problemSummary: trailer.snapshot.summary || null,
+      reason: trailer.reason,
+      packageMarkdown: input.packageText,
+      psaTicketId: input.ticketId,
+    });
     // The package is what the senior reads first; it opens the conversation.
     insertMessage(
       db,

@@ -17,12 +17,10 @@ import { appendAudit } from '../store/repos/audit-log';
 import { claimHandoffRow, getHandoff, getHandoffRow } from '../store/repos/handoffs';
 import type { MessageRow } from '../store/repos/messages';
 import { getMessage, insertMessage } from '../store/repos/messages';
-import { bumpForNewMessage, getSessionRow, toSessionSummary } from '../store/repos/sessions';
+import { bumpForNewMessage, getSessionRow, recordPickedUp, toSessionSummary } from '../store/repos/sessions';
 import type { TeamFollowRow } from '../store/repos/team-follows';
 import { advanceFollow, followOfSession } from '../store/repos/team-follows';
 import { getUser } from '../store/repos/users';
-import { sessions } from '../store/schema';
-import { eq } from 'drizzle-orm';
 import { teamMember } from './import-handoff';
 import type { ClaimTrailer } from './trailer';
 import { noteBody, readTrailer, withTrailer } from './trailer';
@@ -64,10 +62,7 @@ export function createTeamNotes(deps: {
     const notice = inTransaction(db, () => {
       const claimerId = teamMember(db, claim.by, now);
       if (!claimHandoffRow(db, row.id, claimerId, now)) return null;
-      db.update(sessions)
-        .set({ escalatedToId: claimerId, updatedAt: now })
-        .where(eq(sessions.id, row.sessionId))
-        .run();
+      recordPickedUp(db, row.sessionId, claimerId, now);
       appendAudit(
         db,
         {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Handoff, HandoffAssessment, HandoffCard, HandoffSnapshot } from '../../../src-preload/contract';
 import { PRIORITY_ORDER } from '../../../src-preload/contract';
 import type { Db } from '../database';
+import { prepared } from '../prepared';
 import { handoffReads, handoffs, sessions, users } from '../schema';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
@@ -251,6 +252,11 @@ export function markOverdueNotified(db: Db, id: string, now: number): boolean {
   );
 }
 
+/** The escalation package, drafted after the handoff committed (handoffs/handoff-package.ts). */
+export function setHandoffPackage(db: Db, id: string, markdown: string): void {
+  db.update(handoffs).set({ packageMarkdown: markdown }).where(eq(handoffs.id, id)).run();
+}
+
 export function setHandoffPsaNote(db: Db, id: string, noteId: string): void {
   db.update(handoffs).set({ psaNoteId: noteId }).where(eq(handoffs.id, id)).run();
 }
@@ -267,6 +273,41 @@ export function openPsaHandoffs(db: Db) {
     .from(handoffs)
     .where(and(eq(handoffs.origin, 'psa'), isNull(handoffs.claimedById), isNull(handoffs.closedAt)))
     .all();
+}
+
+/** Who claimed a handoff and when it closed, as another process may have changed them (store-watch.ts). */
+export interface HandoffClaimState {
+  id: string;
+  claimed: string | null;
+  closed: string | null;
+}
+
+const claimStateColumns = {
+  id: handoffs.id,
+  claimed: handoffs.claimedById,
+  closed: sql<string | null>`cast(${handoffs.closedAt} as text)`,
+};
+
+/** The handoffs neither claimed nor closed. */
+export function openHandoffClaimStates(db: Db): HandoffClaimState[] {
+  return prepared(db, 'handoffs.openClaimStates', (d) =>
+    d
+      .select(claimStateColumns)
+      .from(handoffs)
+      .where(and(isNull(handoffs.claimedAt), isNull(handoffs.closedAt)))
+      .prepare(),
+  ).all();
+}
+
+/** These handoffs' claim states (one statement, whatever the number of ids: they go as a JSON array). */
+export function handoffClaimStates(db: Db, ids: string[]): HandoffClaimState[] {
+  return prepared(db, 'handoffs.claimStates', (d) =>
+    d
+      .select(claimStateColumns)
+      .from(handoffs)
+      .where(sql`${handoffs.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .prepare(),
+  ).all({ ids: JSON.stringify(ids) });
 }
 
 /** Every handoff of a session, oldest first, with the names and ticket number its story shows. */

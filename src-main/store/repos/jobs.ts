@@ -233,3 +233,40 @@ export function runningJobKinds(db: Db): string[] {
     .all()
     .map((row) => row.kind);
 }
+
+/** Where a job stands (a chat message shows its reply's state): by its key, a unique index. */
+export function jobProgressByKey(
+  db: Db,
+  idempotencyKey: string,
+): Pick<JobRow, 'id' | 'state' | 'lastError'> | undefined {
+  return prepared(db, 'jobs.progressByKey', (d) =>
+    d
+      .select({ id: jobs.id, state: jobs.state, lastError: jobs.lastError })
+      .from(jobs)
+      .where(eq(jobs.idempotencyKey, sql.placeholder('key')))
+      .prepare(),
+  ).get({ key: idempotencyKey });
+}
+
+/** Where each job of one kind for a session stands, with its key (a session's reply states). */
+export function jobProgressOfSession(
+  db: Db,
+  kind: string,
+  sessionId: string,
+): (Pick<JobRow, 'id' | 'state' | 'lastError'> & { key: string })[] {
+  return db
+    .select({ id: jobs.id, key: jobs.idempotencyKey, state: jobs.state, lastError: jobs.lastError })
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), eq(jobs.sessionId, sessionId)))
+    .all();
+}
+
+/** The payloads of the jobs of one kind not finished yet (queued or running). */
+export function unfinishedJobPayloads(db: Db, kind: string): string[] {
+  return db
+    .select({ payload: jobs.payload })
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), inArray(jobs.state, ['queued', 'running'])))
+    .all()
+    .map((row) => row.payload);
+}

@@ -135,6 +135,64 @@ export function recordClaim(db: Db, id: string, status: SessionStatus, claimerId
     .run();
 }
 
+/** A senior on another machine picked up our team escalation: it is theirs now (its status stays). */
+export function recordPickedUp(db: Db, id: string, claimerId: string, now: number): void {
+  db.update(sessions).set({ escalatedToId: claimerId, updatedAt: now }).where(eq(sessions.id, id)).run();
+}
+
+/**
+ * A session imported with another machine's escalation (team/import-handoff.ts): escalated once, its
+ * package as the one message, linked to the escalation's ConnectWise ticket.
+ */
+export function recordImportedEscalation(
+  db: Db,
+  id: string,
+  escalation: { problemSummary: string | null; reason: string; packageMarkdown: string; psaTicketId: number },
+): void {
+  db.update(sessions)
+    .set({
+      status: 'escalated',
+      problemSummary: escalation.problemSummary,
+      escalationReason: escalation.reason,
+      escalationPackageMarkdown: escalation.packageMarkdown,
+      psaTicketId: escalation.psaTicketId,
+      handoffCount: 1,
+      messageCount: 1,
+      stateVersion: 1,
+    })
+    .where(eq(sessions.id, id))
+    .run();
+}
+
+/** The escalation package drafted after the handoff committed (handoffs/handoff-package.ts). */
+export function setEscalationPackage(db: Db, id: string, markdown: string): void {
+  db.update(sessions).set({ escalationPackageMarkdown: markdown }).where(eq(sessions.id, id)).run();
+}
+
+/** The session is resolved with this note: its new status, the note and its one-line summary. */
+export function recordResolution(
+  db: Db,
+  id: string,
+  resolution: { status: SessionStatus; noteMarkdown: string; summary: string },
+  now: number,
+): void {
+  db.update(sessions)
+    .set({
+      status: resolution.status,
+      resolutionNoteMarkdown: resolution.noteMarkdown,
+      resolutionSummary: resolution.summary,
+      resolvedAt: now,
+      updatedAt: now,
+    })
+    .where(eq(sessions.id, id))
+    .run();
+}
+
+/** Links the session to a ConnectWise ticket, or (null) unlinks it. */
+export function setSessionTicket(db: Db, id: string, ticketId: number | null, now: number): void {
+  db.update(sessions).set({ psaTicketId: ticketId, updatedAt: now }).where(eq(sessions.id, id)).run();
+}
+
 /** The first message names an untitled session; the whole of it is kept as the problem statement. */
 export function setSessionTitle(db: Db, id: string, title: string, problem: string): void {
   prepared(db, 'sessions.setTitle', (d) =>

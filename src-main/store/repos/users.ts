@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { User, UserRole } from '../../../src-preload/contract';
 import type { Db } from '../database';
 import { users } from '../schema';
@@ -39,6 +39,33 @@ export function findUserByEmail(db: Db, email: string): User | null {
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
     .get();
   return row ? toUser(row) : null;
+}
+
+/** A colleague known only from ConnectWise: an inactive technician, never a local profile. */
+export function insertTeamMember(
+  db: Db,
+  input: { id: string; name: string; email: string },
+  now: number,
+): void {
+  db.insert(users)
+    .values({ ...input, role: 'technician', active: false, createdAt: now, updatedAt: now })
+    .run();
+}
+
+/** Who the bell tells of a handoff: every active owner, admin and engineer but the one who handed it off. */
+export function listHandoffRecipients(db: Db, handedOffById: string): string[] {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.active, true),
+        inArray(users.role, ['owner', 'admin', 'engineer']),
+        ne(users.id, handedOffById),
+      ),
+    )
+    .all()
+    .map((u) => u.id);
 }
 
 /** The team roster decides a profile's role, and whether it may be used here (managed/roster.ts). */
