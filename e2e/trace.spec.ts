@@ -116,7 +116,9 @@ test('the handoff in the session: a chip with the ticket number, the timeline on
   // Sam resolves it; the posted note can be read again from the chip.
   await session.send('The firewall inspected TLS to the bank; added an exception for the bank portal.');
   await note.resolveButton().click();
-  if (await note.needsWords().isVisible()) await note.fillGaps('Added a TLS inspection exception.');
+  // The offline drafter finds no root cause in what was said: the editor asks for it in Sam's words.
+  await expect(note.needsWords()).toBeVisible();
+  await note.fillGaps('Added a TLS inspection exception.');
   await expect(note.confirmButton()).toBeEnabled();
   await note.confirmButton().click();
   await expect(session.statusBadge()).toHaveText('Resolved');

@@ -244,6 +244,8 @@ export class SettingsPage {
 
   /** Types a webhook URL for the channel, pressing "Replace" first when one is stored. */
   async fillWebhook(channel: WebhookChannelLabel, url: string) {
+    // The form first (a stored URL shows Replace instead of the field), then the choice.
+    await expect(this.webhookUrl(channel).or(this.replaceWebhookButton(channel)).first()).toBeVisible();
     if (await this.replaceWebhookButton(channel).isVisible())
       await this.replaceWebhookButton(channel).click();
     await this.webhookUrl(channel).fill(url);
@@ -260,6 +262,7 @@ export class SettingsPage {
       ['Private key', values.privateKey],
     ] as const) {
       if (value === undefined) continue;
+      await expect(this.cwKeyInput(key).or(this.cwReplaceKeyButton(key)).first()).toBeVisible();
       if (await this.cwReplaceKeyButton(key).isVisible()) await this.cwReplaceKeyButton(key).click();
       await this.cwKeyInput(key).fill(value);
     }
@@ -302,6 +305,7 @@ export class SettingsPage {
     if (values.baseUrl !== undefined) await this.baseUrl().fill(values.baseUrl);
     if (values.model !== undefined) await this.model().fill(values.model);
     if (values.apiKey !== undefined) {
+      await expect(this.apiKey().or(this.replaceKeyButton()).first()).toBeVisible();
       if (await this.replaceKeyButton().isVisible()) await this.replaceKeyButton().click();
       await this.apiKey().fill(values.apiKey);
     }
