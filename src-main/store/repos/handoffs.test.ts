@@ -1,26 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, tempDir } from '../../test-support/temp-core';
-import { openStore } from '../database';
+import { describe, expect, it } from 'vitest';
+import { tempStore } from '../../test-support/temp-store';
 import { getHandoff, insertHandoff, listHandoffCards, markHandoffRead } from './handoffs';
 import { insertSession } from './sessions';
 import { insertSupportTicket } from './support-tickets';
 import { insertUser } from './users';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const fn of cleanups.splice(0).reverse()) fn();
-});
-
-function store() {
-  const dir = tempDir();
-  const opened = openStore(`${dir.path}/baton.db`, MIGRATIONS_DIR);
-  cleanups.push(
-    () => dir.remove(),
-    () => opened.close(),
-  );
-  return opened.db;
-}
+const store = () => tempStore().db;
 
 describe('listHandoffCards', () => {
   it('pages the queue in light cards that agree with getHandoff, ticket number included (or null without one)', () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, tempDir } from '../../test-support/temp-core';
-import { openStore } from '../database';
+import { expect, it } from 'vitest';
+import { tempStore } from '../../test-support/temp-store';
 import {
   countUnreadNotifications,
   insertNotice,
@@ -10,18 +9,8 @@ import {
 } from './notifications';
 import { insertUser } from './users';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const fn of cleanups.splice(0).reverse()) fn();
-});
-
 function store() {
-  const dir = tempDir();
-  const opened = openStore(`${dir.path}/baton.db`, MIGRATIONS_DIR);
-  cleanups.push(
-    () => dir.remove(),
-    () => opened.close(),
-  );
+  const opened = tempStore();
   const person = (name: string) =>
     insertUser(opened.db, { id: randomUUID(), name, email: `${name}@example.com`, role: 'engineer' }, 1).id;
   return { db: opened.db, person };

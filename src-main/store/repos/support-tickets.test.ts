@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, tempDir } from '../../test-support/temp-core';
-import { openStore } from '../database';
+import { describe, expect, it } from 'vitest';
+import { tempStore } from '../../test-support/temp-store';
 import { insertSession } from './sessions';
 import { insertSupportTicket, lastOfDayQuery, nextTicketNumber } from './support-tickets';
 import { insertUser } from './users';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const fn of cleanups.splice(0).reverse()) fn();
-});
-
 const DAY = Date.UTC(2026, 11, 6, 15);
 
 function store() {
-  const dir = tempDir();
-  const opened = openStore(`${dir.path}/baton.db`, MIGRATIONS_DIR);
-  cleanups.push(
-    () => dir.remove(),
-    () => opened.close(),
-  );
+  const opened = tempStore();
   const user = insertUser(
     opened.db,
     { id: randomUUID(), name: 'Terry Tech', email: 't@example.com', role: 'technician' },
