@@ -4,7 +4,7 @@
 // both when they change, the browser host only stores them.
 import type { z } from 'zod';
 import type { DesktopSettings, DesktopSettingsInput, User } from '../../src-preload/contract';
-import { isAdmin } from '../../src-preload/contract';
+import { isAdmin, isSenior } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { assertAllowedUrl } from '../net/http';
@@ -17,15 +17,13 @@ import { noManagedSettings } from '../managed/managed-settings';
 export const START_AT_LOGIN_KEY = 'desktop.startAtLogin';
 export const UPDATE_FEED_URL_KEY = 'desktop.updateFeedUrl';
 
-const SENIOR_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
-
 export interface AppliedDesktopSettings {
   startAtLogin: boolean;
   updateFeedUrl: string | null;
 }
 
 export function startAtLogin(db: Db, user: User | null): boolean {
-  return getSetting<boolean>(db, START_AT_LOGIN_KEY) ?? (user !== null && SENIOR_ROLES.has(user.role));
+  return getSetting<boolean>(db, START_AT_LOGIN_KEY) ?? (user !== null && isSenior(user.role));
 }
 
 export function updateFeedUrl(db: Db): string | null {

@@ -8,7 +8,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { z } from 'zod';
 import type { InsightsInput, InsightsReport, Priority, User } from '../../src-preload/contract';
-import { PRIORITIES } from '../../src-preload/contract';
+import { isSenior, PRIORITIES } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { overdueMinutes } from '../handoffs/handoff-settings';
@@ -29,7 +29,6 @@ import {
 } from '../store/repos/insights';
 import { listSeenBoards } from '../store/repos/ticket-boards';
 
-const SENIOR_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
 /** Up to this many days the activity chart has a bar per day; longer ranges get a bar per week. */
 const DAILY_UP_TO = 92;
 
@@ -84,7 +83,7 @@ export function createInsights(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   function report(actor: User, input: z.output<typeof InsightsInput>): InsightsReport {
-    const team = SENIOR_ROLES.has(actor.role);
+    const team = isSenior(actor.role);
     const asked = input.filters.technicianId ?? null;
     if (!team && asked !== null && asked !== actor.id)
       throw new AppError('FORBIDDEN', "Only seniors and admins see other people's figures");

@@ -3,7 +3,8 @@
 // except whoever handed the session off. Everything in it passes the redaction gate on its way out
 // (net/outbound-gate.ts).
 import { z } from 'zod';
-import type { Handoff, User } from '../../src-preload/contract';
+import { isSenior } from '../../src-preload/contract';
+import type { Handoff } from '../../src-preload/contract';
 import { AppError } from '../errors';
 import { defineJobKind, PermanentJobError } from '../jobs/job-kinds';
 import { handoffHeadline } from '../notify/webhook-messages';
@@ -14,8 +15,6 @@ import { listUsers } from '../store/repos/users';
 import type { GraphMail, MailMessage } from './graph-mail';
 
 export const NOTIFY_EMAIL = 'notify.email';
-
-const RECIPIENT_ROLES = new Set<User['role']>(['owner', 'admin', 'engineer']);
 
 export const EMAIL_RECIPIENTS_KEY = 'notifications.email.recipients';
 
@@ -56,7 +55,7 @@ export function emailRecipients(db: Db, escalatorId: string): MailMessage['to'] 
   const escalator = listUsers(db).find((u) => u.id === escalatorId);
   if (escalator) seen.add(escalator.email.trim().toLowerCase());
   for (const user of listUsers(db)) {
-    if (!user.active || !RECIPIENT_ROLES.has(user.role) || user.id === escalatorId) continue;
+    if (!user.active || !isSenior(user.role) || user.id === escalatorId) continue;
     if (chosen && !isChosenRecipient(chosen, user)) continue;
     add(user.email.trim(), user.name);
   }

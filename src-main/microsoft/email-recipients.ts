@@ -2,6 +2,7 @@
 // addresses outside Baton. Read by the notify.email job (email-notification.ts); changes are audited.
 import type { z } from 'zod';
 import type { EmailRecipientSettings, EmailRecipientsInput, User } from '../../src-preload/contract';
+import { isSenior } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Db } from '../store/database';
@@ -15,8 +16,6 @@ import { assertMayCall, mayCall } from '../ipc/authorization';
 import type { ManagedSettings } from '../managed/managed-settings';
 import { noManagedSettings } from '../managed/managed-settings';
 
-const SENIOR = new Set<User['role']>(['owner', 'admin', 'engineer']);
-
 const sortedLower = (list: readonly string[]) => [...new Set(list.map((a) => a.trim().toLowerCase()))].sort();
 
 export function createEmailRecipients(deps: { db: Db; clock: Clock; managed?: ManagedSettings }) {
@@ -25,7 +24,7 @@ export function createEmailRecipients(deps: { db: Db; clock: Clock; managed?: Ma
   const managedPeople = () => managed.value<string[]>('emailRecipients.people');
   const candidates = () =>
     listUsers(db)
-      .filter((u) => u.active && SENIOR.has(u.role) && u.email.trim())
+      .filter((u) => u.active && isSenior(u.role) && u.email.trim())
       .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role }));
 
   function view(actor: User): EmailRecipientSettings {
