@@ -7,7 +7,7 @@
 // assessment_checks_checked_idx, drizzle/0011), so 90 days of a 100k-session store reads only those
 // 90 days. Buckets are the local midnights the service computed (DST-aware), passed as a JSON array.
 import type Database from 'better-sqlite3';
-import type { Priority } from '../../../src-preload/contract';
+import type { InsightsReport, Priority } from '../../../src-preload/contract';
 import type { Db } from '../database';
 import { prepared } from '../prepared';
 
@@ -278,15 +278,8 @@ export function resolvedBy(db: Db, p: InsightsParams): ResolvedByRow {
   ).get(bind(p)) as ResolvedByRow;
 }
 
-export interface FixBandRow {
-  band: 'low' | 'medium' | 'high';
-  suggested: number;
-  applied: number;
-  worked: number;
-  failed: number;
-  pending: number;
-  dismissed: number;
-}
+/** A band of the report's fixes figure, as SQL counts it (its confidence range is added by the service). */
+export type FixBandRow = Omit<InsightsReport['fixes']['bands'][number], 'min' | 'max'>;
 
 /** The confidence bands (percent), as the fixes chart labels them. */
 export const FIX_BANDS = [

@@ -115,7 +115,7 @@ const READY: Envelope<null> = { ok: true, value: null };
 export const COMPOSER_INPUT_ID = 'composer-input';
 
 /** Resolves once a session the renderer started is stored (at once for any other session). */
-export function sessionReady(sessionId: string): Promise<Envelope<unknown>> {
+function sessionReady(sessionId: string): Promise<Envelope<unknown>> {
   return creations.get(sessionId) ?? Promise.resolve(READY);
 }
 
